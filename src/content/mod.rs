@@ -1,0 +1,12 @@
+//! Reading content from disk: finding meeting folders, parsing `meeting.yaml` and the
+//! documents' front matter, and turning them into the validated [`crate::model`].
+
+mod discover;
+mod document_file;
+mod external_pdf;
+mod front_matter;
+mod meeting_file;
+mod yaml;
+
+pub use discover::{MEETING_FILE, find_meetings};
+pub use meeting_file::load_meeting;

@@ -1,0 +1,18 @@
+//! agenda-pack turns a committee meeting's agenda items, written as YAML and Markdown,
+//! into the published agenda pack PDF in a council's house style.
+//!
+//! The data flows through one module per step:
+//! [`content`] (files on disk) -> [`model`] (validated meeting) -> [`templates`]
+//! (with [`markup`] for Markdown bodies) -> typst source -> [`typeset`] (laid-out
+//! document) -> [`pdf`]. [`pack`] runs the pipeline for one meeting; [`cli`] is the
+//! command line.
+
+pub mod cli;
+pub mod content;
+pub mod error;
+pub mod markup;
+pub mod model;
+pub mod pack;
+pub mod pdf;
+pub mod templates;
+pub mod typeset;

@@ -1,0 +1,860 @@
+//! Markdown bodies to typst markup: numbered sections and paragraphs, lists, captioned
+//! tables and figures, appendices and minutes, with every number generated.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::escape::{escape_markup, string_literal};
+use crate::error::{ContentError, Location};
+use crate::model::MarkdownSource;
+use crate::typeset::CONTENT_DIR;
+
+/// Which house-style layout a body is converted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Sections `1 Purpose of the Note`, paragraphs `1.1`, appendices.
+    BriefingNote,
+    /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
+    Minutes {
+        /// The number of the first minute.
+        first_minute: u32,
+    },
+}
+
+/// Where a document's images live: the meeting folder and the document's folder in it.
+pub struct Assets<'a> {
+    /// The meeting folder; nothing outside it may be referenced.
+    pub meeting_dir: &'a Path,
+    /// The folder of the Markdown file, relative to the meeting folder.
+    pub document_dir: PathBuf,
+}
+
+/// A converted body: the main text, and the appendices that follow the author block.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Everything before the first appendix.
+    pub body: String,
+    /// The appendices in the same source, each starting on a new page.
+    pub appendices: String,
+}
+
+/// Converts `source` into typst markup in the given flavour.
+pub fn render(
+    source: &MarkdownSource,
+    flavour: Flavour,
+    assets: &Assets,
+) -> Result<Rendered, ContentError> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&source.text, options)
+        .into_offset_iter()
+        .collect();
+    let mut converter = Converter::new(source, flavour, assets);
+    let main = converter.collect_footnotes(&events)?;
+    converter.run(&main)?;
+    converter.finish()
+}
+
+/// A buffer of output being built for one construct, with its plain text.
+#[derive(Default)]
+struct Buffer {
+    markup: String,
+    plain: String,
+    /// Whether the buffer holds a figure (so a paragraph of just an image is a figure).
+    has_figure: bool,
+}
+
+/// Where a block sits: paragraphs are numbered only at the top level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    List,
+    Table,
+    Quote,
+    Footnote,
+}
+
+/// A list being collected.
+struct ListFrame {
+    start: Option<u64>,
+    items: Vec<String>,
+}
+
+/// A table being collected.
+struct TableFrame {
+    alignments: Vec<Alignment>,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    first_cell_plain: Vec<String>,
+    caption: Option<String>,
+}
+
+struct Converter<'a> {
+    source: &'a MarkdownSource,
+    flavour: Flavour,
+    assets: &'a Assets<'a>,
+    buffers: Vec<Buffer>,
+    contexts: Vec<Context>,
+    lists: Vec<ListFrame>,
+    tables: Vec<TableFrame>,
+    footnotes: HashMap<String, String>,
+    /// Destinations of the links and images being collected, innermost last.
+    targets: Vec<String>,
+    /// Titles (captions) of the images being collected.
+    image_titles: Vec<String>,
+    /// The language of the code block being collected.
+    code_lang: Option<String>,
+    section: u32,
+    paragraph: u32,
+    minutes: u32,
+    appendices: u32,
+    tables_seen: u32,
+    figures_seen: u32,
+    /// A `Table:` caption waiting for its table, with where it was written.
+    pending_caption: Option<(String, usize)>,
+    /// A `RESOLVED` paragraph waiting for the list that completes the decision.
+    pending_resolved: Option<String>,
+    /// The main text, set aside when the first appendix starts.
+    main_body: Option<String>,
+}
+
+impl<'a> Converter<'a> {
+    fn new(source: &'a MarkdownSource, flavour: Flavour, assets: &'a Assets<'a>) -> Self {
+        Self {
+            source,
+            flavour,
+            assets,
+            buffers: vec![Buffer::default()],
+            contexts: Vec::new(),
+            lists: Vec::new(),
+            tables: Vec::new(),
+            footnotes: HashMap::new(),
+            targets: Vec::new(),
+            image_titles: Vec::new(),
+            code_lang: None,
+            section: 0,
+            paragraph: 0,
+            minutes: 0,
+            appendices: 0,
+            tables_seen: 0,
+            figures_seen: 0,
+            pending_caption: None,
+            pending_resolved: None,
+            main_body: None,
+        }
+    }
+
+    fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
+        let location = Location::of_offset(
+            &self.source.file,
+            &self.source.text,
+            offset,
+            self.source.first_line,
+        );
+        ContentError::new(location, message)
+    }
+
+    /// Renders footnote definitions up front (a reference may come before its text)
+    /// and returns the remaining events.
+    fn collect_footnotes<'e>(
+        &mut self,
+        events: &'e [(Event<'e>, Range<usize>)],
+    ) -> Result<Vec<(Event<'e>, Range<usize>)>, ContentError> {
+        let mut main = Vec::with_capacity(events.len());
+        let mut index = 0;
+        while index < events.len() {
+            if let (Event::Start(Tag::FootnoteDefinition(label)), _) = &events[index] {
+                let end = events[index..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::FootnoteDefinition)))
+                    .map_or(events.len(), |p| index + p);
+                self.contexts.push(Context::Footnote);
+                self.buffers.push(Buffer::default());
+                self.run(&events[index + 1..end])?;
+                let body = self.pop().markup;
+                self.contexts.pop();
+                self.footnotes
+                    .insert(label.to_string(), body.trim().to_string());
+                index = end + 1;
+            } else {
+                main.push(events[index].clone());
+                index += 1;
+            }
+        }
+        Ok(main)
+    }
+
+    fn run(&mut self, events: &[(Event, Range<usize>)]) -> Result<(), ContentError> {
+        for (event, range) in events {
+            self.event(event, range.clone())?;
+        }
+        Ok(())
+    }
+
+    fn top(&mut self) -> &mut Buffer {
+        self.buffers
+            .last_mut()
+            .expect("the root buffer is never popped")
+    }
+
+    fn push(&mut self) {
+        self.buffers.push(Buffer::default());
+    }
+
+    fn pop(&mut self) -> Buffer {
+        self.buffers.pop().expect("pushes and pops are paired")
+    }
+
+    fn write(&mut self, markup: &str) {
+        self.top().markup.push_str(markup);
+    }
+
+    fn at_top_level(&self) -> bool {
+        self.contexts.is_empty()
+    }
+
+    /// Writes a top-level block, first flushing a decision that found no list.
+    fn block(&mut self, markup: &str) {
+        if let Some(resolved) = self.pending_resolved.take() {
+            let flushed = format!("#resolved[{resolved}]\n\n");
+            self.write(&flushed);
+        }
+        self.write(markup);
+    }
+
+    fn event(&mut self, event: &Event, range: Range<usize>) -> Result<(), ContentError> {
+        match event {
+            Event::Start(tag) => self.start(tag, range)?,
+            Event::End(tag) => self.end(*tag, range)?,
+            Event::Text(text) => {
+                let escaped = escape_markup(text);
+                let buffer = self.top();
+                buffer.markup.push_str(&escaped);
+                buffer.plain.push_str(text);
+            }
+            Event::Code(code) => {
+                let markup = format!("#raw({});", string_literal(code));
+                let buffer = self.top();
+                buffer.markup.push_str(&markup);
+                buffer.plain.push_str(code);
+            }
+            Event::SoftBreak => {
+                let buffer = self.top();
+                buffer.markup.push(' ');
+                buffer.plain.push(' ');
+            }
+            Event::HardBreak => self.write("#linebreak();"),
+            Event::Rule => {
+                if self.pending_caption.is_some() || !self.at_top_level() {
+                    return Err(self.error(
+                        range.start,
+                        "a page break (`---`) must stand on its own between blocks",
+                    ));
+                }
+                self.block("#pagebreak(weak: true)\n\n");
+            }
+            Event::FootnoteReference(label) => {
+                let body = self.footnotes.get(label.as_ref()).cloned().ok_or_else(|| {
+                    self.error(range.start, format!("footnote `[^{label}]` has no text"))
+                        .with_hint(format!(
+                            "add a line `[^{label}]: the footnote text` below the paragraph"
+                        ))
+                })?;
+                let markup = format!("#footnote[{body}]");
+                self.write(&markup);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                return Err(self
+                    .error(range.start, "raw HTML is not allowed in a document")
+                    .with_hint(
+                        "write the text without HTML tags; to print a literal `<`, write `\\<`",
+                    ));
+            }
+            Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                return Err(self.error(
+                    range.start,
+                    "this Markdown construct is not part of the house style",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, tag: &Tag, range: Range<usize>) -> Result<(), ContentError> {
+        match tag {
+            Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::TableCell => {
+                self.push()
+            }
+            Tag::Link { dest_url, .. } => {
+                self.targets.push(dest_url.to_string());
+                self.push();
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.targets.push(dest_url.to_string());
+                self.image_titles.push(title.to_string());
+                self.push();
+            }
+            Tag::CodeBlock(kind) => {
+                self.code_lang = match kind {
+                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => Some(lang.to_string()),
+                    _ => None,
+                };
+                self.push();
+            }
+            Tag::Heading { level, .. } => {
+                if !self.at_top_level() {
+                    return Err(self.error(
+                        range.start,
+                        "a heading cannot stand inside a list, table or quote",
+                    ));
+                }
+                if *level > HeadingLevel::H2 {
+                    return Err(self.error(range.start, "heading too deep: the house style has sections (`#`) and sub-headings (`##`) only")
+                        .with_hint("use `#` for a numbered section or `##` for a sub-heading"));
+                }
+                self.push();
+            }
+            Tag::List(start) => {
+                if self.at_top_level() && self.pending_resolved.is_none() {
+                    self.block("");
+                }
+                self.contexts.push(Context::List);
+                self.lists.push(ListFrame {
+                    start: *start,
+                    items: Vec::new(),
+                });
+            }
+            Tag::Item => self.push(),
+            Tag::BlockQuote(_) => {
+                self.contexts.push(Context::Quote);
+                self.push();
+            }
+            Tag::Table(alignments) => {
+                let caption = self.pending_caption.take().map(|(caption, _)| caption);
+                self.block("");
+                self.contexts.push(Context::Table);
+                self.tables.push(TableFrame {
+                    alignments: alignments.clone(),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    first_cell_plain: Vec::new(),
+                    caption,
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {}
+            Tag::HtmlBlock => {
+                return Err(self
+                    .error(range.start, "raw HTML is not allowed in a document")
+                    .with_hint("write the text without HTML tags"));
+            }
+            Tag::FootnoteDefinition(_) => unreachable!("footnote definitions are collected first"),
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {
+                return Err(self.error(
+                    range.start,
+                    "this Markdown construct is not part of the house style",
+                ));
+            }
+        }
+        if let Some((_, at)) = &self.pending_caption {
+            if !matches!(tag, Tag::Table(_)) {
+                return Err(self
+                    .error(
+                        *at,
+                        "a `Table:` caption must be followed directly by a table",
+                    )
+                    .with_hint(
+                        "put the table right below the caption line, with one blank line between",
+                    ));
+            }
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) -> Result<(), ContentError> {
+        match tag {
+            TagEnd::Paragraph => self.end_paragraph(range)?,
+            TagEnd::Heading(level) => self.end_heading(level, range)?,
+            TagEnd::Emphasis => self.wrap_inline("emph"),
+            TagEnd::Strong => self.wrap_inline("strong"),
+            TagEnd::Strikethrough => self.wrap_inline("strike"),
+            TagEnd::Link => {
+                let inner = self.pop();
+                let dest_url = self.targets.pop().expect("a link ends after it starts");
+                let markup = format!("#link({})[{}]", string_literal(&dest_url), inner.markup);
+                let buffer = self.top();
+                buffer.markup.push_str(&markup);
+                buffer.plain.push_str(&inner.plain);
+            }
+            TagEnd::Image => self.end_image(range)?,
+            TagEnd::CodeBlock => {
+                let inner = self.pop();
+                let lang = match self.code_lang.take() {
+                    Some(lang) => format!(", lang: {}", string_literal(&lang)),
+                    None => String::new(),
+                };
+                let markup = format!(
+                    "#raw(block: true{lang}, {})\n\n",
+                    string_literal(inner.plain.trim_end())
+                );
+                self.block(&markup);
+            }
+            TagEnd::List(_) => self.end_list(),
+            TagEnd::Item => {
+                let item = self.pop();
+                let frame = self.lists.last_mut().expect("an item is inside a list");
+                frame.items.push(item.markup.trim().to_string());
+            }
+            TagEnd::BlockQuote(_) => {
+                self.contexts.pop();
+                let inner = self.pop();
+                let markup = format!("#quote(block: true)[{}]\n\n", inner.markup.trim());
+                self.block(&markup);
+            }
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead => {
+                let table = self.tables.last_mut().expect("inside a table");
+                table.header = std::mem::take(&mut table.row);
+                table.first_cell_plain.clear();
+            }
+            TagEnd::TableRow => {
+                let table = self.tables.last_mut().expect("inside a table");
+                let row = std::mem::take(&mut table.row);
+                table.rows.push(row);
+            }
+            TagEnd::TableCell => {
+                let cell = self.pop();
+                let table = self.tables.last_mut().expect("inside a table");
+                if table.row.is_empty() {
+                    table.first_cell_plain.push(cell.plain.trim().to_string());
+                }
+                table.row.push(cell.markup.trim().to_string());
+            }
+            TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::MetadataBlock(_) => {}
+        }
+        Ok(())
+    }
+
+    fn wrap_inline(&mut self, function: &str) {
+        let inner = self.pop();
+        let markup = format!("#{function}[{}]", inner.markup);
+        let buffer = self.top();
+        buffer.markup.push_str(&markup);
+        buffer.plain.push_str(&inner.plain);
+        buffer.has_figure |= inner.has_figure;
+    }
+
+    fn end_paragraph(&mut self, range: Range<usize>) -> Result<(), ContentError> {
+        let paragraph = self.pop();
+        let plain = paragraph.plain.trim();
+        let markup = paragraph.markup.trim();
+        if !self.at_top_level() {
+            let markup = format!("{markup}\n\n");
+            self.write(&markup);
+            return Ok(());
+        }
+        if let Some(caption) = plain.strip_prefix("Table:") {
+            if caption.trim().is_empty() {
+                return Err(self.error(range.start, "the `Table:` caption is empty"));
+            }
+            let caption_markup = markup.trim_start_matches("Table\\:").trim().to_string();
+            self.block("");
+            self.pending_caption = Some((caption_markup, range.start));
+            return Ok(());
+        }
+        if paragraph.has_figure && plain.is_empty() {
+            let markup = format!("{markup}\n\n");
+            self.block(&markup);
+            return Ok(());
+        }
+        if matches!(self.flavour, Flavour::Minutes { .. }) && plain.starts_with("RESOLVED") {
+            self.block("");
+            self.pending_resolved = Some(markup.to_string());
+            return Ok(());
+        }
+        let numbered =
+            self.flavour == Flavour::BriefingNote && self.section > 0 && self.appendices == 0;
+        let markup = if numbered {
+            self.paragraph += 1;
+            format!(
+                "#numbered-par(\"{}.{}\")[{markup}]\n\n",
+                self.section, self.paragraph
+            )
+        } else {
+            format!("{markup}\n\n")
+        };
+        self.block(&markup);
+        Ok(())
+    }
+
+    fn end_heading(
+        &mut self,
+        level: HeadingLevel,
+        range: Range<usize>,
+    ) -> Result<(), ContentError> {
+        let heading = self.pop();
+        let title = heading.markup.trim().to_string();
+        let plain = heading.plain.trim();
+        if plain.is_empty() {
+            return Err(self.error(range.start, "the heading is empty"));
+        }
+        if level == HeadingLevel::H2 {
+            let markup = format!("#subheading[{title}]\n\n");
+            self.block(&markup);
+            return Ok(());
+        }
+        let markup = match self.flavour {
+            Flavour::Minutes { first_minute } => {
+                let number = first_minute + self.minutes;
+                self.minutes += 1;
+                format!("#minute-heading(\"{number}\")[{title}]\n\n")
+            }
+            Flavour::BriefingNote => {
+                if let Some(rest) = plain.strip_prefix("Appendix:") {
+                    if rest.trim().is_empty() {
+                        return Err(self
+                            .error(range.start, "the appendix has no title")
+                            .with_hint("write `# Appendix: <its title>`"));
+                    }
+                    if self.appendices == 0 {
+                        self.block("");
+                        self.main_body = Some(std::mem::take(&mut self.top().markup));
+                    }
+                    self.appendices += 1;
+                    let title = title.trim_start_matches("Appendix\\:").trim();
+                    format!(
+                        "#appendix-heading(\"Appendix {}\")[{title}]\n\n",
+                        self.appendices
+                    )
+                } else if self.appendices > 0 {
+                    return Err(self.error(range.start, "a numbered section cannot follow an appendix")
+                        .with_hint("move the appendices to the end of the note, or start this heading with `Appendix:`"));
+                } else {
+                    self.section += 1;
+                    self.paragraph = 0;
+                    format!("#section-heading(\"{}\")[{title}]\n\n", self.section)
+                }
+            }
+        };
+        self.block(&markup);
+        Ok(())
+    }
+
+    fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
+        let alt = self.pop().plain.trim().to_string();
+        let dest_url = self.targets.pop().expect("an image ends after it starts");
+        let title = self
+            .image_titles
+            .pop()
+            .expect("an image ends after it starts");
+        if alt.is_empty() {
+            return Err(self.error(range.start, "the image has no alternative text")
+                .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`"));
+        }
+        let path = self.image_path(&dest_url, range.start)?;
+        self.figures_seen += 1;
+        let caption = if title.trim().is_empty() {
+            format!("Figure {}", self.figures_seen)
+        } else {
+            format!(
+                "Figure {}: {}",
+                self.figures_seen,
+                escape_markup(title.trim())
+            )
+        };
+        let markup = format!(
+            "#captioned-figure({}, alt: {})[{caption}]",
+            string_literal(&path),
+            string_literal(&alt)
+        );
+        let buffer = self.top();
+        buffer.markup.push_str(&markup);
+        buffer.has_figure = true;
+        Ok(())
+    }
+
+    /// The virtual path of an image, after checking it exists inside the meeting folder.
+    fn image_path(&self, url: &str, offset: usize) -> Result<String, ContentError> {
+        let relative = self.assets.document_dir.join(url);
+        let escapes = url.contains("://")
+            || relative
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        if escapes {
+            return Err(self
+                .error(
+                    offset,
+                    format!("image `{url}` is not inside the meeting folder"),
+                )
+                .with_hint(
+                    "put the image in the meeting folder and give its path relative to this file",
+                ));
+        }
+        let real = self.assets.meeting_dir.join(&relative);
+        if !real.is_file() {
+            return Err(self
+                .error(offset, format!("image `{url}` not found"))
+                .with_hint(format!("add {} or correct the path", real.display())));
+        }
+        let segments: Vec<String> = relative
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        Ok(format!("{CONTENT_DIR}/{}", segments.join("/")))
+    }
+
+    fn end_list(&mut self) {
+        self.contexts.pop();
+        let frame = self.lists.pop().expect("a list ends after it starts");
+        let items: Vec<String> = frame.items.iter().map(|item| format!("[{item}]")).collect();
+        let list = match frame.start {
+            Some(start) => format!("#enum(start: {start}, {})", items.join(", ")),
+            None => format!("#list({})", items.join(", ")),
+        };
+        if !self.at_top_level() {
+            let markup = format!("{list}\n");
+            self.write(&markup);
+            return;
+        }
+        let markup = if let Some(resolved) = self.pending_resolved.take() {
+            format!("#resolved[{resolved}\n\n{list}]\n\n")
+        } else if self.flavour == Flavour::BriefingNote && self.section > 0 && self.appendices == 0
+        {
+            format!("#indented[{list}]\n\n")
+        } else {
+            format!("{list}\n\n")
+        };
+        self.write(&markup);
+    }
+
+    fn end_table(&mut self) {
+        self.contexts.pop();
+        let table = self.tables.pop().expect("a table ends after it starts");
+        self.tables_seen += 1;
+        let caption = match &table.caption {
+            Some(caption) => format!("[Table {}: {caption}]", self.tables_seen),
+            None => format!("[Table {}]", self.tables_seen),
+        };
+        let align: Vec<&str> = table
+            .alignments
+            .iter()
+            .map(|a| match a {
+                Alignment::Right => "right",
+                Alignment::Center => "center",
+                Alignment::Left | Alignment::None => "left",
+            })
+            .collect();
+        let cells = |row: &[String]| {
+            row.iter()
+                .map(|cell| format!("[{cell}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let rows: Vec<String> = table
+            .rows
+            .iter()
+            .map(|row| format!("({},)", cells(row)))
+            .collect();
+        let total = table
+            .first_cell_plain
+            .last()
+            .is_some_and(|first| first.eq_ignore_ascii_case("total"));
+        let markup = format!(
+            "#captioned-table(\n  caption: {caption},\n  alignments: ({},),\n  header: ({},),\n  rows: (\n    {}\n  ),\n  total: {total},\n)\n\n",
+            align.join(", "),
+            cells(&table.header),
+            rows.iter()
+                .map(|r| format!("{r},"))
+                .collect::<Vec<_>>()
+                .join("\n    "),
+        );
+        self.write(&markup);
+    }
+
+    fn finish(mut self) -> Result<Rendered, ContentError> {
+        if let Some((_, at)) = self.pending_caption.take() {
+            return Err(self.error(
+                at,
+                "a `Table:` caption must be followed directly by a table",
+            ));
+        }
+        self.block("");
+        let rest = self.pop().markup;
+        Ok(match self.main_body.take() {
+            Some(body) => Rendered {
+                body,
+                appendices: rest,
+            },
+            None => Rendered {
+                body: rest,
+                appendices: String::new(),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
+        convert_parts(text, flavour).map(|r| r.body + &r.appendices)
+    }
+
+    fn convert_parts(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
+        let source = MarkdownSource {
+            file: "note.md".into(),
+            text: text.into(),
+            first_line: 5,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("images")).unwrap();
+        std::fs::write(dir.path().join("images/chart.svg"), "<svg/>").unwrap();
+        let assets = Assets {
+            meeting_dir: dir.path(),
+            document_dir: PathBuf::new(),
+        };
+        render(&source, flavour, &assets)
+    }
+
+    fn note(text: &str) -> String {
+        convert(text, Flavour::BriefingNote).unwrap()
+    }
+
+    #[test]
+    fn paragraph_numbers_restart_in_each_section() {
+        let out = note("Lead.\n\n# Purpose\n\nOne.\n\nTwo.\n\n# Background\n\nThree.\n");
+        assert!(out.starts_with("Lead\\.\n\n"), "{out}");
+        assert!(out.contains("#section-heading(\"1\")[Purpose]"));
+        assert!(out.contains("#numbered-par(\"1.1\")[One\\.]"));
+        assert!(out.contains("#numbered-par(\"1.2\")[Two\\.]"));
+        assert!(out.contains("#section-heading(\"2\")[Background]"));
+        assert!(out.contains("#numbered-par(\"2.1\")[Three\\.]"));
+    }
+
+    #[test]
+    fn tables_are_numbered_per_document_with_caption_alignment_and_total() {
+        let out = note(
+            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n",
+        );
+        assert!(out.contains("caption: [Table 1: First]"), "{out}");
+        assert!(out.contains("alignments: (left, right,)"));
+        assert!(out.contains("total: true"));
+        assert!(out.contains("caption: [Table 2]"));
+        assert!(out.contains("total: false"));
+    }
+
+    #[test]
+    fn appendices_are_numbered_and_their_paragraphs_are_not() {
+        let parts = convert_parts(
+            "# One\n\nText.\n\n# Appendix: Extra data\n\nPlain.\n\n# Appendix: More\n",
+            Flavour::BriefingNote,
+        )
+        .unwrap();
+        assert!(
+            parts.body.contains("#numbered-par(\"1.1\")[Text\\.]"),
+            "{}",
+            parts.body
+        );
+        assert!(!parts.body.contains("Appendix"));
+        let out = parts.appendices;
+        assert!(
+            out.contains("#appendix-heading(\"Appendix 1\")[Extra data]"),
+            "{out}"
+        );
+        assert!(out.contains("\nPlain\\.\n"));
+        assert!(out.contains("#appendix-heading(\"Appendix 2\")[More]"));
+    }
+
+    #[test]
+    fn minutes_continue_from_the_first_number_and_bold_the_decision() {
+        let out = convert(
+            "# Apologies\n\nNone.\n\n# Attendance\n\nDiscussed.\n\nRESOLVED that:\n\n1. Noted.\n2. Agreed.\n",
+            Flavour::Minutes { first_minute: 14 },
+        )
+        .unwrap();
+        assert!(out.contains("#minute-heading(\"14\")[Apologies]"), "{out}");
+        assert!(out.contains("#minute-heading(\"15\")[Attendance]"));
+        assert!(
+            out.contains("#resolved[RESOLVED that\\:\n\n#enum(start: 1, [Noted\\.], [Agreed\\.])]")
+        );
+    }
+
+    #[test]
+    fn images_become_numbered_figures_and_need_alt_text() {
+        let out = note("![A rising line](images/chart.svg \"Trend\")\n");
+        assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\")[Figure 1: Trend]"), "{out}");
+        let err = convert("Intro\n\n![](images/chart.svg)\n", Flavour::BriefingNote).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 7, 1));
+        assert!(err.message.contains("alternative text"));
+    }
+
+    #[test]
+    fn missing_or_escaping_images_are_errors() {
+        let err = convert("![x](images/none.png)\n", Flavour::BriefingNote).unwrap_err();
+        assert!(err.message.contains("not found"), "{}", err.message);
+        let err = convert("![x](../../etc/passwd)\n", Flavour::BriefingNote).unwrap_err();
+        assert!(err.message.contains("not inside"), "{}", err.message);
+    }
+
+    #[test]
+    fn author_text_cannot_inject_typst() {
+        let out = note("#set text(red) $x$ #read(\"/etc/passwd\") ]] [[ // comment\n");
+        assert!(!out.contains("#set"), "{out}");
+        assert!(!out.contains("#read"));
+        assert!(out.contains("\\#set text\\(red\\) \\$x\\$"));
+    }
+
+    #[test]
+    fn raw_html_is_rejected_with_its_line() {
+        let err = convert("Text\n\n<div>hi</div>\n", Flavour::BriefingNote).unwrap_err();
+        assert_eq!(err.location.line, 7);
+        assert!(err.message.contains("raw HTML"));
+    }
+
+    #[test]
+    fn deep_headings_and_stray_captions_are_errors() {
+        assert!(
+            convert("### Too deep\n", Flavour::BriefingNote)
+                .unwrap_err()
+                .message
+                .contains("too deep")
+        );
+        let err = convert("Table: Lonely\n\nJust text.\n", Flavour::BriefingNote).unwrap_err();
+        assert!(
+            err.message.contains("followed directly by a table"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn footnotes_and_links_render() {
+        let out = note("See [the site](https://example.org)[^1].\n\n[^1]: A note.\n");
+        assert!(
+            out.contains("#link(\"https://example.org\")[the site]"),
+            "{out}"
+        );
+        assert!(out.contains("#footnote[A note\\.]"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Typst markup generation: escaping author text and converting Markdown bodies into
+//! calls to the house-style functions of `templates/style.typ`.
+
+mod escape;
+mod markdown;
+
+pub use escape::{escape_markup, string_literal};
+pub use markdown::{Assets, Flavour, Rendered, render};

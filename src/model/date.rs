@@ -1,0 +1,175 @@
+//! Calendar dates and clock times as the house style prints them.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date, written `YYYY-MM-DD` in content files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(NaiveDate);
+
+impl Date {
+    /// The date for a year, month and day, if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Self)
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(Self)
+            .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-07-16"))
+    }
+
+    /// Year, month (1-12) and day (1-31).
+    pub fn ymd(self) -> (i32, u32, u32) {
+        (self.0.year(), self.0.month(), self.0.day())
+    }
+
+    /// `16th July 2026`: dates in running text and document headers.
+    pub fn ordinal(self) -> String {
+        format!("{} {}", ordinal(self.0.day()), self.0.format("%B %Y"))
+    }
+
+    /// `Thursday, 16th July, 2026`: the front sheet's time and date line.
+    pub fn front_sheet(self) -> String {
+        format!(
+            "{}, {} {}, {}",
+            self.0.format("%A"),
+            ordinal(self.0.day()),
+            self.0.format("%B"),
+            self.0.year()
+        )
+    }
+
+    /// `Wednesday, 8 July 2026`: the signatory's publication date and minutes headers.
+    pub fn long(self) -> String {
+        self.0.format("%A, %-d %B %Y").to_string()
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, `11th`, `22nd`...
+fn ordinal(day: u32) -> String {
+    let suffix = match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{day}{suffix}")
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A clock time, written 24-hour `HH:MM` in content files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Time(chrono::NaiveTime);
+
+impl Time {
+    /// Parses `HH:MM` (24-hour).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map(Self)
+            .map_err(|_| {
+                format!("`{text}` is not a time: write it 24-hour as \"HH:MM\", e.g. \"14:00\"")
+            })
+    }
+}
+
+impl fmt::Display for Time {
+    /// `2.00 pm`, `10.30 am`, `12 noon`, as the house style prints times.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (hour, minute) = (self.0.hour(), self.0.minute());
+        if hour == 12 && minute == 0 {
+            return f.write_str("12 noon");
+        }
+        let suffix = if hour < 12 { "am" } else { "pm" };
+        let hour12 = match hour % 12 {
+            0 => 12,
+            h => h,
+        };
+        write!(f, "{hour12}.{minute:02} {suffix}")
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_print_in_each_house_style_form() {
+        let date = Date::parse("2026-07-16").unwrap();
+        assert_eq!(date.ordinal(), "16th July 2026");
+        assert_eq!(date.front_sheet(), "Thursday, 16th July, 2026");
+        assert_eq!(
+            Date::parse("2026-07-08").unwrap().long(),
+            "Wednesday, 8 July 2026"
+        );
+    }
+
+    #[test]
+    fn ordinals_handle_the_teens() {
+        let days: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31].map(ordinal).into();
+        assert_eq!(
+            days,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_dates_are_rejected_with_the_expected_form() {
+        for bad in ["2026-02-30", "16/07/2026", "2026-7-16x", ""] {
+            let err = Date::parse(bad).unwrap_err();
+            assert!(err.contains("YYYY-MM-DD"), "{err}");
+        }
+    }
+
+    #[test]
+    fn times_use_a_dot_and_lower_case_am_pm() {
+        let shown: Vec<String> = ["14:00", "10:00", "12:00", "00:15", "16:05", "12:30"]
+            .iter()
+            .map(|t| Time::parse(t).unwrap().to_string())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "2.00 pm", "10.00 am", "12 noon", "12.15 am", "4.05 pm", "12.30 pm"
+            ]
+        );
+        assert!(Time::parse("2pm").is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! The domain model: a meeting, its agenda items and their documents, validated once
+//! when content is loaded and trusted from then on.
+
+mod date;
+mod document;
+mod meeting;
+mod page_range;
+
+pub use date::{Date, Time};
+pub use document::{
+    Author, BriefingNote, Document, DocumentBody, ExternalPdf, MarkdownSource, Minutes, Present,
+};
+pub use meeting::{Access, Contact, Item, ItemKind, Meeting, Membership, Publication};
+pub use page_range::PageRange;

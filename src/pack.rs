@@ -1,0 +1,146 @@
+//! The pipeline for one meeting: content -> model -> templates -> typst source ->
+//! document -> PDF, each step delegated to its module.
+
+use std::path::{Path, PathBuf};
+
+use typst::foundations::{Datetime, Label, Selector};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::content;
+use crate::error::Result;
+use crate::model::{Meeting, PageRange};
+use crate::pdf::{self, Standard};
+use crate::templates::{self, STYLE_FILE, Templates};
+use crate::typeset::{self, PackWorld};
+
+/// How packs are built.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Where PDFs are written.
+    pub out_dir: PathBuf,
+    /// The PDF standard to conform to.
+    pub standard: Standard,
+    /// Seconds since 1970 to stamp as the creation date (`SOURCE_DATE_EPOCH`);
+    /// without it, the publication date of the meeting is used.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// A pack that was written.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The meeting's name.
+    pub name: String,
+    /// The PDF written.
+    pub output: PathBuf,
+    /// Its number of pages.
+    pub pages: usize,
+    /// The pages each item with documents occupies, by item number.
+    pub item_ranges: Vec<(usize, PageRange)>,
+    /// typst's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// A meeting's pack, laid out but not yet exported.
+pub struct LaidOut {
+    /// The meeting it was made from.
+    pub meeting: Meeting,
+    /// The pages.
+    pub document: PagedDocument,
+    /// typst's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
+pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
+    let laid_out = lay_out(dir, templates)?;
+    let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
+    let name = laid_out.meeting.name();
+    let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
+    let output = options.out_dir.join(format!("{name}.pdf"));
+    pdf::write_atomically(&output, &bytes)?;
+    Ok(Built {
+        name,
+        output,
+        pages: laid_out.document.pages().len(),
+        item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
+        warnings: laid_out.warnings,
+    })
+}
+
+/// Loads and lays out the meeting folder `dir`.
+pub fn lay_out(dir: &Path, templates: &Templates) -> Result<LaidOut> {
+    let meeting = content::load_meeting(dir)?;
+    let source = typst_source(&meeting, templates)?;
+    let (year, month, day) = meeting.publication.date.ymd();
+    let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
+    let world = PackWorld::new(
+        source,
+        [(format!("/{STYLE_FILE}"), templates.style().to_string())],
+        &meeting.dir,
+        today,
+    );
+    let typeset = typeset::typeset(&world)?;
+    Ok(LaidOut {
+        meeting,
+        document: typeset.document,
+        warnings: typeset.warnings,
+    })
+}
+
+/// The pack's main typst source.
+pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> {
+    let context = templates::pack_context(meeting)?;
+    templates.render_pack(&context)
+}
+
+/// The creation date: `SOURCE_DATE_EPOCH` if given, else the publication date.
+fn creation_date(meeting: &Meeting, epoch: Option<i64>) -> Datetime {
+    let from_epoch = epoch
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .and_then(|t| {
+            use chrono::{Datelike, Timelike};
+            Datetime::from_ymd_hms(
+                t.year(),
+                t.month() as u8,
+                t.day() as u8,
+                t.hour() as u8,
+                t.minute() as u8,
+                t.second() as u8,
+            )
+        });
+    from_epoch.unwrap_or_else(|| {
+        let (year, month, day) = meeting.publication.date.ymd();
+        Datetime::from_ymd_hms(year, month as u8, day as u8, 0, 0, 0).expect("a validated date")
+    })
+}
+
+/// The range of each item with documents, read from the layout's markers.
+fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageRange)> {
+    let pages_of = |label: &str| -> Vec<usize> {
+        let label = Label::new(PicoStr::intern(label)).expect("a valid label");
+        let introspector = document.introspector();
+        introspector
+            .query(&Selector::Label(label))
+            .iter()
+            .filter_map(|marker| introspector.page(marker.location()?))
+            .map(|page| page.get())
+            .collect()
+    };
+    let starts = pages_of("doc-start");
+    let ends = pages_of("doc-end");
+    let mut ranges = Vec::new();
+    let mut index = 0;
+    for item in meeting
+        .all_items()
+        .filter(|item| !item.documents.is_empty())
+    {
+        let last = index + item.documents.len() - 1;
+        if let (Some(&first), Some(&end)) = (starts.get(index), ends.get(last)) {
+            ranges.push((item.number, PageRange::padded(first, end)));
+        }
+        index = last + 1;
+    }
+    ranges
+}

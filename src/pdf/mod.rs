@@ -1,0 +1,88 @@
+//! PDF output: export of the laid-out pack with fixed metadata, and atomic writing so
+//! a failed build never leaves a half-written file.
+
+use std::io::Write;
+use std::path::Path;
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::error::{Error, Result};
+
+/// The PDF standard a pack is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Standard {
+    /// Tagged PDF 1.7 without a conformance claim; external PDFs can be embedded.
+    #[default]
+    None,
+    /// PDF/UA-1 (accessibility).
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b (archiving).
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+/// Exports `document` to PDF bytes. `timestamp` is the creation date written into
+/// the file, fixed so that the same content always gives the same bytes.
+pub fn export(
+    document: &PagedDocument,
+    ident: &str,
+    timestamp: Datetime,
+    standard: Standard,
+) -> Result<Vec<u8>> {
+    let list: &[PdfStandard] = match standard {
+        Standard::None => &[],
+        Standard::Ua1 => &[PdfStandard::Ua_1],
+        Standard::A2b => &[PdfStandard::A_2b],
+    };
+    let standards = PdfStandards::new(list).map_err(|err| Error::Pdf(err.message().to_string()))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("agenda-pack {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(timestamp)),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        Error::Pdf(
+            errors
+                .iter()
+                .map(|e| format!("error: {}", e.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into
+/// place only once complete.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".agenda-pack-")
+        .suffix(".pdf.tmp")
+        .tempfile_in(dir)
+        .map_err(|err| Error::io(dir, err))?;
+    temp.write_all(bytes)
+        .map_err(|err| Error::io(temp.path(), err))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|err| Error::io(temp.path(), err))?;
+    // A temporary file is private to its owner; a published pack is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let readable = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(temp.path(), readable)
+            .map_err(|err| Error::io(temp.path(), err))?;
+    }
+    temp.persist(path)
+        .map_err(|err| Error::io(path, err.error))?;
+    Ok(())
+}

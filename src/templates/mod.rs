@@ -1,0 +1,95 @@
+//! House-style templates: minijinja templates that turn the model into the pack's
+//! typst source. Defaults are embedded in the binary; a templates folder overrides
+//! them file by file, so a council can adjust its style without recompiling.
+
+mod context;
+mod escaping;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, UndefinedBehavior};
+
+pub use context::pack_context;
+
+use crate::error::{Error, Result};
+
+/// The name of the shared typst style file.
+pub const STYLE_FILE: &str = "style.typ";
+
+/// The name of the top-level template.
+const PACK_TEMPLATE: &str = "pack.typ.j2";
+
+/// The default templates, by file name.
+const DEFAULTS: &[(&str, &str)] = &[
+    (STYLE_FILE, include_str!("../../templates/style.typ")),
+    (PACK_TEMPLATE, include_str!("../../templates/pack.typ.j2")),
+    (
+        "front-sheet.typ.j2",
+        include_str!("../../templates/front-sheet.typ.j2"),
+    ),
+    (
+        "briefing-note.typ.j2",
+        include_str!("../../templates/briefing-note.typ.j2"),
+    ),
+    (
+        "minutes.typ.j2",
+        include_str!("../../templates/minutes.typ.j2"),
+    ),
+    (
+        "external-pdf.typ.j2",
+        include_str!("../../templates/external-pdf.typ.j2"),
+    ),
+];
+
+/// The templates in use: the defaults, with a council's overrides where present.
+pub struct Templates {
+    env: Environment<'static>,
+    style: String,
+}
+
+impl Templates {
+    /// Loads the templates, taking each file from `overrides` when it exists there.
+    pub fn load(overrides: Option<&Path>) -> Result<Self> {
+        let overrides: Option<PathBuf> = overrides.map(Path::to_path_buf);
+        let read = move |name: &str| -> std::io::Result<Option<String>> {
+            if let Some(dir) = &overrides {
+                let path = dir.join(name);
+                if path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some);
+                }
+            }
+            Ok(DEFAULTS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| (*text).to_string()))
+        };
+        let style = read(STYLE_FILE)
+            .map_err(|err| Error::io(Path::new(STYLE_FILE), err))?
+            .expect("the style file has a default");
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        escaping::install(&mut env);
+        env.set_loader(move |name| {
+            read(name).map_err(|err| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("cannot read template {name}"),
+                )
+                .with_source(err)
+            })
+        });
+        // Surface syntax errors in an override before any meeting is built.
+        env.get_template(PACK_TEMPLATE)?;
+        Ok(Self { env, style })
+    }
+
+    /// The shared typst style file.
+    pub fn style(&self) -> &str {
+        &self.style
+    }
+
+    /// Renders the pack's main typst source from a context made by [`pack_context`].
+    pub fn render_pack(&self, context: &minijinja::Value) -> Result<String> {
+        Ok(self.env.get_template(PACK_TEMPLATE)?.render(context)?)
+    }
+}

@@ -1,0 +1,78 @@
+//! Typesetting: compiling the generated typst source into a laid-out document.
+
+mod fonts;
+mod world;
+
+use typst::World;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst_layout::PagedDocument;
+
+pub use world::{CONTENT_DIR, PackWorld};
+
+use crate::error::{Error, Result};
+
+/// A laid-out pack and the warnings typst gave on the way.
+pub struct Typeset {
+    /// The pages.
+    pub document: PagedDocument,
+    /// typst's warnings, formatted.
+    pub warnings: Vec<String>,
+}
+
+/// Lays out the pack held by `world`.
+pub fn typeset(world: &PackWorld) -> Result<Typeset> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    let warnings = warnings.iter().map(|w| describe(world, w)).collect();
+    match output {
+        Ok(document) => Ok(Typeset { document, warnings }),
+        Err(errors) => Err(Error::Typeset(
+            errors
+                .iter()
+                .map(|e| describe(world, e))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )),
+    }
+}
+
+/// One diagnostic as `file:line:column: message`, the offending line, and hints.
+pub fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut out = String::new();
+    let place = diagnostic.span.id().and_then(|id| {
+        let source = world.source(id).ok()?;
+        let range = world.range(diagnostic.span)?;
+        let line = source.lines().byte_to_line(range.start)?;
+        let column = source.lines().byte_to_column(range.start)?;
+        let text = source
+            .text()
+            .lines()
+            .nth(line)
+            .unwrap_or_default()
+            .to_string();
+        Some((
+            id.vpath().get_without_slash().to_string(),
+            line + 1,
+            column + 1,
+            text,
+        ))
+    });
+    match place {
+        Some((file, line, column, text)) => {
+            out.push_str(&format!(
+                "{severity}: {file}:{line}:{column}: {}\n    {}",
+                diagnostic.message,
+                text.trim()
+            ));
+        }
+        None => out.push_str(&format!("{severity}: {}", diagnostic.message)),
+    }
+    for hint in &diagnostic.hints {
+        out.push_str(&format!("\n  hint: {}", hint.v));
+    }
+    out
+}

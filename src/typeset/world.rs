@@ -1,0 +1,124 @@
+//! The typst `World` of one pack: generated sources in memory, the meeting folder as
+//! the only readable directory, bundled fonts, and a fixed date.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts;
+
+/// Virtual folder under which the meeting folder's files are visible to typst.
+pub const CONTENT_DIR: &str = "/content";
+
+/// The standard library, built once per process.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A world holding in-memory typst sources and a read-only view of one folder.
+pub struct PackWorld {
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    content_root: PathBuf,
+    today: Datetime,
+}
+
+impl PackWorld {
+    /// Creates a world whose main file is `main.typ`.
+    ///
+    /// `sources` maps virtual paths (such as `/style.typ`) to typst source text;
+    /// `content_root` is the folder exposed at [`CONTENT_DIR`].
+    pub fn new(
+        main_source: String,
+        extra_sources: impl IntoIterator<Item = (String, String)>,
+        content_root: &Path,
+        today: Datetime,
+    ) -> Self {
+        let main = file_id("/main.typ");
+        let mut sources = HashMap::new();
+        sources.insert(main, Source::new(main, main_source));
+        for (path, text) in extra_sources {
+            let id = file_id(&path);
+            sources.insert(id, Source::new(id, text));
+        }
+        Self {
+            main,
+            sources,
+            content_root: content_root.to_path_buf(),
+            today,
+        }
+    }
+
+    /// The real path behind a virtual `/content/...` path, if it stays inside the
+    /// content root (after resolving links), so author text can never read elsewhere.
+    fn content_path(&self, id: FileId) -> FileResult<PathBuf> {
+        let vpath = id.vpath();
+        let rel = vpath
+            .get_without_slash()
+            .strip_prefix(CONTENT_DIR.trim_start_matches('/'))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .ok_or_else(|| FileError::NotFound(vpath.get_without_slash().into()))?;
+        let joined = self.content_root.join(rel);
+        let real = joined
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &joined))?;
+        let root = self
+            .content_root
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &self.content_root))?;
+        if !real.starts_with(&root) {
+            return Err(FileError::AccessDenied);
+        }
+        Ok(real)
+    }
+}
+
+/// The file id of a virtual path in the project root.
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("generated virtual paths are valid");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for PackWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts::bundled().book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(source.clone()));
+        }
+        let path = self.content_path(id)?;
+        std::fs::read(&path)
+            .map(Bytes::new)
+            .map_err(|err| FileError::from_io(err, &path))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts::bundled().fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
