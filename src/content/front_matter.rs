@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::{ContentError, Location};
 
 /// A document split at its front matter.
+#[derive(Debug)]
 pub struct Split<'a> {
     /// The YAML between the `---` lines.
     pub yaml: &'a str,

@@ -12,20 +12,26 @@ pub fn parse<T: DeserializeOwned>(
     text: &str,
     first_line: usize,
 ) -> Result<T, ContentError> {
-    serde_yaml::from_str(text).map_err(|err| from_serde(file, first_line, &err))
+    serde_yaml::from_str(text).map_err(|err| from_serde(file, text, first_line, &err))
 }
 
 /// Converts a serde_yaml error into a content error with a location and a hint.
-fn from_serde(file: &Path, first_line: usize, err: &serde_yaml::Error) -> ContentError {
+fn from_serde(file: &Path, text: &str, first_line: usize, err: &serde_yaml::Error) -> ContentError {
     let full = err.to_string();
     // serde_yaml appends " at line L column C"; we print the location ourselves.
     let message = match full.rfind(" at line ") {
         Some(at) => full[..at].to_string(),
         None => full.clone(),
     };
-    let location = match err.location() {
-        Some(loc) => Location::new(file, first_line + loc.line() - 1, loc.column()),
-        None => Location::new(file, first_line, 1),
+    // Errors raised by our own value types (dates, times) quote the offending value
+    // first; serde_yaml gives them no useful location, so find the value in the text.
+    let quoted = message
+        .strip_prefix('`')
+        .and_then(|rest| rest.split_once('`'));
+    let location = match (quoted, err.location()) {
+        (Some((value, _)), _) => locate_value(file, text, first_line, value),
+        (None, Some(loc)) => Location::new(file, first_line + loc.line() - 1, loc.column()),
+        (None, None) => Location::new(file, first_line, 1),
     };
     let error = ContentError::new(location, message.clone());
     match hint_for(&message) {

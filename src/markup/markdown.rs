@@ -820,8 +820,10 @@ mod tests {
     #[test]
     fn author_text_cannot_inject_typst() {
         let out = note("#set text(red) $x$ #read(\"/etc/passwd\") ]] [[ // comment\n");
-        assert!(!out.contains("#set"), "{out}");
-        assert!(!out.contains("#read"));
+        let unescaped_hash = out
+            .match_indices('#')
+            .any(|(i, _)| i == 0 || &out[i - 1..i] != "\\");
+        assert!(!unescaped_hash, "{out}");
         assert!(out.contains("\\#set text\\(red\\) \\$x\\$"));
     }
 

@@ -86,3 +86,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|err| Error::io(path, err.error))?;
     Ok(())
 }
+
+/// Compiles a standalone typst document (no house style, no content folder) to PDF.
+///
+/// Used to make fixtures such as external appendices for the sample content and tests.
+pub fn standalone(source: &str, date: Datetime) -> Result<Vec<u8>> {
+    let world = crate::typeset::PackWorld::new(source.to_string(), [], Path::new("."), date);
+    let typeset = crate::typeset::typeset(&world)?;
+    export(&typeset.document, "standalone", date, Standard::None)
+}

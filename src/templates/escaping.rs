@@ -55,7 +55,7 @@ fn plain(value: &Value) -> String {
 mod tests {
     use super::*;
 
-    fn render(template: &str, ctx: Value) -> String {
+    fn render(template: &'static str, ctx: Value) -> String {
         let mut env = Environment::new();
         install(&mut env);
         env.add_template("t.typ.j2", template).unwrap();

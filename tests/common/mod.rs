@@ -1,0 +1,247 @@
+//! Shared test support: building meetings with the real binary and reading the PDFs
+//! back with independent tools (poppler's pdftotext and pdfinfo, qpdf).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs `agenda-pack` with `args` in `dir`.
+pub fn agenda_pack(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the agenda-pack binary runs")
+}
+
+/// Builds every meeting under `root/content` into `root/out`, panicking on failure.
+pub fn build_all(root: &Path) {
+    let output = agenda_pack(root, &["build"]);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Runs an external tool, failing the test with a clear message if it is missing.
+fn tool(program: &str, args: &[&str]) -> Output {
+    let output = Command::new(program).args(args).output().unwrap_or_else(|err| {
+        panic!("cannot run `{program}` ({err}): install poppler-utils and qpdf (Debian: apt-get install poppler-utils qpdf)")
+    });
+    assert!(
+        output.status.success(),
+        "`{program} {}` failed:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// The text of every page of a PDF, as pdftotext reads it.
+pub fn page_texts(pdf: &Path) -> Vec<String> {
+    let output = tool("pdftotext", &["-layout", &pdf.to_string_lossy(), "-"]);
+    let text = String::from_utf8(output.stdout).expect("pdftotext prints UTF-8");
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    // pdftotext ends the last page with a form feed too.
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The page count pdfinfo reports.
+pub fn page_count(pdf: &Path) -> usize {
+    let output = tool("pdfinfo", &[&pdf.to_string_lossy()]);
+    let info = String::from_utf8_lossy(&output.stdout);
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+/// pdfinfo's metadata fields (`Title`, `Tagged`, ...).
+pub fn pdf_info(pdf: &Path) -> Vec<(String, String)> {
+    let output = tool("pdfinfo", &[&pdf.to_string_lossy()]);
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+/// The page label of every page, read by qpdf from /PageLabels (decimal labels only).
+pub fn page_labels(pdf: &Path) -> Vec<String> {
+    let output = tool(
+        "qpdf",
+        &["--json=2", "--json-key=pagelabels", &pdf.to_string_lossy()],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("qpdf prints JSON");
+    let ranges = json["pagelabels"].as_array().cloned().unwrap_or_default();
+    (0..page_count(pdf))
+        .map(|page| {
+            let Some(range) = ranges
+                .iter()
+                .filter(|r| r["index"].as_u64().is_some_and(|i| i as usize <= page))
+                .last()
+            else {
+                return String::new();
+            };
+            let start = range["label"]["/St"].as_u64().unwrap_or(1) as usize;
+            let prefix = range["label"]["/P"]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches('u');
+            let index = range["index"].as_u64().unwrap() as usize;
+            match range["label"]["/S"].as_str() {
+                Some("/D") => format!("{prefix}{}", start + page - index),
+                _ => prefix.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Asserts `qpdf --check` finds nothing wrong.
+pub fn qpdf_check(pdf: &Path) {
+    tool("qpdf", &["--check", &pdf.to_string_lossy()]);
+}
+
+/// The non-empty lines of a page, trimmed.
+pub fn lines(page: &str) -> Vec<&str> {
+    page.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The printed page number in a page's footer (`Page N` as the last line), if any.
+pub fn footer_number(page: &str) -> Option<usize> {
+    lines(page).last()?.strip_prefix("Page ")?.parse().ok()
+}
+
+/// The agenda item stamped on a page (`Agenda Item N` as the first line), if any.
+pub fn stamp(page: &str) -> Option<usize> {
+    lines(page)
+        .first()?
+        .strip_prefix("Agenda Item ")?
+        .parse()
+        .ok()
+}
+
+/// Whether a page is a padding page: the sentence, the footer and nothing else.
+pub fn is_padding(page: &str) -> bool {
+    let lines = lines(page);
+    matches!(lines.as_slice(), ["This page is intentionally left blank", footer] if footer.starts_with("Page "))
+}
+
+/// The `(Pages X - Y)` ranges printed on the front sheet, in order.
+pub fn front_sheet_ranges(front_sheet: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut rest = front_sheet;
+    while let Some(at) = rest.find("(Pages ") {
+        let tail = &rest[at + 7..];
+        let end = tail.find(')').expect("a closed range");
+        let (first, last) = tail[..end]
+            .split_once(" - ")
+            .expect("a range is printed `X - Y`");
+        ranges.push((first.trim().parse().unwrap(), last.trim().parse().unwrap()));
+        rest = &tail[end..];
+    }
+    ranges
+}
+
+/// A scratch project: `content/` with meetings, built into `out/`.
+pub struct Project {
+    /// Keeps the folder alive for the test.
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// An empty project.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        Self { dir }
+    }
+
+    /// The project folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The folder of meeting `name`, created if needed.
+    pub fn meeting_dir(&self, name: &str) -> PathBuf {
+        let dir = self.root().join("content").join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// Writes `text` to `content/<meeting>/<file>`.
+    pub fn write(&self, meeting: &str, file: &str, text: &str) {
+        let path = self.meeting_dir(meeting).join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// The PDF built for a meeting.
+    pub fn pdf(&self, meeting: &str) -> PathBuf {
+        self.root().join("out").join(format!("{meeting}.pdf"))
+    }
+
+    /// Everything in `out/` (empty when nothing was written).
+    pub fn out_files(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.root().join("out")) {
+            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// A meeting.yaml with the given `items:` block (already indented by two spaces).
+pub fn meeting_yaml(items: &str) -> String {
+    format!(
+        "council: Testford Borough Council
+committee: Test Scrutiny Board
+date: 2026-07-16
+time: \"14:00\"
+place: Committee Room 1 - Town Hall
+publication:
+  name: Alex Example
+  post: Chief Executive
+  address: Town Hall, Testford
+  date: 2026-07-08
+contacts:
+  - name: Sam Officer
+    telephone: \"01632 960001\"
+    email: sam.officer@testford.example
+membership:
+  chair: B Two
+  members: [A One, B Two, C Three]
+access: hearing-loop
+items:
+{items}"
+    )
+}
+
+/// A briefing note of exactly `pages` pages: one marker paragraph per page, separated
+/// by page breaks. Markers read `MARK <tag> p<k>`.
+pub fn note_with_pages(tag: &str, pages: usize) -> String {
+    let body: Vec<String> = (1..=pages).map(|k| format!("MARK {tag} p{k}")).collect();
+    format!(
+        "---\nkind: briefing-note\nsubject: Note {tag}\n---\n\n{}\n",
+        body.join("\n\n---\n\n")
+    )
+}
+
+/// A standalone PDF of exactly `pages` pages, each reading `MARK <tag> p<k>`.
+pub fn external_pdf(tag: &str, pages: usize) -> Vec<u8> {
+    let body: Vec<String> = (1..=pages).map(|k| format!("MARK {tag} p{k}")).collect();
+    let source = format!(
+        "#set page(paper: \"a4\")\n#set text(font: \"Liberation Sans\")\n{}",
+        body.join("\n#pagebreak()\n")
+    );
+    let date = typst::foundations::Datetime::from_ymd(2026, 1, 1).unwrap();
+    agenda_pack::pdf::standalone(&source, date).expect("the fixture compiles")
+}
