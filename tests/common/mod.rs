@@ -28,7 +28,7 @@ pub fn build_all(root: &Path) {
 
 /// Runs an external tool, failing the test with a clear message if it is missing.
 fn tool(program: &str, args: &[&str]) -> Output {
-    let output = Command::new(program).args(args).output().unwrap_or_else(|err| {
+    let output = Command::new(program).args(args).env("TZ", "UTC").output().unwrap_or_else(|err| {
         panic!("cannot run `{program}` ({err}): install poppler-utils and qpdf (Debian: apt-get install poppler-utils qpdf)")
     });
     assert!(

@@ -1,0 +1,74 @@
+//! Reproducible output: the same content gives the same bytes, and the creation date
+//! comes from the meeting data or `SOURCE_DATE_EPOCH`, never the clock.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn project() -> Project {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n      - file: app.pdf\n        title: App\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "note.md", &note_with_pages("1.1", 3));
+    std::fs::write(
+        project.meeting_dir("m").join("app.pdf"),
+        external_pdf("1.2", 2),
+    )
+    .unwrap();
+    project
+}
+
+fn build_into(project: &Project, out: &str, epoch: Option<&str>) -> Vec<u8> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    command
+        .args(["build", "--out", out])
+        .current_dir(project.root());
+    match epoch {
+        Some(epoch) => command.env("SOURCE_DATE_EPOCH", epoch),
+        None => command.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::fs::read(project.root().join(out).join("m.pdf")).unwrap()
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let project = project();
+    let first = build_into(&project, "out-a", None);
+    let second = build_into(&project, "out-b", None);
+    assert!(first.starts_with(b"%PDF-"));
+    assert!(first == second, "two builds of the same content differ");
+}
+
+#[test]
+fn creation_date_comes_from_the_publication_date_or_source_date_epoch() {
+    let project = project();
+    build_into(&project, "out-a", None);
+    let info = pdf_info(&project.root().join("out-a/m.pdf"));
+    let created = info
+        .iter()
+        .find(|(k, _)| k == "CreationDate")
+        .map(|(_, v)| v.as_str());
+    assert_eq!(
+        created,
+        Some("Wed Jul  8 00:00:00 2026 UTC"),
+        "the publication date"
+    );
+
+    // 2026-01-02 03:04:05 UTC
+    let stamped = build_into(&project, "out-b", Some("1767323045"));
+    let info = pdf_info(&project.root().join("out-b/m.pdf"));
+    let created = info
+        .iter()
+        .find(|(k, _)| k == "CreationDate")
+        .map(|(_, v)| v.as_str());
+    assert_eq!(created, Some("Fri Jan  2 03:04:05 2026 UTC"));
+    assert_eq!(stamped, build_into(&project, "out-c", Some("1767323045")));
+}
