@@ -26,10 +26,11 @@ pub fn find_meetings(root: &Path) -> Result<Vec<PathBuf>> {
             let path = err.path().unwrap_or(root).to_path_buf();
             Error::io(&path, err.into())
         })?;
-        if entry.file_type().is_file() && entry.file_name() == MEETING_FILE {
-            if let Some(dir) = entry.path().parent() {
-                meetings.push(dir.to_path_buf());
-            }
+        if entry.file_type().is_file()
+            && entry.file_name() == MEETING_FILE
+            && let Some(dir) = entry.path().parent()
+        {
+            meetings.push(dir.to_path_buf());
         }
     }
     Ok(meetings)

@@ -30,8 +30,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, ContentError> 
     }
     let yaml_start = first_end + 1;
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if raw_line.trim_end() == "---" {
             return Ok(Split {
                 yaml: &text[yaml_start..offset],
@@ -41,7 +40,6 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, ContentError> 
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(ContentError::new(
         Location::new(file, 1, 1),

@@ -366,17 +366,17 @@ impl<'a> Converter<'a> {
                 ));
             }
         }
-        if let Some((_, at)) = &self.pending_caption {
-            if !matches!(tag, Tag::Table(_)) {
-                return Err(self
-                    .error(
-                        *at,
-                        "a `Table:` caption must be followed directly by a table",
-                    )
-                    .with_hint(
-                        "put the table right below the caption line, with one blank line between",
-                    ));
-            }
+        if let Some((_, at)) = &self.pending_caption
+            && !matches!(tag, Tag::Table(_))
+        {
+            return Err(self
+                .error(
+                    *at,
+                    "a `Table:` caption must be followed directly by a table",
+                )
+                .with_hint(
+                    "put the table right below the caption line, with one blank line between",
+                ));
         }
         Ok(())
     }

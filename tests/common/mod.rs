@@ -84,8 +84,7 @@ pub fn page_labels(pdf: &Path) -> Vec<String> {
         .map(|page| {
             let Some(range) = ranges
                 .iter()
-                .filter(|r| r["index"].as_u64().is_some_and(|i| i as usize <= page))
-                .last()
+                .rfind(|r| r["index"].as_u64().is_some_and(|i| i as usize <= page))
             else {
                 return String::new();
             };
