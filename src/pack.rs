@@ -9,8 +9,8 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::content;
-use crate::error::Result;
-use crate::model::{Meeting, PageRange};
+use crate::error::{ContentError, Result};
+use crate::model::{DocumentBody, Meeting, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -54,7 +54,11 @@ pub struct LaidOut {
 
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
-    let laid_out = lay_out(dir, templates)?;
+    let meeting = content::load_meeting(dir)?;
+    if options.standard != Standard::None {
+        refuse_external_pdfs(&meeting)?;
+    }
+    let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
@@ -69,9 +73,8 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     })
 }
 
-/// Loads and lays out the meeting folder `dir`.
-pub fn lay_out(dir: &Path, templates: &Templates) -> Result<LaidOut> {
-    let meeting = content::load_meeting(dir)?;
+/// Lays out a meeting's pack.
+pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let source = typst_source(&meeting, templates)?;
     let (year, month, day) = meeting.publication.date.ymd();
     let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
@@ -93,6 +96,23 @@ pub fn lay_out(dir: &Path, templates: &Templates) -> Result<LaidOut> {
 pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> {
     let context = templates::pack_context(meeting)?;
     templates.render_pack(&context)
+}
+
+/// typst 0.15 cannot embed a PDF under PDF/UA or PDF/A: say so before it fails.
+fn refuse_external_pdfs(meeting: &Meeting) -> Result<()> {
+    let external = meeting
+        .all_items()
+        .flat_map(|item| &item.documents)
+        .find(|doc| matches!(doc.body, DocumentBody::ExternalPdf(_)));
+    match external {
+        Some(doc) => Err(ContentError::in_file(
+            &meeting.dir.join(&doc.file),
+            "an external PDF appendix cannot be embedded under PDF/UA or PDF/A yet",
+        )
+        .with_hint("build this meeting with `--standard none` (the default)")
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// The creation date: `SOURCE_DATE_EPOCH` if given, else the publication date.

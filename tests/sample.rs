@@ -1,0 +1,154 @@
+//! The sample meeting shipped in `content/`: the pack a newcomer's first command makes,
+//! checked page by page with poppler and qpdf.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+const MEETING: &str = "2026-07-16-children-scrutiny";
+
+/// Builds the repository's own content into a temporary folder and returns the PDF.
+fn build_sample() -> (tempfile::TempDir, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let content = repo.join("content");
+    let output = agenda_pack(
+        repo,
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = out.path().join(format!("{MEETING}.pdf"));
+    (out, pdf)
+}
+
+#[test]
+fn sample_pack_follows_the_pagination_rules_on_every_page() {
+    let (_out, pdf) = build_sample();
+    qpdf_check(&pdf);
+    let pages = page_texts(&pdf);
+    let count = pages.len();
+    assert_eq!(count, page_count(&pdf));
+
+    // The front sheet: pages 1 and 2, no footer.
+    let ranges = front_sheet_ranges(&pages[..2].join("\n"));
+    let items_with_documents = [3, 4, 5, 6];
+    assert_eq!(
+        ranges.len(),
+        items_with_documents.len(),
+        "one range per item with documents"
+    );
+    assert_eq!(
+        ranges[0].0, 3,
+        "item documents start right after the two-page front sheet"
+    );
+
+    // Ranges are contiguous, start odd, end even, and the last one ends the pack.
+    for (i, &(first, last)) in ranges.iter().enumerate() {
+        assert!(first % 2 == 1 && last % 2 == 0, "range {first}-{last}");
+        if let Some(&(next, _)) = ranges.get(i + 1) {
+            assert_eq!(next, last + 1, "ranges are contiguous");
+        }
+    }
+    assert_eq!(ranges.last().unwrap().1, count);
+
+    // Document starts: each item's first page, the second set of minutes and the
+    // external appendix.
+    let starts_with = |needle: &str| -> Vec<usize> {
+        (1..=count)
+            .filter(|&p| pages[p - 1].contains(needle))
+            .collect()
+    };
+    let minutes_starts = starts_with("Minutes of the Meeting of");
+    assert_eq!(minutes_starts.len(), 2, "two sets of minutes");
+    let appendix_start = starts_with("Annual Report 2025/26");
+    let mut document_starts: Vec<usize> = ranges.iter().map(|r| r.0).collect();
+    document_starts.extend(&minutes_starts);
+    document_starts.push(appendix_start[0]);
+    document_starts.sort();
+    document_starts.dedup();
+    assert_eq!(
+        document_starts.len(),
+        6,
+        "six documents: {document_starts:?}"
+    );
+
+    for (index, text) in pages.iter().enumerate() {
+        let p = index + 1;
+        if p <= 2 {
+            assert_eq!(footer_number(text), None, "front sheet page {p}");
+            continue;
+        }
+        assert_eq!(
+            footer_number(text),
+            Some(p),
+            "page {p} prints its number:\n{text}"
+        );
+        let stamped = ranges
+            .iter()
+            .position(|r| r.0 == p)
+            .map(|i| items_with_documents[i]);
+        assert_eq!(stamp(text), stamped, "Agenda Item stamp on page {p}");
+        if document_starts.contains(&p) {
+            assert!(p % 2 == 1, "document starting on page {p} starts odd");
+        }
+        if is_padding(text) {
+            assert!(p % 2 == 0, "padding page {p} is even");
+            assert!(
+                !is_padding(&pages[p - 2]),
+                "page {p} pads a document, not another padding page"
+            );
+            assert!(
+                p == count || document_starts.contains(&(p + 1)),
+                "a document follows padding page {p}"
+            );
+        } else {
+            assert!(
+                lines(text).len() > 1,
+                "page {p} is neither content nor a padding page:\n{text}"
+            );
+        }
+    }
+    // The sample is built to show both cases: some document ends odd, some ends even.
+    let padding = (1..=count).filter(|&p| is_padding(&pages[p - 1])).count();
+    assert!(
+        padding >= 1 && padding < document_starts.len(),
+        "{padding} padding pages"
+    );
+
+    let labels = page_labels(&pdf);
+    assert_eq!(
+        labels,
+        (1..=count).map(|n| n.to_string()).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn sample_pack_is_tagged_with_title_and_invented_names() {
+    let (_out, pdf) = build_sample();
+    let info = pdf_info(&pdf);
+    let field = |name: &str| info.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    assert_eq!(field("Tagged").as_deref(), Some("yes"));
+    assert_eq!(
+        field("Title").as_deref(),
+        Some("Children, Learning and Young People Scrutiny Board - 16th July 2026")
+    );
+    assert_eq!(field("Author").as_deref(), Some("Elmsworth City Council"));
+    let pages = page_texts(&pdf);
+    assert!(
+        (30..=60).contains(&pages.len()),
+        "the sample is 30-60 pages, got {}",
+        pages.len()
+    );
+}
