@@ -149,3 +149,15 @@ fn author_text_is_printed_verbatim_and_never_run() {
     assert!(text.contains("#pagebreak() ]"));
     assert_eq!(pages.len(), 4, "no page break was injected");
 }
+
+#[test]
+fn a_chair_missing_from_the_members_is_located() {
+    let yaml = meeting_yaml(ONE_NOTE).replace("chair: B Two", "chair: Z Nobody");
+    let stderr = failing_build(&yaml, |_| {});
+    assert!(
+        stderr.contains(
+            "content/m/meeting.yaml:16:10: the Chair `Z Nobody` is not in `membership.members`"
+        ),
+        "{stderr}"
+    );
+}

@@ -4,8 +4,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{front_matter, yaml};
-use crate::error::{ContentError, Error, Result};
+use super::yaml::YamlText;
+use super::{chair, front_matter};
+use crate::error::{Error, Result};
 use crate::model::{
     Author, BriefingNote, Date, DocumentBody, MarkdownSource, Minutes, Present, Time,
 };
@@ -65,7 +66,12 @@ pub struct MeetingDefaults<'a> {
 pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
     let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
     let split = front_matter::split(path, &text)?;
-    let KindOnly { kind } = yaml::parse(path, split.yaml, split.yaml_line)?;
+    let yaml = YamlText {
+        file: path,
+        text: split.yaml,
+        first_line: split.yaml_line,
+    };
+    let KindOnly { kind } = yaml.parse()?;
     let markdown = MarkdownSource {
         file: path.to_path_buf(),
         text: split.body.to_string(),
@@ -73,7 +79,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
     };
     Ok(match kind {
         Kind::BriefingNote => {
-            let front: NoteFrontMatter = yaml::parse(path, split.yaml, split.yaml_line)?;
+            let front: NoteFrontMatter = yaml.parse()?;
             DocumentBody::BriefingNote(BriefingNote {
                 subject: front.subject,
                 to: front.to.unwrap_or_else(|| defaults.committee.to_string()),
@@ -83,20 +89,13 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
             })
         }
         Kind::Minutes => {
-            let front: MinutesFrontMatter = yaml::parse(path, split.yaml, split.yaml_line)?;
-            if !front.present.members.contains(&front.present.chair) {
-                let at =
-                    yaml::locate_value(path, split.yaml, split.yaml_line, &front.present.chair);
-                return Err(ContentError::new(
-                    at,
-                    format!(
-                        "the Chair `{}` is not among the members present",
-                        front.present.chair
-                    ),
-                )
-                .with_hint("add the Chair to `present.members` as well")
-                .into());
-            }
+            let front: MinutesFrontMatter = yaml.parse()?;
+            chair::require_listed(
+                &yaml,
+                &front.present.chair,
+                &front.present.members,
+                "present.members",
+            )?;
             DocumentBody::Minutes(Minutes {
                 date: front.date,
                 time: front.time,

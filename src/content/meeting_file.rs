@@ -7,7 +7,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::document_file::{self, MeetingDefaults};
-use super::{MEETING_FILE, external_pdf, yaml};
+use super::yaml::YamlText;
+use super::{MEETING_FILE, chair, external_pdf};
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
     Access, Contact, Date, Document, DocumentBody, Item, ItemKind, Meeting, Membership,
@@ -93,24 +94,19 @@ impl<'de> Deserialize<'de> for DocumentEntries {
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
     let file = dir.join(MEETING_FILE);
     let text = std::fs::read_to_string(&file).map_err(|err| Error::io(&file, err))?;
-    let raw: MeetingFile = yaml::parse(&file, &text, 1)?;
-    if !raw.membership.members.contains(&raw.membership.chair) {
-        let at = yaml::locate_value(&file, &text, 1, &raw.membership.chair);
-        return Err(ContentError::new(
-            at,
-            format!(
-                "the Chair `{}` is not among the members",
-                raw.membership.chair
-            ),
-        )
-        .with_hint("add the Chair to `membership.members` as well")
-        .into());
-    }
-    let source = MeetingSource {
-        dir,
+    let yaml = YamlText {
         file: &file,
         text: &text,
+        first_line: 1,
     };
+    let raw: MeetingFile = yaml.parse()?;
+    chair::require_listed(
+        &yaml,
+        &raw.membership.chair,
+        &raw.membership.members,
+        "membership.members",
+    )?;
+    let source = MeetingSource { dir, yaml };
     let defaults = MeetingDefaults {
         committee: &raw.committee,
         date: raw.date,
@@ -138,8 +134,7 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
 /// The meeting file being loaded, for resolving and locating document references.
 struct MeetingSource<'a> {
     dir: &'a Path,
-    file: &'a Path,
-    text: &'a str,
+    yaml: YamlText<'a>,
 }
 
 impl MeetingSource<'_> {
@@ -172,7 +167,7 @@ impl MeetingSource<'_> {
     }
 
     fn document(&self, entry: DocumentEntry, defaults: &MeetingDefaults) -> Result<Document> {
-        let at = || yaml::locate_value(self.file, self.text, 1, &entry.file);
+        let at = || self.yaml.locate(&entry.file);
         let relative = PathBuf::from(&entry.file);
         if relative
             .components()

@@ -1,6 +1,7 @@
 //! Reading content from disk: finding meeting folders, parsing `meeting.yaml` and the
 //! documents' front matter, and turning them into the validated [`crate::model`].
 
+mod chair;
 mod discover;
 mod document_file;
 mod external_pdf;

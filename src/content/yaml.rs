@@ -6,8 +6,31 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ContentError, Location};
 
+/// YAML text and where it sits, so parse errors and later checks can point into it.
+#[derive(Clone, Copy)]
+pub struct YamlText<'a> {
+    /// The file it was read from.
+    pub file: &'a Path,
+    /// The YAML itself.
+    pub text: &'a str,
+    /// The file's line number of the text's first line.
+    pub first_line: usize,
+}
+
+impl YamlText<'_> {
+    /// Parses the text into `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
+        parse(self.file, self.text, self.first_line)
+    }
+
+    /// The location of the first occurrence of `value` in the text.
+    pub fn locate(&self, value: &str) -> Location {
+        locate_value(self.file, self.text, self.first_line, value)
+    }
+}
+
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
-pub fn parse<T: DeserializeOwned>(
+fn parse<T: DeserializeOwned>(
     file: &Path,
     text: &str,
     first_line: usize,
@@ -66,7 +89,7 @@ fn hint_for(message: &str) -> Option<String> {
 }
 
 /// The location of the first occurrence of `needle` in `text` as a YAML value.
-pub fn locate_value(file: &Path, text: &str, first_line: usize, needle: &str) -> Location {
+fn locate_value(file: &Path, text: &str, first_line: usize, needle: &str) -> Location {
     match text.find(needle) {
         Some(offset) => Location::of_offset(file, text, offset, first_line),
         None => Location::new(file, first_line, 1),

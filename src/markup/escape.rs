@@ -3,6 +3,11 @@
 /// Escapes `text` for typst markup: every ASCII punctuation character gets a
 /// backslash, so no markup syntax (`#`, `*`, `=`, `//`, `$`, `<`, `@`, `[`, quotes,
 /// list and heading markers) survives. Line breaks become spaces.
+///
+/// ```
+/// use agenda_pack::markup::escape_markup;
+/// assert_eq!(escape_markup("= Not a heading #x"), "\\= Not a heading \\#x");
+/// ```
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for ch in text.chars() {

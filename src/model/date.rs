@@ -1,12 +1,13 @@
 //! Calendar dates and clock times as the house style prints them.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Timelike};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_with::DeserializeFromStr;
 
 /// A calendar date, written `YYYY-MM-DD` in content files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, DeserializeFromStr)]
 pub struct Date(NaiveDate);
 
 impl Date {
@@ -67,21 +68,16 @@ impl fmt::Display for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+impl FromStr for Date {
+    type Err = String;
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+    fn from_str(text: &str) -> Result<Self, String> {
+        Self::parse(text)
     }
 }
 
 /// A clock time, written 24-hour `HH:MM` in content files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DeserializeFromStr)]
 pub struct Time(chrono::NaiveTime);
 
 impl Time {
@@ -111,16 +107,11 @@ impl fmt::Display for Time {
     }
 }
 
-impl<'de> Deserialize<'de> for Time {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+impl FromStr for Time {
+    type Err = String;
 
-impl Serialize for Time {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+    fn from_str(text: &str) -> Result<Self, String> {
+        Self::parse(text)
     }
 }
 

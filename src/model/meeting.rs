@@ -57,7 +57,7 @@ impl Meeting {
 }
 
 /// The signatory block of the front sheet.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     /// The signatory's name.
