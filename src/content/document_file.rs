@@ -8,7 +8,8 @@ use super::yaml::YamlText;
 use super::{chair, front_matter};
 use crate::error::{Error, Result};
 use crate::model::{
-    Author, BriefingNote, Date, DocumentBody, MarkdownSource, Minutes, Present, Time,
+    AppendixScheme, Author, BriefingNote, Date, DocumentBody, MarkdownSource, Minutes, Present,
+    Time,
 };
 
 /// The document kinds a Markdown file can declare with `kind:`.
@@ -36,6 +37,10 @@ struct NoteFrontMatter {
     date: Option<Date>,
     #[serde(default)]
     authors: Vec<Author>,
+    #[serde(default)]
+    background_papers: Vec<String>,
+    #[serde(default)]
+    appendix_scheme: AppendixScheme,
 }
 
 /// Front matter of minutes.
@@ -85,6 +90,8 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
                 to: front.to.unwrap_or_else(|| defaults.committee.to_string()),
                 date: front.date.unwrap_or(defaults.date),
                 authors: front.authors,
+                background_papers: front.background_papers,
+                appendix_scheme: front.appendix_scheme,
                 markdown,
             })
         }

@@ -9,14 +9,24 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Par
 
 use super::escape::{escape_markup, string_literal};
 use crate::error::{ContentError, Location};
-use crate::model::MarkdownSource;
+use crate::model::{AppendixScheme, MarkdownSource};
 use crate::typeset::CONTENT_DIR;
+
+/// A paragraph starting with this is not numbered (a lead-in line, a quotation).
+const UNNUMBERED: &str = "{-}";
+/// A paragraph of just this starts a section on landscape pages, for wide tables.
+const LANDSCAPE_START: &str = "[landscape]";
+/// A paragraph of just this ends the landscape section.
+const LANDSCAPE_END: &str = "[/landscape]";
 
 /// Which house-style layout a body is converted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour {
     /// Sections `1 Purpose of the Note`, paragraphs `1.1`, appendices.
-    BriefingNote,
+    BriefingNote {
+        /// How appendices are labelled.
+        appendices: AppendixScheme,
+    },
     /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
     Minutes {
         /// The number of the first minute.
@@ -119,6 +129,8 @@ struct Converter<'a> {
     pending_resolved: Option<String>,
     /// The main text, set aside when the first appendix starts.
     main_body: Option<String>,
+    /// Where an open landscape section started.
+    landscape: Option<usize>,
 }
 
 impl<'a> Converter<'a> {
@@ -144,6 +156,7 @@ impl<'a> Converter<'a> {
             pending_caption: None,
             pending_resolved: None,
             main_body: None,
+            landscape: None,
         }
     }
 
@@ -428,6 +441,14 @@ impl<'a> Converter<'a> {
                 table.first_cell_plain.clear();
             }
             TagEnd::TableRow => {
+                // GFM silently pads or cuts a ragged row; a council table must not lose a cell.
+                let written = source_cells(&self.source.text[range.clone()]);
+                let columns = self.tables.last().expect("inside a table").alignments.len();
+                if written != columns {
+                    return Err(self
+                        .error(range.start, format!("this table row has {written} cells but the table has {columns} columns"))
+                        .with_hint("give every row one cell per column; leave a cell empty with `| |`"));
+                }
                 let table = self.tables.last_mut().expect("inside a table");
                 let row = std::mem::take(&mut table.row);
                 table.rows.push(row);
@@ -450,6 +471,13 @@ impl<'a> Converter<'a> {
             | TagEnd::MetadataBlock(_) => {}
         }
         Ok(())
+    }
+
+    /// Whether top-level paragraphs get numbers: in a note's sections, not its appendices.
+    fn numbering_paragraphs(&self) -> bool {
+        matches!(self.flavour, Flavour::BriefingNote { .. })
+            && self.section > 0
+            && self.appendices == 0
     }
 
     fn wrap_inline(&mut self, function: &str) {
@@ -489,9 +517,17 @@ impl<'a> Converter<'a> {
             self.pending_resolved = Some(markup.to_string());
             return Ok(());
         }
-        let numbered =
-            self.flavour == Flavour::BriefingNote && self.section > 0 && self.appendices == 0;
-        let markup = if numbered {
+        match plain {
+            LANDSCAPE_START => return self.start_landscape(range.start),
+            LANDSCAPE_END => return self.end_landscape(range.start),
+            _ => {}
+        }
+        if plain.starts_with(UNNUMBERED) {
+            let markup = format!("{}\n\n", markup.trim_start_matches("\\{\\-\\}").trim());
+            self.block(&markup);
+            return Ok(());
+        }
+        let markup = if self.numbering_paragraphs() {
             self.paragraph += 1;
             format!(
                 "#numbered-par(\"{}.{}\")[{markup}]\n\n",
@@ -501,6 +537,29 @@ impl<'a> Converter<'a> {
             format!("{markup}\n\n")
         };
         self.block(&markup);
+        Ok(())
+    }
+
+    fn start_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
+        if self.landscape.is_some() {
+            return Err(self
+                .error(offset, "a landscape section is already open")
+                .with_hint("close the first one with `[/landscape]`"));
+        }
+        self.block("");
+        self.landscape = Some(offset);
+        self.push();
+        Ok(())
+    }
+
+    fn end_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
+        if self.landscape.take().is_none() {
+            return Err(self.error(offset, "`[/landscape]` without a `[landscape]` before it"));
+        }
+        self.block("");
+        let inner = self.pop();
+        let markup = format!("#landscape[\n{}]\n\n", inner.markup);
+        self.write(&markup);
         Ok(())
     }
 
@@ -526,7 +585,7 @@ impl<'a> Converter<'a> {
                 self.minutes += 1;
                 format!("#minute-heading(\"{number}\")[{title}]\n\n")
             }
-            Flavour::BriefingNote => {
+            Flavour::BriefingNote { appendices: scheme } => {
                 if let Some(rest) = plain.strip_prefix("Appendix:") {
                     if rest.trim().is_empty() {
                         return Err(self
@@ -537,11 +596,20 @@ impl<'a> Converter<'a> {
                         self.block("");
                         self.main_body = Some(std::mem::take(&mut self.top().markup));
                     }
+                    if self.landscape.is_some() {
+                        return Err(self
+                            .error(
+                                range.start,
+                                "an appendix cannot start inside a landscape section",
+                            )
+                            .with_hint("close the landscape section with `[/landscape]` first"));
+                    }
                     self.appendices += 1;
                     let title = title.trim_start_matches("Appendix\\:").trim();
                     format!(
-                        "#appendix-heading(\"Appendix {}\")[{title}]\n\n",
-                        self.appendices
+                        "#appendix-heading({}, {})[{title}]\n\n",
+                        string_literal(&scheme.label(self.appendices)),
+                        string_literal(rest.trim()),
                     )
                 } else if self.appendices > 0 {
                     return Err(self.error(range.start, "a numbered section cannot follow an appendix")
@@ -569,20 +637,21 @@ impl<'a> Converter<'a> {
                 .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`"));
         }
         let path = self.image_path(&dest_url, range.start)?;
+        let (title, width) = split_width(&title).map_err(|message| {
+            self.error(range.start, message)
+                .with_hint("end the caption with a width such as `{width=60%}`, `{width=8cm}` or `{width=70mm}`")
+        })?;
         self.figures_seen += 1;
-        let caption = if title.trim().is_empty() {
+        let caption = if title.is_empty() {
             format!("Figure {}", self.figures_seen)
         } else {
-            format!(
-                "Figure {}: {}",
-                self.figures_seen,
-                escape_markup(title.trim())
-            )
+            format!("Figure {}: {}", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "#captioned-figure({}, alt: {})[{caption}]",
+            "#captioned-figure({}, alt: {}, width: {})[{caption}]",
             string_literal(&path),
-            string_literal(&alt)
+            string_literal(&alt),
+            width.unwrap_or("100%"),
         );
         let buffer = self.top();
         buffer.markup.push_str(&markup);
@@ -638,8 +707,7 @@ impl<'a> Converter<'a> {
         }
         let markup = if let Some(resolved) = self.pending_resolved.take() {
             format!("#resolved[{resolved}\n\n{list}]\n\n")
-        } else if self.flavour == Flavour::BriefingNote && self.section > 0 && self.appendices == 0
-        {
+        } else if self.numbering_paragraphs() {
             format!("#indented[{list}]\n\n")
         } else {
             format!("{list}\n\n")
@@ -698,6 +766,11 @@ impl<'a> Converter<'a> {
                 "a `Table:` caption must be followed directly by a table",
             ));
         }
+        if let Some(at) = self.landscape {
+            return Err(self
+                .error(at, "the landscape section is never closed")
+                .with_hint("end it with a paragraph `[/landscape]`"));
+        }
         self.block("");
         let rest = self.pop().markup;
         Ok(match self.main_body.take() {
@@ -713,9 +786,53 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The number of cells written in a table row's source line: its unescaped pipes
+/// outside code spans, less the optional leading and trailing ones.
+fn source_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes = 0;
+    let mut in_code = false;
+    let mut escaped = false;
+    for ch in row.chars() {
+        match ch {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '`' => in_code = !in_code,
+            '|' if !in_code => pipes += 1,
+            _ => {}
+        }
+    }
+    let leading = usize::from(row.starts_with('|'));
+    let trailing = usize::from(row.len() > 1 && row.ends_with('|') && !row.ends_with("\\|"));
+    pipes + 1 - leading - trailing
+}
+
+/// Splits an image title into its caption and an optional trailing `{width=...}`,
+/// checked to be a typst length in %, cm or mm so it can be written as code.
+fn split_width(title: &str) -> Result<(&str, Option<&str>), String> {
+    let title = title.trim();
+    let Some(open) = title.rfind("{width=").filter(|_| title.ends_with('}')) else {
+        return Ok((title, None));
+    };
+    let value = &title[open + "{width=".len()..title.len() - 1];
+    let number_end = value
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(value.len());
+    let (number, unit) = value.split_at(number_end);
+    let valid_number = !number.is_empty() && number.parse::<f64>().is_ok_and(|n| n > 0.0);
+    if !valid_number || !matches!(unit, "%" | "cm" | "mm") {
+        return Err(format!("`{{width={value}}}` is not a width"));
+    }
+    Ok((title[..open].trim_end(), Some(value)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOTE: Flavour = Flavour::BriefingNote {
+        appendices: AppendixScheme::Number,
+    };
 
     fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
         convert_parts(text, flavour).map(|r| r.body + &r.appendices)
@@ -738,7 +855,7 @@ mod tests {
     }
 
     fn note(text: &str) -> String {
-        convert(text, Flavour::BriefingNote).unwrap()
+        convert(text, NOTE).unwrap()
     }
 
     #[test]
@@ -768,7 +885,7 @@ mod tests {
     fn appendices_are_numbered_and_their_paragraphs_are_not() {
         let parts = convert_parts(
             "# One\n\nText.\n\n# Appendix: Extra data\n\nPlain.\n\n# Appendix: More\n",
-            Flavour::BriefingNote,
+            NOTE,
         )
         .unwrap();
         assert!(
@@ -779,11 +896,11 @@ mod tests {
         assert!(!parts.body.contains("Appendix"));
         let out = parts.appendices;
         assert!(
-            out.contains("#appendix-heading(\"Appendix 1\")[Extra data]"),
+            out.contains("#appendix-heading(\"Appendix 1\", \"Extra data\")[Extra data]"),
             "{out}"
         );
         assert!(out.contains("\nPlain\\.\n"));
-        assert!(out.contains("#appendix-heading(\"Appendix 2\")[More]"));
+        assert!(out.contains("#appendix-heading(\"Appendix 2\", \"More\")[More]"));
     }
 
     #[test]
@@ -803,17 +920,17 @@ mod tests {
     #[test]
     fn images_become_numbered_figures_and_need_alt_text() {
         let out = note("![A rising line](images/chart.svg \"Trend\")\n");
-        assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\")[Figure 1: Trend]"), "{out}");
-        let err = convert("Intro\n\n![](images/chart.svg)\n", Flavour::BriefingNote).unwrap_err();
+        assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\", width: 100%)[Figure 1: Trend]"), "{out}");
+        let err = convert("Intro\n\n![](images/chart.svg)\n", NOTE).unwrap_err();
         assert_eq!(err.location, Location::new("note.md", 7, 1));
         assert!(err.message.contains("alternative text"));
     }
 
     #[test]
     fn missing_or_escaping_images_are_errors() {
-        let err = convert("![x](images/none.png)\n", Flavour::BriefingNote).unwrap_err();
+        let err = convert("![x](images/none.png)\n", NOTE).unwrap_err();
         assert!(err.message.contains("not found"), "{}", err.message);
-        let err = convert("![x](../../etc/passwd)\n", Flavour::BriefingNote).unwrap_err();
+        let err = convert("![x](../../etc/passwd)\n", NOTE).unwrap_err();
         assert!(err.message.contains("not inside"), "{}", err.message);
     }
 
@@ -829,20 +946,65 @@ mod tests {
 
     #[test]
     fn raw_html_is_rejected_with_its_line() {
-        let err = convert("Text\n\n<div>hi</div>\n", Flavour::BriefingNote).unwrap_err();
+        let err = convert("Text\n\n<div>hi</div>\n", NOTE).unwrap_err();
         assert_eq!(err.location.line, 7);
         assert!(err.message.contains("raw HTML"));
     }
 
     #[test]
+    fn ragged_table_rows_are_errors_at_their_line() {
+        let err = convert("| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 8);
+        assert!(
+            err.message.contains("1 cells but the table has 2 columns"),
+            "{}",
+            err.message
+        );
+        assert!(convert("| A | B |\n|---|---|\n| `a|b` | c \\| d |\n", NOTE).is_ok());
+        assert!(convert("A | B\n--|--\n1 | 2\n", NOTE).is_ok());
+    }
+
+    #[test]
+    fn opt_out_marker_landscape_and_image_width() {
+        let out =
+            note("# S\n\n{-} Lead-in line:\n\nNumbered.\n\n[landscape]\n\nWide.\n\n[/landscape]\n");
+        assert!(out.contains("\nLead\\-in line\\:\n"), "{out}");
+        assert!(out.contains("#numbered-par(\"1.1\")[Numbered\\.]"));
+        assert!(out.contains("#landscape[\n#numbered-par(\"1.2\")[Wide\\.]"));
+        let out = note("![A chart](images/chart.svg \"Trend {width=60%}\")\n");
+        assert!(out.contains("width: 60%)[Figure 1: Trend]"), "{out}");
+        let err = convert("![A chart](images/chart.svg \"T {width=1e9px}\")\n", NOTE).unwrap_err();
+        assert!(err.message.contains("is not a width"));
+        assert!(
+            convert("[landscape]\n\nNever closed.\n", NOTE)
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+    }
+
+    #[test]
+    fn appendix_labels_follow_the_scheme() {
+        let words = Flavour::BriefingNote {
+            appendices: AppendixScheme::Word,
+        };
+        let out = convert("# Appendix: First\n\n# Appendix: Second\n", words).unwrap();
+        assert!(
+            out.contains("#appendix-heading(\"Appendix One\", \"First\")"),
+            "{out}"
+        );
+        assert!(out.contains("#appendix-heading(\"Appendix Two\", \"Second\")"));
+    }
+
+    #[test]
     fn deep_headings_and_stray_captions_are_errors() {
         assert!(
-            convert("### Too deep\n", Flavour::BriefingNote)
+            convert("### Too deep\n", NOTE)
                 .unwrap_err()
                 .message
                 .contains("too deep")
         );
-        let err = convert("Table: Lonely\n\nJust text.\n", Flavour::BriefingNote).unwrap_err();
+        let err = convert("Table: Lonely\n\nJust text.\n", NOTE).unwrap_err();
         assert!(
             err.message.contains("followed directly by a table"),
             "{}",

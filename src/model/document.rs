@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Time};
+use super::{AppendixScheme, Date, Time};
 
 /// One document: it starts on an odd page and is padded to an even one.
 #[derive(Debug, Clone)]
@@ -48,6 +48,10 @@ pub struct BriefingNote {
     pub date: Date,
     /// Who wrote it, printed at the end.
     pub authors: Vec<Author>,
+    /// Documents relied on that are not published elsewhere, listed after the authors.
+    pub background_papers: Vec<String>,
+    /// How appendices in the same source are labelled.
+    pub appendix_scheme: AppendixScheme,
     /// The body.
     pub markdown: MarkdownSource,
 }

@@ -1,11 +1,13 @@
 //! The domain model: a meeting, its agenda items and their documents, validated once
 //! when content is loaded and trusted from then on.
 
+mod appendix_scheme;
 mod date;
 mod document;
 mod meeting;
 mod page_range;
 
+pub use appendix_scheme::AppendixScheme;
 pub use date::{Date, Time};
 pub use document::{
     Author, BriefingNote, Document, DocumentBody, ExternalPdf, MarkdownSource, Minutes, Present,

@@ -82,6 +82,7 @@ enum BodyContext<'a> {
         to: &'a str,
         date: String,
         authors: &'a [Author],
+        background_papers: &'a [String],
         body: Value,
         appendices: Value,
     },
@@ -184,12 +185,18 @@ fn body_context<'a>(
     };
     Ok(match &document.body {
         DocumentBody::BriefingNote(note) => {
-            let rendered = convert(&note.markdown, Flavour::BriefingNote)?;
+            let rendered = convert(
+                &note.markdown,
+                Flavour::BriefingNote {
+                    appendices: note.appendix_scheme,
+                },
+            )?;
             BodyContext::Note {
                 subject: &note.subject,
                 to: &note.to,
                 date: note.date.ordinal(),
                 authors: &note.authors,
+                background_papers: &note.background_papers,
                 body: Value::from_safe_string(rendered.body),
                 appendices: Value::from_safe_string(rendered.appendices),
             }
