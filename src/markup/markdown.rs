@@ -9,7 +9,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Par
 
 use super::escape::{escape_markup, string_literal};
 use crate::error::{ContentError, Location};
-use crate::model::{AppendixScheme, MarkdownSource};
+use crate::model::{AppendixScheme, MarkdownSource, Recommendations};
 use crate::typeset::CONTENT_DIR;
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
@@ -21,9 +21,17 @@ const LANDSCAPE_END: &str = "[/landscape]";
 
 /// Which house-style layout a body is converted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavour {
+pub enum Flavour<'a> {
     /// Sections `1 Purpose of the Note`, paragraphs `1.1`, appendices.
     BriefingNote {
+        /// How appendices are labelled.
+        appendices: AppendixScheme,
+        /// Recommendations from the front matter, printed as section 2.
+        recommendations: Option<&'a Recommendations>,
+    },
+    /// Sections `1. Context`, paragraphs `1.1`, sub-headings numbered like paragraphs
+    /// (`5.1 Financial implications`), appendices.
+    Report {
         /// How appendices are labelled.
         appendices: AppendixScheme,
     },
@@ -104,7 +112,7 @@ struct TableFrame {
 
 struct Converter<'a> {
     source: &'a MarkdownSource,
-    flavour: Flavour,
+    flavour: Flavour<'a>,
     assets: &'a Assets<'a>,
     buffers: Vec<Buffer>,
     contexts: Vec<Context>,
@@ -131,10 +139,14 @@ struct Converter<'a> {
     main_body: Option<String>,
     /// Where an open landscape section started.
     landscape: Option<usize>,
+    /// In a report, whether paragraphs follow a numbered sub-heading (and so are not numbered).
+    in_subsection: bool,
+    /// Front-matter recommendations not yet printed.
+    recommendations: Option<&'a Recommendations>,
 }
 
 impl<'a> Converter<'a> {
-    fn new(source: &'a MarkdownSource, flavour: Flavour, assets: &'a Assets<'a>) -> Self {
+    fn new(source: &'a MarkdownSource, flavour: Flavour<'a>, assets: &'a Assets<'a>) -> Self {
         Self {
             source,
             flavour,
@@ -157,6 +169,13 @@ impl<'a> Converter<'a> {
             pending_resolved: None,
             main_body: None,
             landscape: None,
+            in_subsection: false,
+            recommendations: match flavour {
+                Flavour::BriefingNote {
+                    recommendations, ..
+                } => recommendations,
+                _ => None,
+            },
         }
     }
 
@@ -475,7 +494,10 @@ impl<'a> Converter<'a> {
 
     /// Whether top-level paragraphs get numbers: in a note's sections, not its appendices.
     fn numbering_paragraphs(&self) -> bool {
-        matches!(self.flavour, Flavour::BriefingNote { .. })
+        matches!(
+            self.flavour,
+            Flavour::BriefingNote { .. } | Flavour::Report { .. }
+        ) && !self.in_subsection
             && self.section > 0
             && self.appendices == 0
     }
@@ -570,59 +592,135 @@ impl<'a> Converter<'a> {
     ) -> Result<(), ContentError> {
         let heading = self.pop();
         let title = heading.markup.trim().to_string();
-        let plain = heading.plain.trim();
+        let plain = heading.plain.trim().to_string();
         if plain.is_empty() {
             return Err(self.error(range.start, "the heading is empty"));
         }
-        if level == HeadingLevel::H2 {
-            let markup = format!("#subheading[{title}]\n\n");
-            self.block(&markup);
-            return Ok(());
-        }
-        let markup = match self.flavour {
-            Flavour::Minutes { first_minute } => {
+        let markup = match (self.flavour, level) {
+            (Flavour::Report { .. }, HeadingLevel::H2)
+                if self.section > 0 && self.appendices == 0 =>
+            {
+                self.paragraph += 1;
+                self.in_subsection = true;
+                format!(
+                    "#numbered-subheading(\"{}.{}\")[{title}]\n\n",
+                    self.section, self.paragraph
+                )
+            }
+            (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
+            (Flavour::Minutes { first_minute }, _) => {
                 let number = first_minute + self.minutes;
                 self.minutes += 1;
                 format!("#minute-heading(\"{number}\")[{title}]\n\n")
             }
-            Flavour::BriefingNote { appendices: scheme } => {
-                if let Some(rest) = plain.strip_prefix("Appendix:") {
-                    if rest.trim().is_empty() {
-                        return Err(self
-                            .error(range.start, "the appendix has no title")
-                            .with_hint("write `# Appendix: <its title>`"));
-                    }
-                    if self.appendices == 0 {
-                        self.block("");
-                        self.main_body = Some(std::mem::take(&mut self.top().markup));
-                    }
-                    if self.landscape.is_some() {
-                        return Err(self
-                            .error(
-                                range.start,
-                                "an appendix cannot start inside a landscape section",
-                            )
-                            .with_hint("close the landscape section with `[/landscape]` first"));
-                    }
-                    self.appendices += 1;
-                    let title = title.trim_start_matches("Appendix\\:").trim();
-                    format!(
-                        "#appendix-heading({}, {})[{title}]\n\n",
-                        string_literal(&scheme.label(self.appendices)),
-                        string_literal(rest.trim()),
-                    )
-                } else if self.appendices > 0 {
-                    return Err(self.error(range.start, "a numbered section cannot follow an appendix")
-                        .with_hint("move the appendices to the end of the note, or start this heading with `Appendix:`"));
-                } else {
-                    self.section += 1;
-                    self.paragraph = 0;
-                    format!("#section-heading(\"{}\")[{title}]\n\n", self.section)
-                }
+            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices }, _) => {
+                self.section_or_appendix(appendices, &title, &plain, range.start)?
             }
         };
         self.block(&markup);
         Ok(())
+    }
+
+    /// A level-1 heading of a note or report: a numbered section, or an appendix.
+    fn section_or_appendix(
+        &mut self,
+        scheme: AppendixScheme,
+        title: &str,
+        plain: &str,
+        offset: usize,
+    ) -> Result<String, ContentError> {
+        if let Some(rest) = plain.strip_prefix("Appendix:") {
+            if rest.trim().is_empty() {
+                return Err(self
+                    .error(offset, "the appendix has no title")
+                    .with_hint("write `# Appendix: <its title>`"));
+            }
+            if self.landscape.is_some() {
+                return Err(self
+                    .error(
+                        offset,
+                        "an appendix cannot start inside a landscape section",
+                    )
+                    .with_hint("close the landscape section with `[/landscape]` first"));
+            }
+            if self.appendices == 0 {
+                self.print_recommendations();
+                self.block("");
+                self.main_body = Some(std::mem::take(&mut self.top().markup));
+            }
+            self.appendices += 1;
+            let title = title.trim_start_matches("Appendix\\:").trim();
+            return Ok(format!(
+                "#appendix-heading({}, {})[{title}]\n\n",
+                string_literal(&scheme.label(self.appendices)),
+                string_literal(rest.trim()),
+            ));
+        }
+        if self.appendices > 0 {
+            return Err(self
+                .error(offset, "a numbered section cannot follow an appendix")
+                .with_hint(
+                    "move the appendices to the end, or start this heading with `Appendix:`",
+                ));
+        }
+        if plain.eq_ignore_ascii_case("Recommendations")
+            && matches!(
+                self.flavour,
+                Flavour::BriefingNote {
+                    recommendations: Some(_),
+                    ..
+                }
+            )
+        {
+            return Err(self
+                .error(
+                    offset,
+                    "the recommendations are given twice: in the front matter and here",
+                )
+                .with_hint(
+                    "keep one: remove `recommendations:` from the front matter, or this section",
+                ));
+        }
+        if self.section == 1 {
+            self.print_recommendations();
+        }
+        self.section += 1;
+        self.paragraph = 0;
+        self.in_subsection = false;
+        Ok(format!(
+            "#section-heading(\"{}\")[{title}]\n\n",
+            self.section_label()
+        ))
+    }
+
+    /// The printed number of the current section: `2` in a note, `2.` in a report.
+    fn section_label(&self) -> String {
+        match self.flavour {
+            Flavour::Report { .. } => format!("{}.", self.section),
+            _ => self.section.to_string(),
+        }
+    }
+
+    /// Prints front-matter recommendations as the next section, once.
+    fn print_recommendations(&mut self) {
+        let Some(recommendations) = self.recommendations.take() else {
+            return;
+        };
+        self.section += 1;
+        self.paragraph = 1;
+        let items: Vec<String> = recommendations
+            .items
+            .iter()
+            .map(|item| format!("[{}]", escape_markup(item)))
+            .collect();
+        let markup = format!(
+            "#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n",
+            label = self.section_label(),
+            section = self.section,
+            lead = escape_markup(&recommendations.lead),
+            items = items.join(", "),
+        );
+        self.block(&markup);
     }
 
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
@@ -771,6 +869,7 @@ impl<'a> Converter<'a> {
                 .error(at, "the landscape section is never closed")
                 .with_hint("end it with a paragraph `[/landscape]`"));
         }
+        self.print_recommendations();
         self.block("");
         let rest = self.pop().markup;
         Ok(match self.main_body.take() {
@@ -832,6 +931,7 @@ mod tests {
 
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
+        recommendations: None,
     };
 
     fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
@@ -987,6 +1087,7 @@ mod tests {
     fn appendix_labels_follow_the_scheme() {
         let words = Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
+            recommendations: None,
         };
         let out = convert("# Appendix: First\n\n# Appendix: Second\n", words).unwrap();
         assert!(

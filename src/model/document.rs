@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppendixScheme, Date, Time};
+use super::{AppendixScheme, AuthorBlock, Date, Recommendations, Report, Time};
 
 /// One document: it starts on an odd page and is padded to an even one.
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub enum DocumentBody {
     BriefingNote(BriefingNote),
     /// Minutes written in Markdown.
     Minutes(Minutes),
+    /// A public report written in Markdown.
+    Report(Box<Report>),
     /// A PDF supplied by someone else, placed page by page.
     ExternalPdf(ExternalPdf),
 }
@@ -46,8 +48,12 @@ pub struct BriefingNote {
     pub to: String,
     /// The `Date:` line.
     pub date: Date,
+    /// Recommendations given in the front matter, printed as section 2.
+    pub recommendations: Option<Recommendations>,
     /// Who wrote it, printed at the end.
     pub authors: Vec<Author>,
+    /// How the authors are printed.
+    pub author_block: AuthorBlock,
     /// Documents relied on that are not published elsewhere, listed after the authors.
     pub background_papers: Vec<String>,
     /// How appendices in the same source are labelled.

@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::error::ContentError;
 use crate::markup::{self, Assets, Flavour};
 use crate::model::{
-    Access, Author, Contact, Document, DocumentBody, Item, ItemKind, MarkdownSource, Meeting,
-    Membership, Present,
+    Access, Author, AuthorBlock, Contact, Date, Document, DocumentBody, Item, ItemKind,
+    MarkdownSource, Meeting, Membership, Present,
 };
 use crate::typeset::CONTENT_DIR;
 
@@ -75,6 +75,15 @@ struct DocumentContext<'a> {
 }
 
 #[derive(Serialize)]
+struct ContributorContext<'a> {
+    name: &'a str,
+    title: &'a str,
+    directorate: &'a str,
+    sent: Option<String>,
+    approved: Option<String>,
+}
+
+#[derive(Serialize)]
 #[serde(untagged)]
 enum BodyContext<'a> {
     Note {
@@ -82,7 +91,30 @@ enum BodyContext<'a> {
         to: &'a str,
         date: String,
         authors: &'a [Author],
+        author_block: AuthorBlock,
         background_papers: &'a [String],
+        body: Value,
+        appendices: Value,
+    },
+    Report {
+        title: &'a str,
+        to: &'a str,
+        date: String,
+        cabinet_member: &'a str,
+        director: &'a str,
+        wards: &'a [String],
+        key_decision: Option<&'a str>,
+        executive_summary: &'a [String],
+        recommendations_lead: &'a str,
+        recommendations: &'a [String],
+        appendices_included: &'a [String],
+        background_papers: &'a [String],
+        scrutiny: &'a str,
+        other_bodies: &'a str,
+        council: &'a str,
+        authors: &'a [Author],
+        author_block: AuthorBlock,
+        contributors: Vec<ContributorContext<'a>>,
         body: Value,
         appendices: Value,
     },
@@ -164,6 +196,7 @@ fn template_for(body: &DocumentBody) -> &'static str {
     match body {
         DocumentBody::BriefingNote(_) => "briefing-note.typ.j2",
         DocumentBody::Minutes(_) => "minutes.typ.j2",
+        DocumentBody::Report(_) => "report.typ.j2",
         DocumentBody::ExternalPdf(_) => "external-pdf.typ.j2",
     }
 }
@@ -185,18 +218,58 @@ fn body_context<'a>(
     };
     Ok(match &document.body {
         DocumentBody::BriefingNote(note) => {
-            let rendered = convert(
-                &note.markdown,
-                Flavour::BriefingNote {
-                    appendices: note.appendix_scheme,
-                },
-            )?;
+            let flavour = Flavour::BriefingNote {
+                appendices: note.appendix_scheme,
+                recommendations: note.recommendations.as_ref(),
+            };
+            let rendered = convert(&note.markdown, flavour)?;
             BodyContext::Note {
                 subject: &note.subject,
                 to: &note.to,
                 date: note.date.ordinal(),
                 authors: &note.authors,
+                author_block: note.author_block,
                 background_papers: &note.background_papers,
+                body: Value::from_safe_string(rendered.body),
+                appendices: Value::from_safe_string(rendered.appendices),
+            }
+        }
+        DocumentBody::Report(report) => {
+            let rendered = convert(
+                &report.markdown,
+                Flavour::Report {
+                    appendices: report.appendix_scheme,
+                },
+            )?;
+            BodyContext::Report {
+                title: &report.title,
+                to: &report.to,
+                date: report.date.ordinal(),
+                cabinet_member: &report.cabinet_member,
+                director: &report.director,
+                wards: &report.wards,
+                key_decision: report.key_decision.as_deref(),
+                executive_summary: &report.executive_summary,
+                recommendations_lead: &report.recommendations.lead,
+                recommendations: &report.recommendations.items,
+                appendices_included: &report.appendices_included,
+                background_papers: &report.background_papers,
+                scrutiny: &report.scrutiny,
+                other_bodies: &report.other_bodies,
+                council: &report.council,
+                authors: &report.authors,
+                author_block: report.author_block,
+                contributors: report
+                    .contributors
+                    .iter()
+                    .map(|c| ContributorContext {
+                        name: &c.name,
+                        title: &c.title,
+                        directorate: &c.directorate,
+                        sent: c.sent.map(Date::ordinal),
+                        approved: c.approved.map(Date::ordinal),
+                    })
+                    .collect(),
                 body: Value::from_safe_string(rendered.body),
                 appendices: Value::from_safe_string(rendered.appendices),
             }

@@ -19,26 +19,23 @@ pub const STYLE_FILE: &str = "style.typ";
 /// The name of the top-level template.
 const PACK_TEMPLATE: &str = "pack.typ.j2";
 
+/// A default template: its file name and its text, compiled in from `templates/`.
+macro_rules! default_template {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../templates/", $name)))
+    };
+}
+
 /// The default templates, by file name.
 const DEFAULTS: &[(&str, &str)] = &[
-    (STYLE_FILE, include_str!("../../templates/style.typ")),
-    (PACK_TEMPLATE, include_str!("../../templates/pack.typ.j2")),
-    (
-        "front-sheet.typ.j2",
-        include_str!("../../templates/front-sheet.typ.j2"),
-    ),
-    (
-        "briefing-note.typ.j2",
-        include_str!("../../templates/briefing-note.typ.j2"),
-    ),
-    (
-        "minutes.typ.j2",
-        include_str!("../../templates/minutes.typ.j2"),
-    ),
-    (
-        "external-pdf.typ.j2",
-        include_str!("../../templates/external-pdf.typ.j2"),
-    ),
+    default_template!("style.typ"),
+    default_template!("pack.typ.j2"),
+    default_template!("front-sheet.typ.j2"),
+    default_template!("briefing-note.typ.j2"),
+    default_template!("report.typ.j2"),
+    default_template!("authors.typ.j2"),
+    default_template!("minutes.typ.j2"),
+    default_template!("external-pdf.typ.j2"),
 ];
 
 /// The templates in use: the defaults, with a council's overrides where present.
