@@ -257,3 +257,18 @@ fn authoring_mistakes_are_located() {
         assert!(project.out_files().is_empty());
     }
 }
+
+#[test]
+fn an_appendix_starting_on_a_page_shows_no_running_header_of_the_one_before() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents: [note.md]\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    let note = "---\nkind: briefing-note\nsubject: S\n---\n\n# One\n\nText.\n\n# Appendix: First\n\nFIRST-A\n\n---\n\nFIRST-B\n\n# Appendix: Second\n\nSECOND-A\n";
+    project.write("m", "note.md", note);
+    build_all(project.root());
+    let pages = page_texts(&project.pdf("m"));
+    let page_of = |marker: &str| pages.iter().position(|p| p.contains(marker)).unwrap();
+    assert_eq!(lines(&pages[page_of("FIRST-B")])[0], "Appendix 1: First");
+    assert_eq!(lines(&pages[page_of("SECOND-A")])[0], "Appendix 2");
+    assert!(!pages[page_of("SECOND-A")].contains("Appendix 1: First"));
+}

@@ -43,7 +43,7 @@ fn sample_pack_follows_the_pagination_rules_on_every_page() {
 
     // The front sheet: pages 1 and 2, no footer.
     let ranges = front_sheet_ranges(&pages[..2].join("\n"));
-    let items_with_documents = [3, 4, 5, 6];
+    let items_with_documents = [3, 4, 5, 6, 7];
     assert_eq!(
         ranges.len(),
         items_with_documents.len(),
@@ -80,8 +80,8 @@ fn sample_pack_follows_the_pagination_rules_on_every_page() {
     document_starts.dedup();
     assert_eq!(
         document_starts.len(),
-        6,
-        "six documents: {document_starts:?}"
+        7,
+        "seven documents: {document_starts:?}"
     );
 
     for (index, text) in pages.iter().enumerate() {
@@ -132,6 +132,15 @@ fn sample_pack_follows_the_pagination_rules_on_every_page() {
         labels,
         (1..=count).map(|n| n.to_string()).collect::<Vec<_>>()
     );
+
+    // Checked by eye on the rendered pack: the May minutes end odd (page 5, padded),
+    // the June minutes even (page 10), the SEND note odd (page 17, with a landscape
+    // page 16, padded), the external report odd (page 25, padded), the attendance
+    // note odd (page 31, padded), the public report and the work programme even.
+    assert_eq!(ranges, [(3, 10), (11, 26), (27, 32), (33, 36), (37, 38)]);
+    let padding: Vec<usize> = (1..=count).filter(|&p| is_padding(&pages[p - 1])).collect();
+    assert_eq!(padding, [6, 18, 26, 32]);
+    assert_eq!(document_starts, [3, 7, 11, 19, 27, 33, 37]);
 }
 
 #[test]
