@@ -19,6 +19,10 @@ const LANDSCAPE_START: &str = "[landscape]";
 /// A paragraph of just this ends the landscape section.
 const LANDSCAPE_END: &str = "[/landscape]";
 
+/// How deep constructs may nest: far beyond any council document, well within what
+/// typst's parser accepts (deeper input would make typst fail).
+const MAX_NESTING: usize = 20;
+
 /// Which house-style layout a body is converted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour<'a> {
@@ -316,6 +320,16 @@ impl<'a> Converter<'a> {
     }
 
     fn start(&mut self, tag: &Tag, range: Range<usize>) -> Result<(), ContentError> {
+        if self.buffers.len() > MAX_NESTING {
+            return Err(self
+                .error(
+                    range.start,
+                    "lists, quotes or emphasis are nested too deeply",
+                )
+                .with_hint(format!(
+                    "nest at most {MAX_NESTING} levels; the house style needs two or three"
+                )));
+        }
         match tag {
             Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::TableCell => {
                 self.push()
@@ -1095,6 +1109,14 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("#appendix-heading(\"Appendix Two\", \"Second\")"));
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_an_error_not_a_typst_failure() {
+        let deep = format!("{} too deep\n", ">".repeat(60));
+        let err = convert(&deep, NOTE).unwrap_err();
+        assert!(err.message.contains("nested too deeply"), "{}", err.message);
+        assert!(convert(&format!("{} fine\n", ">".repeat(10)), NOTE).is_ok());
     }
 
     #[test]
