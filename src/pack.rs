@@ -9,8 +9,8 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::content;
-use crate::error::{ContentError, Result};
-use crate::model::{DocumentBody, Meeting, PageRange};
+use crate::error::{ContentError, Location, Result};
+use crate::model::{DocumentBody, Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -75,7 +75,14 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
 
 /// Lays out a meeting's pack.
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
-    let source = typst_source(&meeting, templates)?;
+    let context = templates::pack_context(&meeting)?;
+    let source = templates.render_pack(&context.value)?;
+    let mut warnings: Vec<String> = meeting
+        .warnings
+        .iter()
+        .chain(&unknown_minutes(&meeting, &context.minute_refs))
+        .map(|warning| format!("warning: {warning}"))
+        .collect();
     let (year, month, day) = meeting.publication.date.ymd();
     let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
     let world = PackWorld::new(
@@ -85,24 +92,39 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
         today,
     );
     let typeset = typeset::typeset(&world)?;
+    warnings.extend(typeset.warnings);
     Ok(LaidOut {
         meeting,
         document: typeset.document,
-        warnings: typeset.warnings,
+        warnings,
     })
 }
 
 /// The pack's main typst source.
 pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> {
     let context = templates::pack_context(meeting)?;
-    templates.render_pack(&context)
+    templates.render_pack(&context.value)
+}
+
+/// Warnings for cross references to minutes that are nowhere in the content.
+fn unknown_minutes(meeting: &Meeting, refs: &[(MinuteRef, Location)]) -> Vec<ContentError> {
+    refs.iter()
+        .filter(|(reference, _)| !meeting.minute_book.contains(*reference))
+        .map(|(reference, at)| {
+            ContentError::new(
+                at.clone(),
+                format!("{reference} is not in any minutes in the content"),
+            )
+            .with_hint("check the minute number and the two-digit municipal year (May to April)")
+        })
+        .collect()
 }
 
 /// typst 0.15 cannot embed a PDF under PDF/UA or PDF/A: say so before it fails.
 fn refuse_external_pdfs(meeting: &Meeting) -> Result<()> {
     let external = meeting
         .all_items()
-        .flat_map(|item| &item.documents)
+        .flat_map(|item| item.public_documents())
         .find(|doc| matches!(doc.body, DocumentBody::ExternalPdf(_)));
     match external {
         Some(doc) => Err(ContentError::in_file(
@@ -154,9 +176,9 @@ fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageR
     let mut index = 0;
     for item in meeting
         .all_items()
-        .filter(|item| !item.documents.is_empty())
+        .filter(|item| !item.public_documents().is_empty())
     {
-        let last = index + item.documents.len() - 1;
+        let last = index + item.public_documents().len() - 1;
         if let (Some(&first), Some(&end)) = (starts.get(index), ends.get(last)) {
             ranges.push((item.number, PageRange::padded(first, end)));
         }

@@ -37,7 +37,7 @@ fn missing_document_names_the_line_in_meeting_yaml() {
     );
     let stderr = failing_build(&yaml, |_| {});
     assert!(
-        stderr.contains("content/m/meeting.yaml:23:9: document `missing.md` not found"),
+        stderr.contains("content/m/meeting.yaml:22:9: document `missing.md` not found"),
         "{stderr}"
     );
     assert!(stderr.contains("hint:"), "{stderr}");

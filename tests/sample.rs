@@ -136,10 +136,11 @@ fn sample_pack_follows_the_pagination_rules_on_every_page() {
     // Checked by eye on the rendered pack: the May minutes end odd (page 5, padded),
     // the June minutes even (page 10), the SEND note odd (page 17, with a landscape
     // page 16, padded), the external report odd (page 25, padded), the attendance
-    // note odd (page 31, padded), the public report and the work programme even.
-    assert_eq!(ranges, [(3, 10), (11, 26), (27, 32), (33, 36), (37, 38)]);
+    // note odd (page 31, padded), the public report even (page 36), the work programme
+    // odd (summary page 37, table and flow chart to page 39, padded).
+    assert_eq!(ranges, [(3, 10), (11, 26), (27, 32), (33, 36), (37, 40)]);
     let padding: Vec<usize> = (1..=count).filter(|&p| is_padding(&pages[p - 1])).collect();
-    assert_eq!(padding, [6, 18, 26, 32]);
+    assert_eq!(padding, [6, 18, 26, 32, 40]);
     assert_eq!(document_starts, [3, 7, 11, 19, 27, 33, 37]);
 }
 

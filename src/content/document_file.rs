@@ -4,12 +4,14 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::string_or_map::{StringOrMap, unwrap_all};
 use super::yaml::YamlText;
 use super::{chair, front_matter};
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
-    AppendixScheme, Author, AuthorBlock, BriefingNote, Contributor, Date, DocumentBody,
-    MarkdownSource, Minutes, Present, Recommendations, Report, Time,
+    AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date, DocumentBody,
+    EmployeeGrouping, MarkdownSource, MemberPresent, Minutes, Present, Recommendations, Report,
+    Time,
 };
 
 /// The document kinds a Markdown file can declare with `kind:`.
@@ -93,9 +95,106 @@ struct MinutesFrontMatter {
     place: Option<String>,
     closed: Time,
     first_minute: u32,
-    present: Present,
+    present: PresentEntry,
     #[serde(default)]
     apologies: Vec<String>,
+}
+
+/// The `present:` block of minutes, as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresentEntry {
+    chair: String,
+    members: Vec<StringOrMap<MemberEntry>>,
+    #[serde(default)]
+    co_opted: Vec<String>,
+    #[serde(default)]
+    cabinet_members: Vec<WithPortfolio>,
+    #[serde(default)]
+    other_members: Vec<WithPortfolio>,
+    #[serde(default)]
+    employees: indexmap::IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    employees_grouped_by: EmployeeGrouping,
+    #[serde(default)]
+    invited: Vec<WithOrganisation>,
+    #[serde(default)]
+    others_present: Vec<WithOrganisation>,
+}
+
+/// A member present, written `- Name` or `- {name: Name, substitute_for: Other}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberEntry {
+    name: String,
+    substitute_for: Option<String>,
+}
+
+impl From<String> for MemberEntry {
+    fn from(name: String) -> Self {
+        Self {
+            name,
+            substitute_for: None,
+        }
+    }
+}
+
+/// A councillor present in a role.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WithPortfolio {
+    name: String,
+    portfolio: String,
+}
+
+/// A guest present for an organisation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WithOrganisation {
+    name: String,
+    organisation: String,
+}
+
+impl PresentEntry {
+    fn into_model(self, yaml: &YamlText) -> Result<Present, ContentError> {
+        let members: Vec<MemberPresent> = unwrap_all(self.members)
+            .into_iter()
+            .map(|m| MemberPresent {
+                name: m.name,
+                substitute_for: m.substitute_for,
+            })
+            .collect();
+        if members.is_empty() {
+            return Err(ContentError::new(
+                yaml.locate_key("members"),
+                "the minutes list no members present",
+            )
+            .with_hint(
+                "list the councillors present under `present.members`, the Chair among them",
+            ));
+        }
+        let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+        chair::require_listed(yaml, &self.chair, &names, "present.members")?;
+        let portfolio = |p: WithPortfolio| Attendee {
+            name: p.name,
+            role: p.portfolio,
+        };
+        let organisation = |o: WithOrganisation| Attendee {
+            name: o.name,
+            role: o.organisation,
+        };
+        Ok(Present {
+            chair: self.chair,
+            members,
+            co_opted: self.co_opted,
+            cabinet_members: self.cabinet_members.into_iter().map(portfolio).collect(),
+            other_members: self.other_members.into_iter().map(portfolio).collect(),
+            employees: self.employees,
+            employees_grouped_by: self.employees_grouped_by,
+            invited: self.invited.into_iter().map(organisation).collect(),
+            others_present: self.others_present.into_iter().map(organisation).collect(),
+        })
+    }
 }
 
 impl MeetingDefaults<'_> {
@@ -207,19 +306,14 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
         }
         Kind::Minutes => {
             let front: MinutesFrontMatter = yaml.parse()?;
-            chair::require_listed(
-                &yaml,
-                &front.present.chair,
-                &front.present.members,
-                "present.members",
-            )?;
+            let present = front.present.into_model(&yaml)?;
             DocumentBody::Minutes(Minutes {
                 date: front.date,
                 time: front.time,
                 place: front.place,
                 closed: front.closed,
                 first_minute: front.first_minute,
-                present: front.present,
+                present,
                 apologies: front.apologies,
                 markdown,
             })

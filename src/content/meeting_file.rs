@@ -1,17 +1,17 @@
 //! Loading `meeting.yaml` and everything it refers to into a [`Meeting`].
 
-use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::document_file::{self, MeetingDefaults};
+use super::string_or_map::{StringOrMap, unwrap_all};
+use super::style_file::{self, StyleSettings};
 use super::yaml::YamlText;
-use super::{MEETING_FILE, chair, external_pdf};
+use super::{MEETING_FILE, chair, external_pdf, minute_scan, work_programme_file};
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
-    Access, Contact, Date, Document, DocumentBody, Item, ItemKind, Meeting, Membership,
+    Contact, Date, Document, DocumentBody, Item, ItemKind, Meeting, Membership, NotesStyle,
     Publication, Time,
 };
 
@@ -29,7 +29,8 @@ struct MeetingFile {
     membership: Membership,
     #[serde(default)]
     notes: Vec<String>,
-    access: Access,
+    #[serde(default)]
+    style: StyleSettings,
     items: Vec<ItemEntry>,
     #[serde(default)]
     private_items: Vec<ItemEntry>,
@@ -45,7 +46,8 @@ struct ItemEntry {
     #[serde(default)]
     sub_items: Vec<String>,
     #[serde(default)]
-    documents: DocumentEntries,
+    documents: Vec<StringOrMap<DocumentEntry>>,
+    exempt_paragraph: Option<u8>,
 }
 
 /// One entry of an item's `documents:`: a file name, or a map with a title.
@@ -56,37 +58,9 @@ struct DocumentEntry {
     title: Option<String>,
 }
 
-/// Accepts `- note.md` as well as `- file: note.md`, keeping serde's errors for the map.
-fn document_entry<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DocumentEntry, D::Error> {
-    struct EntryVisitor;
-    impl<'de> Visitor<'de> for EntryVisitor {
-        type Value = DocumentEntry;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a file name, or a map with `file` and `title`")
-        }
-        fn visit_str<E: de::Error>(self, file: &str) -> Result<DocumentEntry, E> {
-            Ok(DocumentEntry {
-                file: file.to_string(),
-                title: None,
-            })
-        }
-        fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<DocumentEntry, M::Error> {
-            DocumentEntry::deserialize(de::value::MapAccessDeserializer::new(map))
-        }
-    }
-    deserializer.deserialize_any(EntryVisitor)
-}
-
-impl<'de> Deserialize<'de> for DocumentEntries {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped(#[serde(deserialize_with = "document_entry")] DocumentEntry);
-        Ok(Self(
-            Vec::<Wrapped>::deserialize(deserializer)?
-                .into_iter()
-                .map(|w| w.0)
-                .collect(),
-        ))
+impl From<String> for DocumentEntry {
+    fn from(file: String) -> Self {
+        Self { file, title: None }
     }
 }
 
@@ -106,14 +80,43 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         &raw.membership.members,
         "membership.members",
     )?;
-    let source = MeetingSource { dir, yaml };
+    let root = dir.parent().unwrap_or(Path::new("."));
+    let style = raw.style.over(style_file::load_root(root)?).resolve();
+    if style.notes == NotesStyle::ContactNote && !raw.notes.is_empty() {
+        return Err(ContentError::new(
+            yaml.locate_key("notes"),
+            "`notes:` are given, but this style prints a single contact note instead",
+        )
+        .with_hint("remove `notes:`, or set `style: {notes: numbered}`")
+        .into());
+    }
+    let mut source = MeetingSource {
+        dir,
+        yaml,
+        date: raw.date,
+        warnings: Vec::new(),
+    };
     let defaults = MeetingDefaults {
         committee: &raw.committee,
         date: raw.date,
     };
     let public_count = raw.items.len();
-    let items = source.items(raw.items, 1, &defaults)?;
-    let private_items = source.items(raw.private_items, public_count + 1, &defaults)?;
+    let items = source.items(raw.items, 1, false, &defaults)?;
+    let private_items = source.items(raw.private_items, public_count + 1, true, &defaults)?;
+    let minute_book = minute_scan::scan(root);
+    let mut warnings = source.warnings;
+    for document in items
+        .iter()
+        .chain(&private_items)
+        .flat_map(|i| &i.documents)
+    {
+        let path = dir.join(&document.file);
+        if let Some(record) = minute_book.records().iter().find(|r| r.file == path)
+            && let Some(warning) = minute_scan::numbering_warning(&minute_book, record)
+        {
+            warnings.push(warning);
+        }
+    }
     Ok(Meeting {
         dir: dir.to_path_buf(),
         council: raw.council,
@@ -125,9 +128,11 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         contacts: raw.contacts,
         membership: raw.membership,
         notes: raw.notes,
-        access: raw.access,
+        style,
         items,
         private_items,
+        minute_book,
+        warnings,
     })
 }
 
@@ -135,22 +140,26 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
 struct MeetingSource<'a> {
     dir: &'a Path,
     yaml: YamlText<'a>,
+    /// The meeting's date.
+    date: Date,
+    /// Doubtful points found on the way.
+    warnings: Vec<ContentError>,
 }
 
 impl MeetingSource<'_> {
     fn items(
-        &self,
+        &mut self,
         entries: Vec<ItemEntry>,
         first_number: usize,
+        private: bool,
         defaults: &MeetingDefaults,
     ) -> Result<Vec<Item>> {
         entries
             .into_iter()
             .enumerate()
             .map(|(index, entry)| {
-                let documents = entry
-                    .documents
-                    .0
+                self.check_item(&entry, private)?;
+                let documents = unwrap_all(entry.documents)
                     .into_iter()
                     .map(|doc| self.document(doc, defaults))
                     .collect::<Result<_>>()?;
@@ -160,13 +169,42 @@ impl MeetingSource<'_> {
                     title: entry.title,
                     by: entry.by,
                     sub_items: entry.sub_items,
+                    exempt_paragraph: entry.exempt_paragraph,
                     documents,
                 })
             })
             .collect()
     }
 
-    fn document(&self, entry: DocumentEntry, defaults: &MeetingDefaults) -> Result<Document> {
+    /// The rules of house style section 7 that data alone can break.
+    fn check_item(&self, entry: &ItemEntry, private: bool) -> Result<()> {
+        let at = || self.yaml.locate(&entry.title);
+        if entry.kind.is_title_only() && !entry.documents.is_empty() {
+            return Err(ContentError::new(
+                at(),
+                format!("`{}` is printed by its title only and takes no documents", entry.title),
+            )
+            .with_hint("remove `documents:`, or give the item a kind that has documents (e.g. briefing-note)")
+            .into());
+        }
+        match (private, entry.exempt_paragraph) {
+            (false, Some(_)) => Err(ContentError::new(
+                at(),
+                "only private business is exempt under Schedule 12A",
+            )
+            .with_hint("move the item to `private_items:`, or remove `exempt_paragraph:`")
+            .into()),
+            (true, Some(paragraph)) if !(1..=7).contains(&paragraph) => Err(ContentError::new(
+                self.yaml.locate_key("exempt_paragraph"),
+                format!("there is no paragraph {paragraph} in Part 1 of Schedule 12A"),
+            )
+            .with_hint("give the paragraph number, 1 to 7, that makes the item exempt")
+            .into()),
+            _ => Ok(()),
+        }
+    }
+
+    fn document(&mut self, entry: DocumentEntry, defaults: &MeetingDefaults) -> Result<Document> {
         let at = || self.yaml.locate(&entry.file);
         let relative = PathBuf::from(&entry.file);
         if relative
@@ -206,6 +244,9 @@ impl MeetingSource<'_> {
                 })?;
                 DocumentBody::ExternalPdf(external_pdf::load(&path, title)?)
             }
+            Some("yaml" | "yml") => DocumentBody::WorkProgramme(Box::new(
+                work_programme_file::load(&path, self.dir, self.date, &mut self.warnings)?,
+            )),
             Some("md") => {
                 if entry.title.is_some() {
                     return Err(ContentError::new(
@@ -223,7 +264,7 @@ impl MeetingSource<'_> {
                     format!("`{}` is neither Markdown (.md) nor PDF (.pdf)", entry.file),
                 )
                 .with_hint(
-                    "documents are Markdown files with front matter, or external PDF appendices",
+                    "documents are Markdown files with front matter, work programmes (.yaml) or external PDF appendices",
                 )
                 .into());
             }
@@ -234,7 +275,3 @@ impl MeetingSource<'_> {
         })
     }
 }
-
-/// The `documents:` list of an item.
-#[derive(Default)]
-struct DocumentEntries(Vec<DocumentEntry>);

@@ -7,7 +7,13 @@ mod document_file;
 mod external_pdf;
 mod front_matter;
 mod meeting_file;
+mod minute_scan;
+mod string_or_map;
+mod style_file;
+mod work_programme_file;
 mod yaml;
 
 pub use discover::{MEETING_FILE, find_meetings};
 pub use meeting_file::load_meeting;
+pub use minute_scan::count_minutes;
+pub use style_file::STYLE_FILE;

@@ -27,6 +27,20 @@ impl YamlText<'_> {
     pub fn locate(&self, value: &str) -> Location {
         locate_value(self.file, self.text, self.first_line, value)
     }
+
+    /// The location of the first line that sets `key` (`key:` after any indentation or
+    /// list dash), else of the first occurrence of `key`.
+    pub fn locate_key(&self, key: &str) -> Location {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let start = line.len() - line.trim_start_matches([' ', '-']).len();
+            if line[start..].starts_with(key) && line[start + key.len()..].starts_with(':') {
+                return Location::of_offset(self.file, self.text, offset + start, self.first_line);
+            }
+            offset += line.len();
+        }
+        self.locate(key)
+    }
 }
 
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.

@@ -5,11 +5,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use super::escape::{escape_markup, string_literal};
 use crate::error::{ContentError, Location};
-use crate::model::{AppendixScheme, MarkdownSource, Recommendations};
+use crate::model::{
+    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
+};
 use crate::typeset::CONTENT_DIR;
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
@@ -61,6 +65,8 @@ pub struct Rendered {
     pub body: String,
     /// The appendices in the same source, each starting on a new page.
     pub appendices: String,
+    /// The minutes referred to with `[[minute 22/26]]`, and where.
+    pub minute_refs: Vec<(MinuteRef, Location)>,
 }
 
 /// Converts `source` into typst markup in the given flavour.
@@ -69,8 +75,10 @@ pub fn render(
     flavour: Flavour,
     assets: &Assets,
 ) -> Result<Rendered, ContentError> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_WIKILINKS;
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&source.text, options)
         .into_offset_iter()
         .collect();
@@ -96,6 +104,14 @@ enum Context {
     Table,
     Quote,
     Footnote,
+}
+
+/// Where a link being collected points.
+enum Target {
+    /// A web address (or an image's path).
+    Url(String),
+    /// A minute, from `[[minute 22/26]]`.
+    Minute(MinuteRef),
 }
 
 /// A list being collected.
@@ -124,7 +140,9 @@ struct Converter<'a> {
     tables: Vec<TableFrame>,
     footnotes: HashMap<String, String>,
     /// Destinations of the links and images being collected, innermost last.
-    targets: Vec<String>,
+    targets: Vec<Target>,
+    /// The minute cross references met so far.
+    minute_refs: Vec<(MinuteRef, Location)>,
     /// Titles (captions) of the images being collected.
     image_titles: Vec<String>,
     /// The language of the code block being collected.
@@ -161,6 +179,7 @@ impl<'a> Converter<'a> {
             tables: Vec::new(),
             footnotes: HashMap::new(),
             targets: Vec::new(),
+            minute_refs: Vec::new(),
             image_titles: Vec::new(),
             code_lang: None,
             section: 0,
@@ -183,14 +202,17 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
-        let location = Location::of_offset(
+    fn location(&self, offset: usize) -> Location {
+        Location::of_offset(
             &self.source.file,
             &self.source.text,
             offset,
             self.source.first_line,
-        );
-        ContentError::new(location, message)
+        )
+    }
+
+    fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
+        ContentError::new(self.location(offset), message)
     }
 
     /// Renders footnote definitions up front (a reference may come before its text)
@@ -334,14 +356,36 @@ impl<'a> Converter<'a> {
             Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::TableCell => {
                 self.push()
             }
+            Tag::Link {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            } => {
+                let reference = dest_url
+                    .trim()
+                    .strip_prefix("minute ")
+                    .or_else(|| dest_url.trim().strip_prefix("Minute "))
+                    .and_then(|number| number.parse::<MinuteRef>().ok())
+                    .ok_or_else(|| {
+                        self.error(
+                            range.start,
+                            format!("`[[{dest_url}]]` is not a minute cross reference"),
+                        )
+                        .with_hint("double brackets refer to a minute: write `[[minute 22/26]]` (minute number / two-digit municipal year)")
+                    })?;
+                let location = self.location(range.start);
+                self.minute_refs.push((reference, location));
+                self.targets.push(Target::Minute(reference));
+                self.push();
+            }
             Tag::Link { dest_url, .. } => {
-                self.targets.push(dest_url.to_string());
+                self.targets.push(Target::Url(dest_url.to_string()));
                 self.push();
             }
             Tag::Image {
                 dest_url, title, ..
             } => {
-                self.targets.push(dest_url.to_string());
+                self.targets.push(Target::Url(dest_url.to_string()));
                 self.image_titles.push(title.to_string());
                 self.push();
             }
@@ -436,11 +480,21 @@ impl<'a> Converter<'a> {
             TagEnd::Strikethrough => self.wrap_inline("strike"),
             TagEnd::Link => {
                 let inner = self.pop();
-                let dest_url = self.targets.pop().expect("a link ends after it starts");
-                let markup = format!("#link({})[{}]", string_literal(&dest_url), inner.markup);
+                let (markup, plain) = match self.targets.pop().expect("a link ends after it starts")
+                {
+                    Target::Url(url) => (
+                        format!("#link({})[{}]", string_literal(&url), inner.markup),
+                        inner.plain,
+                    ),
+                    // The reference is printed in the house style whatever the link text.
+                    Target::Minute(reference) => {
+                        let text = reference.to_string();
+                        (escape_markup(&text), text)
+                    }
+                };
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
-                buffer.plain.push_str(&inner.plain);
+                buffer.plain.push_str(&plain);
             }
             TagEnd::Image => self.end_image(range)?,
             TagEnd::CodeBlock => {
@@ -622,6 +676,9 @@ impl<'a> Converter<'a> {
                 )
             }
             (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
+            (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
+                format!("#business-heading[{title}]\n\n")
+            }
             (Flavour::Minutes { first_minute }, _) => {
                 let number = first_minute + self.minutes;
                 self.minutes += 1;
@@ -739,7 +796,9 @@ impl<'a> Converter<'a> {
 
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         let alt = self.pop().plain.trim().to_string();
-        let dest_url = self.targets.pop().expect("an image ends after it starts");
+        let Some(Target::Url(dest_url)) = self.targets.pop() else {
+            unreachable!("an image ends after it starts, with a URL")
+        };
         let title = self
             .image_titles
             .pop()
@@ -886,15 +945,14 @@ impl<'a> Converter<'a> {
         self.print_recommendations();
         self.block("");
         let rest = self.pop().markup;
-        Ok(match self.main_body.take() {
-            Some(body) => Rendered {
-                body,
-                appendices: rest,
-            },
-            None => Rendered {
-                body: rest,
-                appendices: String::new(),
-            },
+        let (body, appendices) = match self.main_body.take() {
+            Some(body) => (body, rest),
+            None => (rest, String::new()),
+        };
+        Ok(Rendered {
+            body,
+            appendices,
+            minute_refs: self.minute_refs,
         })
     }
 }
@@ -1028,6 +1086,56 @@ mod tests {
         assert!(out.contains("#minute-heading(\"15\")[Attendance]"));
         assert!(
             out.contains("#resolved[RESOLVED that\\:\n\n#enum(start: 1, [Noted\\.], [Agreed\\.])]")
+        );
+    }
+
+    #[test]
+    fn private_business_continues_the_numbering_without_a_number_of_its_own() {
+        let out = convert(
+            "# Budget\n\nNoted.\n\n# Private Business\n\n# Contract Award\n\nAgreed.\n",
+            Flavour::Minutes { first_minute: 20 },
+        )
+        .unwrap();
+        assert!(out.contains("#minute-heading(\"20\")[Budget]"), "{out}");
+        assert!(out.contains("#business-heading[Private Business]"), "{out}");
+        assert!(
+            out.contains("#minute-heading(\"21\")[Contract Award]"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn minute_cross_references_print_in_house_style_and_are_recorded() {
+        let parts = convert_parts(
+            "Further to [[minute 22/26]] and [[Minute 3/25|the earlier one]], agreed.\n",
+            Flavour::Minutes { first_minute: 1 },
+        )
+        .unwrap();
+        assert!(
+            parts
+                .body
+                .contains("Further to Minute 22\\/26 and Minute 3\\/25\\, agreed"),
+            "{}",
+            parts.body
+        );
+        let refs: Vec<(String, usize, usize)> = parts
+            .minute_refs
+            .iter()
+            .map(|(r, at)| (r.to_string(), at.line, at.column))
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                ("Minute 22/26".to_string(), 5, 12),
+                ("Minute 3/25".to_string(), 5, 33)
+            ]
+        );
+        let err = convert("See [[the budget]].\n", NOTE).unwrap_err();
+        assert_eq!((err.location.line, err.location.column), (5, 5));
+        assert!(
+            err.message.contains("not a minute cross reference"),
+            "{}",
+            err.message
         );
     }
 

@@ -33,6 +33,20 @@ impl Date {
         format!("{} {}", ordinal(self.0.day()), self.0.format("%B %Y"))
     }
 
+    /// `16 July 2026`: dates in running text in the plain style.
+    pub fn plain(self) -> String {
+        self.0.format("%-d %B %Y").to_string()
+    }
+
+    /// The municipal year (May to April) the date falls in, by its first calendar year.
+    pub fn municipal_year(self) -> i32 {
+        if self.0.month() >= 5 {
+            self.0.year()
+        } else {
+            self.0.year() - 1
+        }
+    }
+
     /// `Thursday, 16th July, 2026`: the front sheet's time and date line.
     pub fn front_sheet(self) -> String {
         format!(
@@ -124,10 +138,19 @@ mod tests {
         let date = Date::parse("2026-07-16").unwrap();
         assert_eq!(date.ordinal(), "16th July 2026");
         assert_eq!(date.front_sheet(), "Thursday, 16th July, 2026");
+        assert_eq!(date.plain(), "16 July 2026");
         assert_eq!(
             Date::parse("2026-07-08").unwrap().long(),
             "Wednesday, 8 July 2026"
         );
+    }
+
+    #[test]
+    fn the_municipal_year_runs_from_may_to_april() {
+        let year = |d| Date::parse(d).unwrap().municipal_year();
+        assert_eq!(year("2026-05-01"), 2026);
+        assert_eq!(year("2027-04-30"), 2026);
+        assert_eq!(year("2026-04-30"), 2025);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppendixScheme, AuthorBlock, Date, Recommendations, Report, Time};
+use super::{AppendixScheme, AuthorBlock, Date, Recommendations, Report, Time, WorkProgramme};
 
 /// One document: it starts on an odd page and is padded to an even one.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub enum DocumentBody {
     Report(Box<Report>),
     /// A PDF supplied by someone else, placed page by page.
     ExternalPdf(ExternalPdf),
+    /// The board's work programme, from a data file.
+    WorkProgramme(Box<WorkProgramme>),
 }
 
 /// Markdown text and where it came from, so errors can point into it.
@@ -100,22 +102,55 @@ pub struct Minutes {
 }
 
 /// The `Present:` block of minutes.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Present {
     /// The Chair; also listed in `members`.
     pub chair: String,
     /// The members present.
-    pub members: Vec<String>,
+    pub members: Vec<MemberPresent>,
     /// Co-opted members present.
-    #[serde(default)]
     pub co_opted: Vec<String>,
-    /// Other members and invited people, each with their role.
-    #[serde(default)]
-    pub others: Vec<String>,
-    /// Employees, grouped by directorate: label, then names.
-    #[serde(default)]
+    /// Cabinet members present, each with their portfolio.
+    pub cabinet_members: Vec<Attendee>,
+    /// Other councillors present, each with their role.
+    pub other_members: Vec<Attendee>,
+    /// Employees present, grouped by directorate or service area: label, then names.
     pub employees: indexmap::IndexMap<String, Vec<String>>,
+    /// What the employee groups are.
+    pub employees_grouped_by: EmployeeGrouping,
+    /// People invited to the meeting, each with their organisation.
+    pub invited: Vec<Attendee>,
+    /// Others present, each with their organisation.
+    pub others_present: Vec<Attendee>,
+}
+
+/// A member present: a name, or a substitute for another member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberPresent {
+    /// Their name.
+    pub name: String,
+    /// The member they substitute for: `(substitute for Cllr X)`.
+    pub substitute_for: Option<String>,
+}
+
+/// Someone present in a role: a portfolio or an organisation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attendee {
+    /// Their name.
+    pub name: String,
+    /// Their portfolio, role or organisation.
+    pub role: String,
+}
+
+/// How the employees present are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EmployeeGrouping {
+    /// `Employees (by Directorate):`.
+    #[default]
+    Directorate,
+    /// `Employees (by Service Area):`.
+    ServiceArea,
 }
 
 /// A PDF supplied by another body, placed as its own document.

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Document, Time};
+use super::{Date, Document, MinuteBook, Style, Time};
+use crate::error::ContentError;
 
 /// One meeting of a committee: everything its pack is made from.
 #[derive(Debug, Clone)]
@@ -29,12 +30,16 @@ pub struct Meeting {
     pub membership: Membership,
     /// The front sheet's numbered notes.
     pub notes: Vec<String>,
-    /// Which access paragraph the front sheet prints.
-    pub access: Access,
+    /// The era variant of the house style.
+    pub style: Style,
     /// Public business, in agenda order, numbered from 1.
     pub items: Vec<Item>,
     /// Private business, numbered on from the public items.
     pub private_items: Vec<Item>,
+    /// The minutes found in the content root, for checking numbers and references.
+    pub minute_book: MinuteBook,
+    /// Doubtful points found while loading that do not stop the build.
+    pub warnings: Vec<ContentError>,
 }
 
 impl Meeting {
@@ -98,16 +103,6 @@ pub struct Membership {
     pub by_invitation: Vec<String>,
 }
 
-/// The front sheet's access paragraph, which changed between eras.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    /// The hearing loop and British Sign Language paragraph.
-    HearingLoop,
-    /// The later paragraph about attending, webcasting and registering to speak.
-    PublicAccess,
-}
-
 /// The kind of an agenda item, which decides its front-sheet line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -132,6 +127,16 @@ pub enum ItemKind {
     Evaluation,
 }
 
+impl ItemKind {
+    /// Whether the house style prints this kind with no documents (title only).
+    pub fn is_title_only(self) -> bool {
+        matches!(
+            self,
+            Self::Apologies | Self::Declarations | Self::AnyOtherBusiness | Self::Evaluation
+        )
+    }
+}
+
 /// One agenda item.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -145,6 +150,19 @@ pub struct Item {
     pub by: Option<String>,
     /// Lines printed `a)`, `b)` under the title.
     pub sub_items: Vec<String>,
+    /// For private business: the paragraph of Schedule 12A that makes it exempt.
+    pub exempt_paragraph: Option<u8>,
     /// Its documents, in order; each starts on an odd page.
     pub documents: Vec<Document>,
+}
+
+impl Item {
+    /// The documents printed in the public pack: none for an exempt item.
+    pub fn public_documents(&self) -> &[Document] {
+        if self.exempt_paragraph.is_some() {
+            &[]
+        } else {
+            &self.documents
+        }
+    }
 }

@@ -6,17 +6,26 @@ mod author_block;
 mod date;
 mod document;
 mod meeting;
+mod minute_book;
 mod page_range;
 mod recommendations;
 mod report;
+mod style;
+mod work_programme;
 
 pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
 pub use date::{Date, Time};
 pub use document::{
-    Author, BriefingNote, Document, DocumentBody, ExternalPdf, MarkdownSource, Minutes, Present,
+    Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
+    MarkdownSource, MemberPresent, Minutes, Present,
 };
-pub use meeting::{Access, Contact, Item, ItemKind, Meeting, Membership, Publication};
+pub use meeting::{Contact, Item, ItemKind, Meeting, Membership, Publication};
+pub use minute_book::{MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
 pub use page_range::PageRange;
 pub use recommendations::Recommendations;
 pub use report::{Contributor, Report};
+pub use style::{Access, DateStyle, NotesStyle, SignatoryDateStyle, Style};
+pub use work_programme::{
+    FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
+};

@@ -8,11 +8,21 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::error::ContentError;
+use crate::error::Location;
 use crate::markup::{self, Assets, Flavour};
 use crate::model::{
-    Access, Author, AuthorBlock, Contact, Date, Document, DocumentBody, Item, ItemKind,
-    MarkdownSource, Meeting, Membership, Present,
+    Access, Author, AuthorBlock, Contact, Document, DocumentBody, Item, ItemKind, MarkdownSource,
+    Meeting, MeetingState, Membership, MinuteRef, NotesStyle, Present, ProgrammeItem,
+    WorkProgramme,
 };
+
+/// The context of a pack's templates, and what the conversion found on the way.
+pub struct Context {
+    /// The data the templates see.
+    pub value: Value,
+    /// The minute cross references in the Markdown bodies, to be checked.
+    pub minute_refs: Vec<(MinuteRef, Location)>,
+}
 use crate::typeset::CONTENT_DIR;
 
 #[derive(Serialize)]
@@ -37,6 +47,7 @@ struct MeetingContext<'a> {
     contacts: &'a [Contact],
     membership: &'a Membership,
     notes: &'a [String],
+    contact_note: Option<String>,
     access: Access,
 }
 
@@ -56,6 +67,7 @@ struct ItemContext<'a> {
     by: Option<&'a str>,
     sub_items: Vec<SubItem<'a>>,
     has_documents: bool,
+    exempt_paragraph: Option<u8>,
 }
 
 #[derive(Serialize)]
@@ -132,48 +144,99 @@ enum BodyContext<'a> {
         pages: usize,
         title: &'a str,
     },
+    WorkProgramme {
+        title: &'a str,
+        last_updated: String,
+        introduction: &'a [String],
+        groups: Vec<ProgrammeGroupContext<'a>>,
+        flow_chart: Option<FlowChartContext<'a>>,
+    },
+}
+
+/// A group of the work programme: a meeting date, a later year, information only.
+#[derive(Serialize)]
+struct ProgrammeGroupContext<'a> {
+    heading: String,
+    /// `Meeting cancelled` or `Moved to ...`, instead of items.
+    state: Option<String>,
+    items: &'a [ProgrammeItem],
+}
+
+#[derive(Serialize)]
+struct FlowChartContext<'a> {
+    path: String,
+    alt: &'a str,
+    caption: &'a str,
 }
 
 /// Builds the template context of a meeting's pack, converting every Markdown body.
-pub fn pack_context(meeting: &Meeting) -> Result<Value, ContentError> {
+pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
     let mut documents = Vec::new();
+    let mut minute_refs = Vec::new();
     for item in meeting.all_items() {
-        for (index, document) in item.documents.iter().enumerate() {
+        for (index, document) in item.public_documents().iter().enumerate() {
             documents.push(DocumentContext {
                 template: template_for(&document.body),
                 file: document.file.display().to_string(),
                 item: item.number,
                 first: index == 0,
-                body: body_context(meeting, document)?,
+                body: body_context(meeting, document, &mut minute_refs)?,
             });
         }
     }
+    let style = meeting.style;
     let context = PackContext {
         meeting: MeetingContext {
             name: meeting.name(),
             title: meeting.title(),
             council: &meeting.council,
             committee: &meeting.committee,
-            date_front_sheet: meeting.date.front_sheet(),
-            date: meeting.date.ordinal(),
+            date_front_sheet: style.dates.front_sheet(meeting.date),
+            date: style.dates.running(meeting.date),
             time: meeting.time.to_string(),
             place: &meeting.place,
             publication: PublicationContext {
                 name: &meeting.publication.name,
                 post: &meeting.publication.post,
                 address: &meeting.publication.address,
-                date: meeting.publication.date.long(),
+                date: style.signatory(meeting.publication.date),
             },
             contacts: &meeting.contacts,
             membership: &meeting.membership,
             notes: &meeting.notes,
-            access: meeting.access,
+            contact_note: (style.notes == NotesStyle::ContactNote)
+                .then(|| contact_note(&meeting.contacts)),
+            access: style.access,
         },
         items: meeting.items.iter().map(item_context).collect(),
         private_items: meeting.private_items.iter().map(item_context).collect(),
         documents,
     };
-    Ok(Value::from(Serde(&context)))
+    Ok(Context {
+        value: Value::from(Serde(&context)),
+        minute_refs,
+    })
+}
+
+/// The later eras' single note: who to contact about the agenda.
+fn contact_note(contacts: &[Contact]) -> String {
+    let people: Vec<String> = contacts
+        .iter()
+        .map(|c| {
+            let mut text = c.name.clone();
+            if let Some(telephone) = &c.telephone {
+                text.push_str(&format!(", telephone {telephone}"));
+            }
+            if let Some(email) = &c.email {
+                text.push_str(&format!(", e-mail {email}"));
+            }
+            text
+        })
+        .collect();
+    format!(
+        "The person to contact about the agenda and documents for this meeting is {}.",
+        people.join(", or ")
+    )
 }
 
 fn item_context(item: &Item) -> ItemContext<'_> {
@@ -188,7 +251,8 @@ fn item_context(item: &Item) -> ItemContext<'_> {
             .zip('a'..='z')
             .map(|(text, letter)| SubItem { letter, text })
             .collect(),
-        has_documents: !item.documents.is_empty(),
+        has_documents: !item.public_documents().is_empty(),
+        exempt_paragraph: item.exempt_paragraph,
     }
 }
 
@@ -198,14 +262,17 @@ fn template_for(body: &DocumentBody) -> &'static str {
         DocumentBody::Minutes(_) => "minutes.typ.j2",
         DocumentBody::Report(_) => "report.typ.j2",
         DocumentBody::ExternalPdf(_) => "external-pdf.typ.j2",
+        DocumentBody::WorkProgramme(_) => "work-programme.typ.j2",
     }
 }
 
 fn body_context<'a>(
     meeting: &Meeting,
     document: &'a Document,
+    minute_refs: &mut Vec<(MinuteRef, Location)>,
 ) -> Result<BodyContext<'a>, ContentError> {
-    let convert = |markdown: &MarkdownSource, flavour| {
+    let running = |date| meeting.style.dates.running(date);
+    let mut convert = |markdown: &MarkdownSource, flavour| {
         let assets = Assets {
             meeting_dir: &meeting.dir,
             document_dir: document
@@ -214,7 +281,9 @@ fn body_context<'a>(
                 .unwrap_or(Path::new(""))
                 .to_path_buf(),
         };
-        markup::render(markdown, flavour, &assets)
+        let rendered = markup::render(markdown, flavour, &assets)?;
+        minute_refs.extend(rendered.minute_refs.iter().cloned());
+        Ok::<_, ContentError>(rendered)
     };
     Ok(match &document.body {
         DocumentBody::BriefingNote(note) => {
@@ -226,7 +295,7 @@ fn body_context<'a>(
             BodyContext::Note {
                 subject: &note.subject,
                 to: &note.to,
-                date: note.date.ordinal(),
+                date: running(note.date),
                 authors: &note.authors,
                 author_block: note.author_block,
                 background_papers: &note.background_papers,
@@ -244,7 +313,7 @@ fn body_context<'a>(
             BodyContext::Report {
                 title: &report.title,
                 to: &report.to,
-                date: report.date.ordinal(),
+                date: running(report.date),
                 cabinet_member: &report.cabinet_member,
                 director: &report.director,
                 wards: &report.wards,
@@ -266,8 +335,8 @@ fn body_context<'a>(
                         name: &c.name,
                         title: &c.title,
                         directorate: &c.directorate,
-                        sent: c.sent.map(Date::ordinal),
-                        approved: c.approved.map(Date::ordinal),
+                        sent: c.sent.map(running),
+                        approved: c.approved.map(running),
                     })
                     .collect(),
                 body: Value::from_safe_string(rendered.body),
@@ -292,9 +361,56 @@ fn body_context<'a>(
             ),
         },
         DocumentBody::ExternalPdf(pdf) => BodyContext::External {
-            path: format!("{CONTENT_DIR}/{}", document.file.display()),
+            path: content_path(&document.file),
             pages: pdf.page_count,
             title: &pdf.title,
         },
+        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, running),
     })
+}
+
+/// The virtual path typst reads a file of the meeting folder at.
+fn content_path(file: &Path) -> String {
+    let segments: Vec<String> = file
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    format!("{CONTENT_DIR}/{}", segments.join("/"))
+}
+
+fn work_programme_context(
+    programme: &WorkProgramme,
+    running: impl Fn(crate::model::Date) -> String,
+) -> BodyContext<'_> {
+    let meetings = programme.meetings.iter().map(|m| ProgrammeGroupContext {
+        heading: running(m.date),
+        state: match m.state {
+            MeetingState::Planned if m.items.is_empty() => Some("No items planned yet".to_string()),
+            MeetingState::Planned => None,
+            MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
+            MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
+        },
+        items: &m.items,
+    });
+    let later = programme.later.iter().map(|g| ProgrammeGroupContext {
+        heading: g.heading.clone(),
+        state: None,
+        items: &g.items,
+    });
+    let information = (!programme.information_only.is_empty()).then(|| ProgrammeGroupContext {
+        heading: "Items for information only".to_string(),
+        state: None,
+        items: &programme.information_only,
+    });
+    BodyContext::WorkProgramme {
+        title: &programme.title,
+        last_updated: running(programme.last_updated),
+        introduction: &programme.introduction,
+        groups: meetings.chain(later).chain(information).collect(),
+        flow_chart: programme.flow_chart.as_ref().map(|chart| FlowChartContext {
+            path: content_path(&chart.file),
+            alt: &chart.alt,
+            caption: &chart.caption,
+        }),
+    }
 }

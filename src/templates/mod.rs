@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 
-pub use context::pack_context;
+pub use context::{Context, pack_context};
 
 use crate::error::{Error, Result};
 
@@ -36,6 +36,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("authors.typ.j2"),
     default_template!("minutes.typ.j2"),
     default_template!("external-pdf.typ.j2"),
+    default_template!("work-programme.typ.j2"),
 ];
 
 /// The templates in use: the defaults, with a council's overrides where present.

@@ -218,7 +218,6 @@ contacts:
 membership:
   chair: B Two
   members: [A One, B Two, C Three]
-access: hearing-loop
 items:
 {items}"
     )

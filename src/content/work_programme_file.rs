@@ -1,0 +1,196 @@
+//! Loading a work programme from its YAML data file.
+
+use std::path::{Component, Path};
+
+use serde::Deserialize;
+
+use super::yaml::YamlText;
+use crate::error::{ContentError, Error, Result};
+use crate::model::{
+    Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
+};
+
+/// The shape of a work programme file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgrammeFile {
+    kind: FileKind,
+    title: String,
+    last_updated: Date,
+    #[serde(default)]
+    introduction: String,
+    #[serde(default)]
+    flow_chart: Option<FlowChart>,
+    meetings: Vec<MeetingEntry>,
+    #[serde(default)]
+    later: Vec<GroupEntry>,
+    #[serde(default)]
+    information_only: Vec<ProgrammeItem>,
+}
+
+/// The one kind a programme file declares, so a stray YAML file is not mistaken for one.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FileKind {
+    WorkProgramme,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeetingEntry {
+    date: Date,
+    #[serde(default)]
+    cancelled: bool,
+    moved_to: Option<Date>,
+    #[serde(default)]
+    items: Vec<ProgrammeItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupEntry {
+    heading: String,
+    items: Vec<ProgrammeItem>,
+}
+
+/// Reads the work programme at `path` in the meeting folder `meeting_dir`, checking
+/// its dates and its flow chart. `meeting_date` is the date of the meeting whose pack
+/// it goes in; a programme without that meeting gets a warning.
+pub fn load(
+    path: &Path,
+    meeting_dir: &Path,
+    meeting_date: Date,
+    warnings: &mut Vec<ContentError>,
+) -> Result<WorkProgramme> {
+    let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
+    let yaml = YamlText {
+        file: path,
+        text: &text,
+        first_line: 1,
+    };
+    let file: ProgrammeFile = yaml.parse()?;
+    let FileKind::WorkProgramme = file.kind;
+    let meetings = meetings(&yaml, file.meetings)?;
+    if !meetings.iter().any(|m| m.date == meeting_date) {
+        warnings.push(
+            ContentError::new(
+                yaml.locate_key("meetings"),
+                format!(
+                    "the programme lists no meeting on {}, the date of this meeting",
+                    meeting_date.ordinal()
+                ),
+            )
+            .with_hint("add the meeting with its items, or check the dates"),
+        );
+    }
+    if let Some(chart) = &file.flow_chart {
+        check_flow_chart(&yaml, chart, meeting_dir)?;
+    }
+    Ok(WorkProgramme {
+        title: file.title,
+        last_updated: file.last_updated,
+        introduction: file
+            .introduction
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+        meetings,
+        later: file
+            .later
+            .into_iter()
+            .map(|g| ProgrammeGroup {
+                heading: g.heading,
+                items: g.items,
+            })
+            .collect(),
+        information_only: file.information_only,
+        flow_chart: file.flow_chart,
+    })
+}
+
+/// Validates the meetings: dates in order and once each, a move to a programmed date.
+fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeMeeting>> {
+    let dates: Vec<Date> = entries.iter().map(|m| m.date).collect();
+    for pair in dates.windows(2) {
+        if pair[1] <= pair[0] {
+            let problem = if pair[1] == pair[0] {
+                "is listed twice"
+            } else {
+                "is out of date order"
+            };
+            return Err(ContentError::new(
+                yaml.locate(&format!("date: {}", pair[1])),
+                format!("the meeting on {} {problem}", pair[1].ordinal()),
+            )
+            .with_hint("list each meeting once, in date order")
+            .into());
+        }
+    }
+    entries
+        .into_iter()
+        .map(|entry| {
+            let state = match (entry.cancelled, entry.moved_to) {
+                (false, None) => MeetingState::Planned,
+                (true, None) => MeetingState::Cancelled,
+                (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
+                (false, Some(to)) => {
+                    return Err(ContentError::new(
+                        yaml.locate(&format!("moved_to: {to}")),
+                        format!(
+                            "moved to {}, which is not a meeting in the programme",
+                            to.ordinal()
+                        ),
+                    )
+                    .with_hint("add that meeting to `meetings:`, or correct the date")
+                    .into());
+                }
+                (true, Some(_)) => {
+                    return Err(ContentError::new(
+                        yaml.locate(&format!("date: {}", entry.date)),
+                        "a meeting is either cancelled or moved, not both",
+                    )
+                    .with_hint("remove `cancelled: true` or `moved_to:`")
+                    .into());
+                }
+            };
+            Ok(ProgrammeMeeting {
+                date: entry.date,
+                state,
+                items: entry.items,
+            })
+        })
+        .collect()
+}
+
+fn check_flow_chart(yaml: &YamlText, chart: &FlowChart, meeting_dir: &Path) -> Result<()> {
+    let file = chart.file.display().to_string();
+    if chart.alt.trim().is_empty() {
+        return Err(ContentError::new(
+            yaml.locate_key("alt"),
+            "the flow chart has no alternative text",
+        )
+        .with_hint("describe what the chart shows in `alt:`, for screen readers")
+        .into());
+    }
+    if chart
+        .file
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(ContentError::new(
+            yaml.locate(&file),
+            format!("`{file}` is not a path inside the meeting folder"),
+        )
+        .into());
+    }
+    if !meeting_dir.join(&chart.file).is_file() {
+        return Err(
+            ContentError::new(yaml.locate(&file), format!("image `{file}` not found"))
+                .with_hint("put the image in the meeting folder, or correct the path")
+                .into(),
+        );
+    }
+    Ok(())
+}
