@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 use common::*;
 
 const MEETING: &str = "2026-07-16-children-scrutiny";
+/// The same board later in the municipal year.
+const LATER_MEETING: &str = "2026-09-24-children-scrutiny";
 
-/// Builds the repository's own content into a temporary folder and returns the PDF.
+/// Builds the repository's own content into a temporary folder and returns the PDF of
+/// the first sample meeting (the later one is beside it).
 fn build_sample() -> (tempfile::TempDir, PathBuf) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
@@ -24,10 +27,11 @@ fn build_sample() -> (tempfile::TempDir, PathBuf) {
             out.path().to_str().unwrap(),
         ],
     );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
     assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr.contains(" 0 warnings") && !stderr.contains("warning:"),
+        "the sample content builds without warnings:\n{stderr}"
     );
     let pdf = out.path().join(format!("{MEETING}.pdf"));
     (out, pdf)
@@ -160,5 +164,51 @@ fn sample_pack_is_tagged_with_title_and_invented_names() {
         (30..=60).contains(&pages.len()),
         "the sample is 30-60 pages, got {}",
         pages.len()
+    );
+}
+
+#[test]
+fn later_sample_meeting_carries_minute_numbers_on_and_leaves_out_the_exempt_report() {
+    let (out, _) = build_sample();
+    let pdf = out.path().join(format!("{LATER_MEETING}.pdf"));
+    qpdf_check(&pdf);
+    let pages = page_texts(&pdf);
+    let count = pages.len();
+    assert_eq!(
+        page_labels(&pdf),
+        (1..=count).map(|n| n.to_string()).collect::<Vec<_>>()
+    );
+    // Checked by eye: the July minutes end odd (page 5, padded), the four slides even,
+    // the note even, the programme even (summary, two table pages, the flow chart).
+    let ranges = front_sheet_ranges(&pages[..2].join("\n"));
+    assert_eq!(ranges, [(3, 6), (7, 10), (11, 12), (13, 16)]);
+    let padding: Vec<usize> = (1..=count).filter(|&p| is_padding(&pages[p - 1])).collect();
+    assert_eq!(padding, [6]);
+    for (index, text) in pages.iter().enumerate().skip(2) {
+        assert_eq!(footer_number(text), Some(index + 1), "page {}", index + 1);
+    }
+
+    // July's minutes start at 15, where June's (7 to 14) end.
+    let minutes = pages[2..5].join("\n");
+    let numbers: Vec<u32> = minutes
+        .lines()
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .filter(|&n| n >= 10)
+        .collect();
+    assert_eq!(numbers, (15..=21).collect::<Vec<_>>(), "{minutes}");
+    assert!(minutes.contains("Further to Minute 10/26"), "{minutes}");
+
+    let front = pages[..2].join("\n");
+    assert!(front.contains("Evaluation of the Meeting"), "{front}");
+    assert!(front.contains("Presentation by the Head of Youth Justice Services"));
+    assert!(
+        front.contains("Exempt information under paragraph 3"),
+        "{front}"
+    );
+    assert!(
+        !pages
+            .join("\n")
+            .contains("printed only in the members' pack"),
+        "the exempt report is not in the public pack"
     );
 }

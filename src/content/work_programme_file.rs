@@ -121,7 +121,7 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
                 "is out of date order"
             };
             return Err(ContentError::new(
-                yaml.locate(&format!("date: {}", pair[1])),
+                yaml.locate_last(&format!("date: {}", pair[1])),
                 format!("the meeting on {} {problem}", pair[1].ordinal()),
             )
             .with_hint("list each meeting once, in date order")

@@ -28,6 +28,14 @@ impl YamlText<'_> {
         locate_value(self.file, self.text, self.first_line, value)
     }
 
+    /// The location of the last occurrence of `value` in the text.
+    pub fn locate_last(&self, value: &str) -> Location {
+        match self.text.rfind(value) {
+            Some(offset) => Location::of_offset(self.file, self.text, offset, self.first_line),
+            None => self.locate(value),
+        }
+    }
+
     /// The location of the first line that sets `key` (`key:` after any indentation or
     /// list dash), else of the first occurrence of `key`.
     pub fn locate_key(&self, key: &str) -> Location {
