@@ -15,19 +15,7 @@ fn failing_build(yaml: &str, spoil: impl FnOnce(&Project)) -> String {
     project.write("m", "meeting.yaml", yaml);
     project.write("m", "note.md", &note_with_pages("1.1", 1));
     spoil(&project);
-    let output = agenda_pack(project.root(), &["build"]);
-    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "content errors exit with 1:\n{stderr}"
-    );
-    assert_eq!(
-        project.out_files(),
-        Vec::<std::path::PathBuf>::new(),
-        "nothing is written to out/"
-    );
-    stderr
+    build_fails(&project)
 }
 
 #[test]

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Output;
-
 use common::*;
 
 /// Minutes of the meeting held on `date`, numbered from `first`, with `titles` as minutes.
@@ -64,12 +62,6 @@ fn meeting(project: &Project, name: &str, date: &str, files: &[&str]) {
     project.write(name, "meeting.yaml", &yaml);
 }
 
-fn build(project: &Project) -> (Output, String) {
-    let output = agenda_pack(project.root(), &["build"]);
-    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-    (output, stderr)
-}
-
 #[test]
 fn minute_numbers_continue_from_the_given_first_number_through_private_business() {
     let project = Project::new();
@@ -89,8 +81,7 @@ fn minute_numbers_continue_from_the_given_first_number_through_private_business(
             "",
         ),
     );
-    let (output, stderr) = build(&project);
-    assert!(output.status.success(), "{stderr}");
+    build_succeeds(&project);
     let text = page_texts(&project.pdf("m"))[2..].join("\n");
     let numbered: Vec<&str> = text
         .lines()
@@ -133,8 +124,7 @@ fn present_block_groups_people_as_the_house_style_does() {
         "minutes.md",
         &minutes("2026-06-18", 1, &["Budget"], ""),
     );
-    let (output, stderr) = build(&project);
-    assert!(output.status.success(), "{stderr}");
+    build_succeeds(&project);
     let page = &page_texts(&project.pdf("m"))[2];
     let rows: Vec<String> = lines(page)
         .iter()
@@ -184,8 +174,7 @@ fn cross_references_print_as_minutes_and_unknown_ones_are_warned_about() {
             "Further to [[minute 2/26]], and to [[minute 9/26]], the Board agreed.",
         ),
     );
-    let (output, stderr) = build(&project);
-    assert!(output.status.success(), "{stderr}");
+    let stderr = build_succeeds(&project);
     let text = page_texts(&project.pdf("m")).join("\n");
     assert!(
         text.contains("Further to Minute 2/26, and to Minute 9/26, the Board agreed."),
@@ -215,11 +204,8 @@ fn first_minute_numbers_that_overlap_or_leave_a_gap_are_warned_about() {
     );
     meeting(&project, "m", "2026-07-16", &["june.md"]);
     project.write("m", "june.md", &minutes("2026-06-18", 3, &["Four"], ""));
-    let (output, stderr) = build(&project);
-    assert!(
-        output.status.success(),
-        "a warning does not stop the build:\n{stderr}"
-    );
+    // A warning does not stop the build.
+    let stderr = build_succeeds(&project);
     assert!(
         stderr.contains(
             "warning: content/m/june.md:6:1: first minute 3 overlaps the minutes of 28th May 2026"
@@ -229,14 +215,14 @@ fn first_minute_numbers_that_overlap_or_leave_a_gap_are_warned_about() {
     assert!(stderr.contains("set `first_minute: 4`"), "{stderr}");
 
     project.write("m", "june.md", &minutes("2026-06-18", 6, &["Four"], ""));
-    let (_, stderr) = build(&project);
+    let stderr = build_succeeds(&project);
     assert!(
         stderr.contains("first minute 6 leaves a gap after"),
         "{stderr}"
     );
 
     project.write("m", "june.md", &minutes("2026-06-18", 4, &["Four"], ""));
-    let (_, stderr) = build(&project);
+    let stderr = build_succeeds(&project);
     assert!(!stderr.contains("first minute"), "{stderr}");
 }
 
@@ -249,13 +235,11 @@ fn minutes_without_members_present_are_an_error_at_the_line() {
         "  members: []\n",
     );
     project.write("m", "minutes.md", &text);
-    let (output, stderr) = build(&project);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let stderr = build_fails(&project);
     assert!(
         stderr.contains("content/m/minutes.md:9:3: the minutes list no members present"),
         "{stderr}"
     );
-    assert!(project.out_files().is_empty());
 }
 
 #[test]
@@ -267,8 +251,7 @@ fn a_cross_reference_that_is_not_a_minute_is_an_error() {
         "minutes.md",
         &minutes("2026-06-18", 1, &["One"], "See [[the budget]]."),
     );
-    let (output, stderr) = build(&project);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let stderr = build_fails(&project);
     assert!(
         stderr.contains(
             "content/m/minutes.md:33:5: `[[the budget]]` is not a minute cross reference"

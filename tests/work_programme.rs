@@ -172,20 +172,15 @@ fn programme_mistakes_are_located() {
     ];
     for (text, expected) in cases {
         let project = project(&text);
-        let output = agenda_pack(project.root(), &["build"]);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        let stderr = build_fails(&project);
         assert!(stderr.contains(expected), "`{expected}` in:\n{stderr}");
-        assert!(project.out_files().is_empty());
     }
 }
 
 #[test]
 fn a_programme_without_this_meeting_is_warned_about() {
     let project = project(&programme(1, "").replace("2026-07-16", "2026-07-23"));
-    let output = agenda_pack(project.root(), &["build"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let stderr = build_succeeds(&project);
     assert!(
         stderr.contains("warning: content/m/programme.yaml:5:1: the programme lists no meeting on 16th July 2026"),
         "{stderr}"

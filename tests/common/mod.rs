@@ -26,6 +26,32 @@ pub fn build_all(root: &Path) {
     );
 }
 
+/// Builds `project`, expecting a content error: checks the exit code is 1 and nothing
+/// was written to `out/`, and returns stderr.
+pub fn build_fails(project: &Project) -> String {
+    let output = agenda_pack(project.root(), &["build"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "content errors exit with 1:\n{stderr}"
+    );
+    assert_eq!(
+        project.out_files(),
+        Vec::<PathBuf>::new(),
+        "nothing is written to out/"
+    );
+    stderr
+}
+
+/// Builds `project`, expecting success (warnings allowed), and returns stderr.
+pub fn build_succeeds(project: &Project) -> String {
+    let output = agenda_pack(project.root(), &["build"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(output.status.success(), "build failed:\n{stderr}");
+    stderr
+}
+
 /// Runs an external tool, failing the test with a clear message if it is missing.
 fn tool(program: &str, args: &[&str]) -> Output {
     let output = Command::new(program).args(args).env("TZ", "UTC").output().unwrap_or_else(|err| {
