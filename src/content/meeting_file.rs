@@ -39,6 +39,8 @@ struct MeetingFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ItemEntry {
+    /// The item's number as the author wrote it, checked against its place.
+    number: Option<usize>,
     kind: ItemKind,
     title: String,
     by: Option<String>,
@@ -111,6 +113,7 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         committee: &raw.committee,
         date: raw.date,
     };
+    check_numbers(&yaml, raw.items.iter().chain(&raw.private_items))?;
     let public_count = raw.items.len();
     let items = source.items(raw.items, 1, &defaults)?;
     let private_items = source.items(raw.private_items, public_count + 1, &defaults)?;
@@ -129,6 +132,66 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         items,
         private_items,
     })
+}
+
+/// Items are numbered by their place; a `number:` an author writes must agree, so a
+/// number given twice or out of order is caught rather than silently renumbered.
+fn check_numbers<'a>(yaml: &YamlText, items: impl Iterator<Item = &'a ItemEntry>) -> Result<()> {
+    let mut seen = Vec::new();
+    let mut written = 0;
+    for (index, item) in items.enumerate() {
+        let Some(number) = item.number else { continue };
+        let nth = written;
+        let at = || locate_nth_key(yaml, "number", nth);
+        written += 1;
+        if seen.contains(&number) {
+            return Err(
+                ContentError::new(at(), format!("item number {number} is given twice"))
+                    .with_hint(format!(
+                        "items are numbered in agenda order: this is item {}",
+                        index + 1
+                    ))
+                    .into(),
+            );
+        }
+        seen.push(number);
+        if number != index + 1 {
+            return Err(ContentError::new(
+                at(),
+                format!(
+                    "this is item {} on the agenda, not item {number}",
+                    index + 1
+                ),
+            )
+            .with_hint("items are numbered in agenda order: correct `number:` or remove it")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The location of the value of the `n`-th (from 0) `key:` in the YAML text.
+fn locate_nth_key(yaml: &YamlText, key: &str, n: usize) -> crate::error::Location {
+    let mut offset = 0;
+    let mut found = 0;
+    for line in yaml.text.split_inclusive('\n') {
+        let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            if found == n {
+                let value = rest.trim_start();
+                let column = line.len() - value.len();
+                return crate::error::Location::of_offset(
+                    yaml.file,
+                    yaml.text,
+                    offset + column,
+                    yaml.first_line,
+                );
+            }
+            found += 1;
+        }
+        offset += line.len();
+    }
+    yaml.locate(key)
 }
 
 /// The meeting file being loaded, for resolving and locating document references.

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::escape::{escape_markup, string_literal};
+use super::source_map;
 use crate::error::{ContentError, Location};
 use crate::model::{AppendixScheme, MarkdownSource, Recommendations};
 use crate::typeset::CONTENT_DIR;
@@ -147,6 +148,8 @@ struct Converter<'a> {
     in_subsection: bool,
     /// Front-matter recommendations not yet printed.
     recommendations: Option<&'a Recommendations>,
+    /// Byte offsets where the source's lines start, for the source markers.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Converter<'a> {
@@ -180,7 +183,21 @@ impl<'a> Converter<'a> {
                 } => recommendations,
                 _ => None,
             },
+            line_starts: std::iter::once(0)
+                .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
         }
+    }
+
+    /// The source marker for byte `offset` of the Markdown text.
+    fn marker(&self, offset: usize) -> String {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.source.text[start..offset.min(self.source.text.len())]
+            .chars()
+            .count()
+            + 1;
+        source_map::line_marker(self.source.first_line + line - 1, column)
     }
 
     fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
@@ -330,6 +347,20 @@ impl<'a> Converter<'a> {
                     "nest at most {MAX_NESTING} levels; the house style needs two or three"
                 )));
         }
+        if self.at_top_level()
+            && matches!(
+                tag,
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+            )
+        {
+            let marker = self.marker(range.start);
+            self.write(&marker);
+        }
         match tag {
             Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::TableCell => {
                 self.push()
@@ -437,7 +468,12 @@ impl<'a> Converter<'a> {
             TagEnd::Link => {
                 let inner = self.pop();
                 let dest_url = self.targets.pop().expect("a link ends after it starts");
-                let markup = format!("#link({})[{}]", string_literal(&dest_url), inner.markup);
+                let markup = format!(
+                    "{}#link({})[{}]",
+                    self.marker(range.start),
+                    string_literal(&dest_url),
+                    inner.markup
+                );
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
                 buffer.plain.push_str(&inner.plain);
@@ -760,7 +796,8 @@ impl<'a> Converter<'a> {
             format!("Figure {}: {}", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            "{}#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            self.marker(range.start),
             string_literal(&path),
             string_literal(&alt),
             width.unwrap_or("100%"),
@@ -886,13 +923,15 @@ impl<'a> Converter<'a> {
         self.print_recommendations();
         self.block("");
         let rest = self.pop().markup;
+        let file = source_map::file_marker(&self.source.file);
+        let mark = |markup: String| format!("{file}{markup}{}", source_map::END_MARKER);
         Ok(match self.main_body.take() {
             Some(body) => Rendered {
-                body,
-                appendices: rest,
+                body: mark(body),
+                appendices: mark(rest),
             },
             None => Rendered {
-                body: rest,
+                body: mark(rest),
                 appendices: String::new(),
             },
         })
@@ -953,6 +992,13 @@ mod tests {
     }
 
     fn convert_parts(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
+        convert_marked(text, flavour).map(|r| Rendered {
+            body: source_map::strip_markers(&r.body),
+            appendices: source_map::strip_markers(&r.appendices),
+        })
+    }
+
+    fn convert_marked(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
         let source = MarkdownSource {
             file: "note.md".into(),
             text: text.into(),

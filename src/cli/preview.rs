@@ -1,0 +1,92 @@
+//! `agenda-pack preview`: render one document as it falls in its pack, once or on
+//! every save.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, PreviewArgs, select, watch};
+use crate::diagnostics::{self, Diagnostic, Format};
+use crate::error::{Error, Result};
+use crate::preview::{Preview, Rendered};
+
+/// Runs `preview` and returns the process's exit code.
+pub fn run(args: &PreviewArgs) -> ExitCode {
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let preview = select::templates(args.templates.as_deref(), &args.content)
+        .and_then(|templates| Preview::new(&args.note, templates, &args.out, args.png));
+    let mut preview = match preview {
+        Ok(preview) => preview,
+        Err(err) => return fail(&err),
+    };
+    let result = render_and_report(&mut preview);
+    if args.watch {
+        return watch::run(
+            &mut preview,
+            &args.note,
+            templates_dir.as_deref(),
+            &args.out,
+        );
+    }
+    match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(err) => exit_code(&err),
+    }
+}
+
+/// Renders once and prints one line: what was written, pages, warnings and time, or
+/// the errors.
+pub fn render_and_report(preview: &mut Preview) -> Result<Rendered> {
+    let started = Instant::now();
+    let result = preview.render();
+    let millis = started.elapsed().as_secs_f64() * 1000.0;
+    match &result {
+        Ok(rendered) => {
+            let last = rendered.first_page + rendered.pages.saturating_sub(1);
+            let mut line = format!(
+                "rendered {} in {millis:.0} ms: {} pages (Pages {} - {last}, Agenda Item {}), {} warnings",
+                rendered.pdf.display(),
+                rendered.pages,
+                rendered.first_page,
+                rendered.item,
+                rendered.warnings.len()
+            );
+            if !rendered.pngs.is_empty() {
+                line.push_str(&format!(", {} PNG pages", rendered.pngs.len()));
+            }
+            for warning in &rendered.warnings {
+                line.push_str(&format!("\n  {}", warning.replace('\n', "\n  ")));
+            }
+            eprintln!("{line}");
+        }
+        Err(err) => {
+            let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]);
+            eprint!("{text}");
+            eprintln!("not rendered ({millis:.0} ms)");
+        }
+    }
+    result
+}
+
+fn fail(err: &Error) -> ExitCode {
+    let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]);
+    eprint!("{text}");
+    exit_code(err)
+}
+
+fn exit_code(err: &Error) -> ExitCode {
+    match err {
+        Error::Content(_) | Error::Typeset(_) => ExitCode::from(EXIT_CONTENT_ERROR),
+        _ => ExitCode::from(EXIT_USAGE_ERROR),
+    }
+}
+
+/// Whether `path` lies under `dir` (both made absolute, links resolved when possible).
+pub fn is_under(path: &Path, dir: &Path) -> bool {
+    let resolve = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    resolve(path).starts_with(resolve(dir))
+}

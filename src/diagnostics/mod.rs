@@ -1,0 +1,102 @@
+//! Reporting problems found in content: one [`Diagnostic`] type, printed as
+//! rustc-style snippets, GitHub Actions annotations or JSON.
+
+mod github;
+mod human;
+mod json;
+
+use crate::error::{Error, Location};
+
+pub use github::github;
+pub use human::human;
+pub use json::json;
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// `file:line:column`, the source line with a caret, and a hint.
+    #[default]
+    Human,
+    /// GitHub Actions workflow commands (`::error file=...,line=...::message`).
+    Github,
+    /// One JSON array of diagnostics, for other tools.
+    Json,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The content cannot be built.
+    Error,
+    /// The content builds, but something deserves a look.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// One problem, with where it is (when known) and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where: a file, with line and column 0 when the whole file is meant. `None`
+    /// when the problem has no single place (typst's own errors, I/O).
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// The diagnostic for a build error.
+    pub fn from_error(error: &Error) -> Self {
+        match error {
+            Error::Content(content) => Self {
+                severity: Severity::Error,
+                location: Some(content.location.clone()),
+                message: content.message.clone(),
+                hint: content.hint.clone(),
+            },
+            Error::Io { path, source } => Self {
+                severity: Severity::Error,
+                location: Some(Location::new(path, 0, 0)),
+                message: source.to_string(),
+                hint: None,
+            },
+            other => Self {
+                severity: Severity::Error,
+                location: None,
+                message: other.to_string(),
+                hint: None,
+            },
+        }
+    }
+
+    /// A warning without a place (typst's warnings come formatted).
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+/// Prints `diagnostics` in `format` as one string.
+pub fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
+    match format {
+        Format::Human => diagnostics.iter().map(human).collect(),
+        Format::Github => diagnostics.iter().map(github).collect(),
+        Format::Json => json(diagnostics),
+    }
+}
