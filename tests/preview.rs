@@ -100,13 +100,15 @@ fn watch_renders_again_after_the_note_is_saved() {
             }
         }
     });
-    // Generous limits: they only stop a broken test from hanging.
-    let wait_for = |needle: &str| -> String {
+    // Waits for a line starting with `prefix` (an editor's save may take several
+    // events, so earlier renders are skipped). The limit only stops a broken test
+    // from hanging.
+    let wait_for = |prefix: &str| -> String {
         loop {
             let line = rx
                 .recv_timeout(Duration::from_secs(120))
-                .unwrap_or_else(|_| panic!("no line containing {needle:?}"));
-            if line.contains(needle) {
+                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}"));
+            if line.starts_with(prefix) {
                 return line;
             }
         }
@@ -119,7 +121,7 @@ fn watch_renders_again_after_the_note_is_saved() {
         "first.md",
         &note_with_pages("1", 3).replace("MARK 1 p3", "MARK 1 p3 EDITED"),
     );
-    let line = wait_for("rendered");
+    let line = wait_for("rendered ");
     assert!(
         line.contains("4 pages (Pages 3 - 6, Agenda Item 1)"),
         "{line}"
@@ -134,7 +136,7 @@ fn watch_renders_again_after_the_note_is_saved() {
     );
     wait_for("not rendered");
     project.write("m", "first.md", &note_with_pages("1", 1));
-    let line = wait_for("rendered");
+    let line = wait_for("rendered ");
     assert!(line.contains("2 pages (Pages 3 - 4"), "{line}");
     child.kill().unwrap();
     child.wait().unwrap();

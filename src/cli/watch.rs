@@ -53,11 +53,13 @@ pub fn run(
             .join(", ")
     );
     let relevant = |event: &Event| -> Vec<PathBuf> {
-        let kind = match event.kind {
-            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-            _ => false,
-        };
+        let kind = matches!(
+            event.kind,
+            EventKind::Create(_)
+                | EventKind::Modify(_)
+                | EventKind::Remove(_)
+                | EventKind::Access(AccessKind::Close(AccessMode::Write))
+        );
         if !kind {
             return Vec::new();
         }
