@@ -32,7 +32,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let diagnostics: Vec<Diagnostic> = meetings
         .par_iter()
         .map(|dir| match pack::check(dir, &templates) {
-            Ok(warnings) => warnings.into_iter().map(Diagnostic::warning).collect(),
+            Ok(warnings) => warnings.iter().map(|w| Diagnostic::warning(w)).collect(),
             Err(err) => vec![Diagnostic::from_error(&err)],
         })
         .collect::<Vec<_>>()

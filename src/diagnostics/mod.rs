@@ -5,6 +5,8 @@ mod github;
 mod human;
 mod json;
 
+use std::path::Path;
+
 use crate::error::{Error, Location};
 
 pub use github::github;
@@ -81,12 +83,26 @@ impl Diagnostic {
         }
     }
 
-    /// A warning without a place (typst's warnings come formatted).
-    pub fn warning(message: impl Into<String>) -> Self {
+    /// A warning as the build formats it; one about author text
+    /// (`warning: file:line:column: message`) keeps its place.
+    pub fn warning(text: &str) -> Self {
+        let located = text.strip_prefix("warning: ").and_then(|rest| {
+            let (place, message) = rest.split_once(": ")?;
+            let mut parts = place.rsplitn(3, ':');
+            let column = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            let file = parts.next()?;
+            let is_content = Path::new(file).extension().is_some_and(|e| e == "md");
+            is_content.then(|| (Location::new(file, line, column), message.to_string()))
+        });
+        let (location, message) = match located {
+            Some((location, message)) => (Some(location), message),
+            None => (None, text.trim_start_matches("warning: ").to_string()),
+        };
         Self {
             severity: Severity::Warning,
-            location: None,
-            message: message.into(),
+            location,
+            message,
             hint: None,
         }
     }
@@ -98,5 +114,19 @@ pub fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
         Format::Human => diagnostics.iter().map(human).collect(),
         Format::Github => diagnostics.iter().map(github).collect(),
         Format::Json => json(diagnostics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_about_author_text_keeps_its_place() {
+        let d = Diagnostic::warning("warning: content/m/note.md:11:1: block ignored");
+        assert_eq!(d.location, Some(Location::new("content/m/note.md", 11, 1)));
+        assert_eq!(d.message, "block ignored");
+        let d = Diagnostic::warning("warning: style.typ:3:4: something\n    code");
+        assert_eq!(d.location, None);
     }
 }

@@ -25,7 +25,14 @@ pub struct Typeset {
 /// Lays out the pack held by `world`.
 pub fn typeset(world: &PackWorld) -> Result<Typeset> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let warnings = warnings.iter().map(|w| describe(world, w)).collect();
+    // A warning about author text names the Markdown line, like an error.
+    let warnings = warnings
+        .iter()
+        .map(|w| match in_author_text(world, w) {
+            Some(located) => format!("warning: {}: {}", located.location, located.message),
+            None => describe(world, w),
+        })
+        .collect();
     match output {
         Ok(document) => Ok(Typeset { document, warnings }),
         Err(errors) => {
