@@ -238,3 +238,20 @@ fn a_missing_path_is_a_usage_error() {
 }
 
 const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
+
+#[test]
+fn an_image_typst_cannot_decode_is_reported_at_the_markdown_line() {
+    // typst decodes images while laying out, inside the house style; the author's
+    // image is found and named all the same.
+    let e = single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
+        p.write("m", "images/ok.svg", SVG);
+        p.write("m", "images/chart.png", "this is not a PNG");
+        p.write(
+            "m",
+            "note.md",
+            "---\nkind: briefing-note\nsubject: S\n---\n\n# Section\n\n![Fine](images/ok.svg)\n\nIntro.\n\n![A chart](images/chart.png)\n",
+        )
+    }));
+    assert_eq!(e.place, "content/m/note.md:12:1", "{e:?}");
+    assert_eq!(e.message, "the image `chart.png` cannot be decoded");
+}

@@ -1,18 +1,18 @@
 //! Typesetting: compiling the generated typst source into a laid-out document.
 
+mod author_text;
 mod fonts;
 mod world;
 
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
-use typst::syntax::DiagSpan;
 use typst_layout::PagedDocument;
 
+pub use author_text::{broken_image, in_author_text};
 pub use world::{CONTENT_DIR, PackWorld};
 
-use crate::error::{ContentError, Error, Result};
-use crate::markup::source_map;
+use crate::error::{Error, Result};
 
 /// A laid-out pack and the warnings typst gave on the way.
 pub struct Typeset {
@@ -40,6 +40,13 @@ pub fn typeset(world: &PackWorld) -> Result<Typeset> {
             if let Some(error) = errors.iter().find_map(|e| in_author_text(world, e)) {
                 return Err(error.into());
             }
+            // Images are decoded while laying out, inside the house style: find the
+            // author's image that typst could not decode.
+            if errors.iter().any(|e| e.message.contains("image"))
+                && let Some(error) = broken_image(world)
+            {
+                return Err(error.into());
+            }
             Err(Error::Typeset(
                 errors
                     .iter()
@@ -49,28 +56,6 @@ pub fn typeset(world: &PackWorld) -> Result<Typeset> {
             ))
         }
     }
-}
-
-/// A typst error raised by a converted Markdown body, as a content error at the
-/// Markdown line it came from (found through the source markers of the main file).
-pub fn in_author_text(world: &dyn World, diagnostic: &SourceDiagnostic) -> Option<ContentError> {
-    let spans = std::iter::once(diagnostic.span)
-        .chain(diagnostic.trace.iter().map(|t| DiagSpan::from(t.span)));
-    let location = spans
-        .filter(|span| span.id() == Some(world.main()))
-        .find_map(|span| {
-            let source = world.source(world.main()).ok()?;
-            let range = world.range(span)?;
-            source_map::markdown_origin(&source, range.start)
-        })?;
-    let hint = match diagnostic.hints.first() {
-        Some(hint) => hint.v.to_string(),
-        None => {
-            "typst could not lay out what is written here; check the image or text at this line"
-                .into()
-        }
-    };
-    Some(ContentError::new(location, diagnostic.message.to_string()).with_hint(hint))
 }
 
 /// One diagnostic as `file:line:column: message`, the offending line, and hints.
