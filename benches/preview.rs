@@ -70,6 +70,16 @@ access: hearing-loop\nitems:\n{items}"
     std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
 }
 
+/// This process's resident set, from /proc (0 where there is none).
+fn resident_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -105,6 +115,23 @@ fn main() {
         "library render, warm after an edit: median {:>6.1} ms, max {:>6.1} ms",
         median(warm.clone()),
         warm.iter().copied().fold(0.0, f64::max)
+    );
+
+    // Memory over a long session: comemo's cache is evicted after each render.
+    let mut rss = Vec::new();
+    for edit in 11..=300 {
+        std::fs::write(&note_path, note(edit)).unwrap();
+        preview.render().unwrap();
+        if edit == 20 || edit == 100 || edit == 300 {
+            rss.push((edit, resident_mib()));
+        }
+    }
+    println!(
+        "resident memory after N renders: {}",
+        rss.iter()
+            .map(|(n, mib)| format!("{n}: {mib:.0} MiB"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 
     // (2) End to end: save -> "rendered" line of `preview --watch`.
