@@ -45,6 +45,7 @@ Examples:
   agenda-pack preview content/m/note.md            write out/preview/note.pdf
   agenda-pack preview content/m/note.md --watch    re-render on every save
   agenda-pack preview content/m/note.md --png      also write PNG pages
+  agenda-pack preview content/m/note.md --serve    pages on http://127.0.0.1:8765/
 
 Exit status: 0 when rendered (with --watch: when stopped), 1 when the content has
 errors, 2 for usage or internal errors.")]
@@ -103,6 +104,15 @@ pub struct PreviewArgs {
     /// Also write each page as PNG (<note>-<page>.png).
     #[arg(long)]
     pub png: bool,
+
+    /// Show the pages on a local web page (localhost only) that reloads itself after
+    /// each render; implies --watch and --png.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port of --serve (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 8765)]
+    pub port: u16,
 
     /// Where the preview is written.
     #[arg(long, short, value_name = "DIR", default_value = "out/preview")]

@@ -7,6 +7,7 @@ mod new;
 mod preview;
 mod progress;
 mod select;
+mod serve;
 mod watch;
 
 use std::process::ExitCode;

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::serve::Served;
 use super::{EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, PreviewArgs, select, watch};
 use crate::diagnostics::{self, Diagnostic, Format};
 use crate::error::{Error, Result};
@@ -13,19 +14,45 @@ use crate::preview::{Preview, Rendered};
 /// Runs `preview` and returns the process's exit code.
 pub fn run(args: &PreviewArgs) -> ExitCode {
     let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let png = args.png || args.serve;
     let preview = select::templates(args.templates.as_deref(), &args.content)
-        .and_then(|templates| Preview::new(&args.note, templates, &args.out, args.png));
+        .and_then(|templates| Preview::new(&args.note, templates, &args.out, png));
     let mut preview = match preview {
         Ok(preview) => preview,
         Err(err) => return fail(&err),
     };
+    let served = if args.serve {
+        match Served::start(args.port) {
+            Ok((served, address)) => {
+                eprintln!("serving the pages on {address}");
+                Some(served)
+            }
+            Err(err) => {
+                eprintln!("error: cannot serve on port {}: {err}", args.port);
+                return ExitCode::from(EXIT_USAGE_ERROR);
+            }
+        }
+    } else {
+        None
+    };
+    let on_render = |result: &Result<Rendered>| {
+        if let Some(served) = &served {
+            let text = match result {
+                Ok(_) => String::new(),
+                Err(err) => diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]),
+            };
+            served.update(result, &text);
+        }
+    };
     let result = render_and_report(&mut preview);
-    if args.watch {
+    on_render(&result);
+    if args.watch || args.serve {
         return watch::run(
             &mut preview,
             &args.note,
             templates_dir.as_deref(),
             &args.out,
+            &on_render,
         );
     }
     match result {

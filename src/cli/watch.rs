@@ -11,7 +11,8 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::EXIT_USAGE_ERROR;
 use super::preview::{is_under, render_and_report};
-use crate::preview::Preview;
+use crate::error::Result;
+use crate::preview::{Preview, Rendered};
 use crate::templates::Templates;
 
 /// How long to wait for more events after the first one of a save (editors often
@@ -24,6 +25,7 @@ pub fn run(
     note: &Path,
     templates_dir: Option<&Path>,
     out_dir: &Path,
+    on_render: &dyn Fn(&Result<Rendered>),
 ) -> ExitCode {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let watcher = notify::recommended_watcher(move |event| {
@@ -102,7 +104,8 @@ pub fn run(
         if !only_note {
             preview.invalidate_layout();
         }
-        let _ = render_and_report(preview);
+        let result = render_and_report(preview);
+        on_render(&result);
     }
     ExitCode::SUCCESS
 }
