@@ -1019,6 +1019,25 @@ mod tests {
     }
 
     #[test]
+    fn blocks_images_and_links_carry_source_markers_with_their_markdown_place() {
+        // The source starts at line 5 of the file (after the front matter).
+        let out = convert_marked(
+            "# Purpose\n\nSee [the plan](https://example.org) and\n![A chart](images/chart.svg)\n",
+            NOTE,
+        )
+        .unwrap()
+        .body;
+        assert!(
+            out.starts_with("/*@file note.md*//*@src 5:1*/#section-heading"),
+            "{out}"
+        );
+        assert!(out.contains("/*@src 7:1*/#numbered-par"), "{out}");
+        assert!(out.contains("/*@src 7:5*/#link("), "{out}");
+        assert!(out.contains("/*@src 8:1*/#captioned-figure("), "{out}");
+        assert!(out.ends_with("/*@end*/"), "{out}");
+    }
+
+    #[test]
     fn paragraph_numbers_restart_in_each_section() {
         let out = note("Lead.\n\n# Purpose\n\nOne.\n\nTwo.\n\n# Background\n\nThree.\n");
         assert!(out.starts_with("Lead\\.\n\n"), "{out}");
