@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use siphasher::sip128::{Hasher128, SipHasher13};
 use walkdir::WalkDir;
@@ -15,14 +16,14 @@ pub const RECORD_FILE: &str = ".agenda-pack-hashes";
 
 /// The hash of everything a meeting's pack is made from: every file of the meeting
 /// folder (names and bytes), every file of the templates folder, `options` (the
-/// build options as text) and this tool's version.
+/// build options as text) and this tool (its version and executable).
 pub fn of_inputs(
     meeting_dir: &Path,
     templates_dir: Option<&Path>,
     options: &str,
 ) -> Result<String> {
     let mut hasher = SipHasher13::new();
-    hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.write(tool_identity().as_bytes());
     hasher.write(options.as_bytes());
     for dir in std::iter::once(meeting_dir).chain(templates_dir) {
         hasher.write(b"\0dir");
@@ -42,6 +43,23 @@ pub fn of_inputs(
         }
     }
     Ok(format!("{:032x}", hasher.finish128().as_u128()))
+}
+
+/// This tool's version and a hash of its executable, so that a rebuilt tool (even
+/// with the same version) rebuilds every pack. Computed once per process.
+fn tool_identity() -> &'static str {
+    static IDENTITY: LazyLock<String> = LazyLock::new(|| {
+        let executable = std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| {
+                let mut hasher = SipHasher13::new();
+                hasher.write(&bytes);
+                format!("{:032x}", hasher.finish128().as_u128())
+            })
+            .unwrap_or_default();
+        format!("{} {executable}", env!("CARGO_PKG_VERSION"))
+    });
+    &IDENTITY
 }
 
 /// The recorded hashes of an output folder, by meeting name.
