@@ -44,8 +44,7 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             served.update(result, &text);
         }
     };
-    let result = render_and_report(&mut preview);
-    on_render(&result);
+    let result = render_and_report(&mut preview, &on_render);
     if args.watch || args.serve {
         return watch::run(
             &mut preview,
@@ -61,12 +60,16 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
     }
 }
 
-/// Renders once and prints one line: what was written, pages, warnings and time, or
-/// the errors.
-pub fn render_and_report(preview: &mut Preview) -> Result<Rendered> {
+/// Renders once, tells `on_render`, then prints one line: what was written, pages,
+/// warnings and time, or the errors.
+pub fn render_and_report(
+    preview: &mut Preview,
+    on_render: &dyn Fn(&Result<Rendered>),
+) -> Result<Rendered> {
     let started = Instant::now();
     let result = preview.render();
     let millis = started.elapsed().as_secs_f64() * 1000.0;
+    on_render(&result);
     match &result {
         Ok(rendered) => {
             let last = rendered.first_page + rendered.pages.saturating_sub(1);

@@ -104,8 +104,7 @@ pub fn run(
         if !only_note {
             preview.invalidate_layout();
         }
-        let result = render_and_report(preview);
-        on_render(&result);
+        let _ = render_and_report(preview, on_render);
     }
     ExitCode::SUCCESS
 }
