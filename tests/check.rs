@@ -256,3 +256,18 @@ fn an_image_typst_cannot_decode_is_reported_at_the_markdown_line() {
     assert_eq!(e.place, "content/m/note.md:12:1", "{e:?}");
     assert_eq!(e.message, "the image `chart.png` cannot be decoded");
 }
+
+#[test]
+fn a_template_override_that_fails_while_rendering_is_a_usage_error() {
+    let project = project_with(&meeting_yaml(ONE_NOTE), |p| {
+        let templates = p.root().join("templates");
+        std::fs::create_dir(&templates).unwrap();
+        std::fs::write(templates.join("pack.typ.j2"), "{{ meeting.no_such_field }}").unwrap();
+    });
+    let before = out_state(&project);
+    let output = agenda_pack(project.root(), &["check"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("template error"), "{stderr}");
+    assert_eq!(out_state(&project), before);
+}

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::{CheckArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, select};
 use crate::diagnostics::{self, Diagnostic, Format, Severity};
+use crate::error::Error;
 use crate::pack;
 
 /// Runs `check` and returns the process's exit code.
@@ -29,14 +30,22 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
-    let diagnostics: Vec<Diagnostic> = meetings
+    let checked: Vec<(Vec<Diagnostic>, bool)> = meetings
         .par_iter()
         .map(|dir| match pack::check(dir, &templates) {
-            Ok(warnings) => warnings.iter().map(|w| Diagnostic::warning(w)).collect(),
-            Err(err) => vec![Diagnostic::from_error(&err)],
+            Ok(warnings) => (
+                warnings.iter().map(|w| Diagnostic::warning(w)).collect(),
+                false,
+            ),
+            // A broken template override is the style's fault, not the content's.
+            Err(err) => (
+                vec![Diagnostic::from_error(&err)],
+                matches!(err, Error::Template(_) | Error::Pdf(_)),
+            ),
         })
-        .collect::<Vec<_>>()
-        .concat();
+        .collect();
+    let internal = checked.iter().any(|(_, internal)| *internal);
+    let diagnostics: Vec<Diagnostic> = checked.into_iter().flat_map(|(d, _)| d).collect();
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -55,7 +64,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         diagnostics.len() - errors,
         started.elapsed().as_secs_f64()
     );
-    if errors == 0 {
+    if internal {
+        ExitCode::from(EXIT_USAGE_ERROR)
+    } else if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_CONTENT_ERROR)
