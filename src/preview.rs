@@ -48,6 +48,9 @@ pub struct Rendered {
     pub first_page: usize,
     /// The agenda item it belongs to.
     pub item: usize,
+    /// Whether the rest of the meeting could be laid out; if not, the pages are
+    /// numbered from 1.
+    pub complete: bool,
     /// typst's warnings.
     pub warnings: Vec<String>,
 }
@@ -104,24 +107,31 @@ impl Preview {
 
     /// Renders the document and writes its PDF (and PNG pages) atomically.
     pub fn render(&mut self) -> Result<Rendered> {
-        let meeting = content::load_meeting(&self.meeting_dir)?;
+        // The other documents may be missing or broken while this one is written:
+        // then leave them out and count pages from 1.
+        let (meeting, complete) = match content::load_meeting(&self.meeting_dir) {
+            Ok(meeting) => (meeting, true),
+            Err(_) => (
+                content::load_meeting_around(&self.meeting_dir, &self.note)?,
+                false,
+            ),
+        };
         let (index, item) = self.find_document(&meeting)?;
-        let first_page = match self.first_page {
-            Some(page) => page,
-            None => {
-                // The full pack may fail for another document's sake: then start at 1.
-                match pack::lay_out(meeting.clone(), &self.templates) {
-                    Ok(full) => {
-                        let page = pack::document_start_pages(&full.document)
-                            .get(index)
-                            .copied()
-                            .unwrap_or(1);
-                        self.first_page = Some(page);
-                        page
-                    }
-                    Err(_) => 1,
+        let (first_page, complete) = match self.first_page {
+            Some(page) if complete => (page, true),
+            Some(_) | None if !complete => (1, false),
+            _ => match pack::lay_out(meeting.clone(), &self.templates) {
+                Ok(full) => {
+                    let page = pack::document_start_pages(&full.document)
+                        .get(index)
+                        .copied()
+                        .unwrap_or(1);
+                    self.first_page = Some(page);
+                    (page, true)
                 }
-            }
+                // The full pack fails for another document's sake.
+                Err(_) => (1, false),
+            },
         };
         let context = templates::pack_context(&meeting)?;
         let source = self.templates.render_preview(&context, index, first_page)?;
@@ -168,6 +178,7 @@ impl Preview {
             pages: pages.len(),
             first_page,
             item,
+            complete,
             warnings: typeset.warnings,
         })
     }

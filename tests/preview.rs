@@ -72,6 +72,36 @@ fn a_note_starts_at_page_1_when_the_rest_of_the_pack_cannot_be_laid_out() {
 }
 
 #[test]
+fn a_note_previews_while_the_other_documents_are_still_missing() {
+    let project = project();
+    std::fs::remove_file(project.meeting_dir("m").join("first.md")).unwrap();
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 pages (Pages 1 - 2, Agenda Item 2)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("other documents of the meeting have errors"),
+        "{stderr}"
+    );
+    let pages = page_texts(&project.root().join("out/preview/second.pdf"));
+    assert_eq!(stamp(&pages[0]), Some(2));
+    assert_eq!(footer_number(&pages[0]), Some(1));
+    // The note's own mistakes are still reported, at their line.
+    project.write(
+        "m",
+        "second.md",
+        "---\nkind: briefing-note\nsubjet: S\n---\n",
+    );
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--> content/m/second.md:3:1"), "{stderr}");
+}
+
+#[test]
 fn a_note_not_on_the_agenda_is_an_error_with_a_hint() {
     let project = project();
     project.write("m", "stray.md", &note_with_pages("3", 1));

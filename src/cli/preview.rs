@@ -81,6 +81,11 @@ pub fn render_and_report(
                 rendered.item,
                 rendered.warnings.len()
             );
+            if !rendered.complete {
+                line.push_str(
+                    " (other documents of the meeting have errors: pages counted from 1; `agenda-pack check` lists them)",
+                );
+            }
             if !rendered.pngs.is_empty() {
                 line.push_str(&format!(", {} PNG pages", rendered.pngs.len()));
             }

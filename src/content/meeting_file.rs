@@ -94,6 +94,17 @@ impl<'de> Deserialize<'de> for DocumentEntries {
 
 /// Reads the meeting folder `dir` into a validated [`Meeting`].
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
+    load(dir, None)
+}
+
+/// Reads the meeting folder `dir` for a preview of its document `keep`: the other
+/// documents that cannot be loaded (missing, or with errors) are left out, so one
+/// document can be previewed while the rest of the meeting is still being written.
+pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
+    load(dir, Some(keep))
+}
+
+fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let file = dir.join(MEETING_FILE);
     let text = std::fs::read_to_string(&file).map_err(|err| Error::io(&file, err))?;
     let yaml = YamlText {
@@ -108,7 +119,7 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         &raw.membership.members,
         "membership.members",
     )?;
-    let source = MeetingSource { dir, yaml };
+    let source = MeetingSource { dir, yaml, keep };
     let defaults = MeetingDefaults {
         committee: &raw.committee,
         date: raw.date,
@@ -198,6 +209,8 @@ fn locate_nth_key(yaml: &YamlText, key: &str, n: usize) -> crate::error::Locatio
 struct MeetingSource<'a> {
     dir: &'a Path,
     yaml: YamlText<'a>,
+    /// When set, the only document whose errors count (see [`load_meeting_around`]).
+    keep: Option<&'a Path>,
 }
 
 impl MeetingSource<'_> {
@@ -215,7 +228,13 @@ impl MeetingSource<'_> {
                     .documents
                     .0
                     .into_iter()
-                    .map(|doc| self.document(doc, defaults))
+                    .filter_map(|doc| {
+                        let path = self.dir.join(&doc.file);
+                        let result = self.document(doc, defaults);
+                        let skip = result.is_err()
+                            && self.keep.is_some_and(|keep| !same_file(keep, &path));
+                        (!skip).then_some(result)
+                    })
                     .collect::<Result<_>>()?;
                 Ok(Item {
                     number: first_number + index,
@@ -295,6 +314,14 @@ impl MeetingSource<'_> {
             file: relative,
             body,
         })
+    }
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

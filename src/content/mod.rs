@@ -10,4 +10,4 @@ mod meeting_file;
 mod yaml;
 
 pub use discover::{MEETING_FILE, find_meetings};
-pub use meeting_file::load_meeting;
+pub use meeting_file::{load_meeting, load_meeting_around};
