@@ -100,6 +100,25 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     })
 }
 
+/// Checks a meeting folder as `build` would (content, templates and a full typst
+/// layout) without writing anything; returns typst's warnings.
+pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<String>> {
+    let meeting = content::load_meeting(dir)?;
+    Ok(lay_out(meeting, templates)?.warnings)
+}
+
+/// The physical page on which each document of a laid-out pack starts, in pack order.
+pub fn document_start_pages(document: &PagedDocument) -> Vec<usize> {
+    let label = Label::new(PicoStr::intern("doc-start")).expect("a valid label");
+    let introspector = document.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|marker| introspector.page(marker.location()?))
+        .map(|page| page.get())
+        .collect()
+}
+
 /// The pack's main typst source.
 pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> {
     let context = templates::pack_context(meeting)?;

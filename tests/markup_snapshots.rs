@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use agenda_pack::markup::source_map::strip_markers;
 use agenda_pack::markup::{Assets, Flavour, render};
 use agenda_pack::model::{AppendixScheme, MarkdownSource, Recommendations};
 
@@ -21,9 +22,11 @@ fn convert(text: &str, flavour: Flavour) -> String {
         document_dir: PathBuf::new(),
     };
     let rendered = render(&source, flavour, &assets).unwrap();
+    // Source markers (comments locating typst errors) are tested in the library.
     format!(
         "{}// ---- appendices\n{}",
-        rendered.body, rendered.appendices
+        strip_markers(&rendered.body),
+        strip_markers(&rendered.appendices)
     )
 }
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::diagnostics::Format;
 use crate::pdf::Standard;
 
 /// Turns a committee's agenda items (YAML + Markdown) into the published agenda pack PDF.
@@ -28,6 +29,103 @@ Examples:
 Exit status: 0 when every pack was built, 1 when a meeting's content has errors,
 2 for usage or internal errors.")]
     Build(BuildArgs),
+    /// Check every meeting's content (or the meetings given) without writing PDFs.
+    #[command(after_help = "\
+Examples:
+  agenda-pack check                          every meeting under content/
+  agenda-pack check content/m/note.md        the meeting holding this note
+  agenda-pack check --format github          annotations for GitHub Actions
+
+Exit status: 0 when the content is clean, 1 when it has errors, 2 for usage or
+internal errors.")]
+    Check(CheckArgs),
+    /// Render one document on its own, as it falls in its pack, to out/preview/.
+    #[command(after_help = "\
+Examples:
+  agenda-pack preview content/m/note.md            write out/preview/note.pdf
+  agenda-pack preview content/m/note.md --watch    re-render on every save
+  agenda-pack preview content/m/note.md --png      also write PNG pages
+  agenda-pack preview content/m/note.md --serve    pages on http://127.0.0.1:8765/
+
+Exit status: 0 when rendered (with --watch: when stopped), 1 when the content has
+errors, 2 for usage or internal errors.")]
+    Preview(PreviewArgs),
+    /// Create a meeting folder or a note from the house style's stock wording.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// What `new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A meeting folder with a meeting.yaml and a briefing note, which builds at once.
+    Meeting {
+        /// The folder to create (its name becomes the PDF's name).
+        dir: PathBuf,
+    },
+    /// A briefing note with the standard sections, to list in a meeting.yaml.
+    Note {
+        /// The Markdown file to create.
+        file: PathBuf,
+    },
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Meeting folders, folders to search for meetings, or files inside a meeting.
+    /// Defaults to the content root.
+    pub paths: Vec<PathBuf>,
+
+    /// The content root: one folder per meeting.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+
+    /// A folder of house-style templates overriding the built-in ones file by file.
+    /// Defaults to a templates/ folder next to the content root, if there is one.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// How diagnostics are printed (human on stderr; github and json on stdout).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Arguments of `preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The Markdown document to render (inside a meeting folder).
+    pub note: PathBuf,
+
+    /// Re-render on every save of the note, its images, the meeting or a template.
+    #[arg(long, short)]
+    pub watch: bool,
+
+    /// Also write each page as PNG (<note>-<page>.png).
+    #[arg(long)]
+    pub png: bool,
+
+    /// Show the pages on a local web page (localhost only) that reloads itself after
+    /// each render; implies --watch and --png.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port of --serve (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 8765)]
+    pub port: u16,
+
+    /// Where the preview is written.
+    #[arg(long, short, value_name = "DIR", default_value = "out/preview")]
+    pub out: PathBuf,
+
+    /// A folder of house-style templates overriding the built-in ones file by file.
+    /// Defaults to a templates/ folder next to the content root, if there is one.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// The content root, used to find a templates/ folder beside it.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
 }
 
 /// Arguments of `build`.
@@ -57,4 +155,9 @@ pub struct BuildArgs {
     /// How many meetings to build at once (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Rebuild only meetings whose inputs (files, templates, options, tool version)
+    /// changed since their last build, as recorded in <out>/.agenda-pack-hashes.
+    #[arg(long)]
+    pub changed: bool,
 }

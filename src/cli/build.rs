@@ -2,20 +2,23 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR};
+use super::progress::Progress;
+use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, select};
 use crate::content::find_meetings;
 use crate::error::Result;
+use crate::fingerprint::{self, Record};
 use crate::pack::{self, BuildOptions, Built};
 use crate::templates::Templates;
 
 /// Runs `build` and returns the process's exit code.
 pub fn run(args: &BuildArgs) -> ExitCode {
     match prepare(args) {
-        Ok((meetings, templates, options)) => build_all(&meetings, &templates, &options, args.jobs),
+        Ok((meetings, templates, options)) => build_all(&meetings, &templates, &options, args),
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(EXIT_USAGE_ERROR)
@@ -56,7 +59,7 @@ fn prepare(args: &BuildArgs) -> Result<(Vec<PathBuf>, Templates, BuildOptions)> 
 }
 
 /// `templates/` beside the content root, when it exists.
-fn default_templates_dir(content: &Path) -> Option<PathBuf> {
+pub(super) fn default_templates_dir(content: &Path) -> Option<PathBuf> {
     let parent = content
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -68,31 +71,60 @@ fn build_all(
     meetings: &[PathBuf],
     templates: &Templates,
     options: &BuildOptions,
-    jobs: Option<usize>,
+    args: &BuildArgs,
 ) -> ExitCode {
     if meetings.is_empty() {
         eprintln!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     let started = Instant::now();
-    let build_one = |dir: &PathBuf| {
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let changed = args.changed.then(|| ChangeCheck {
+        record: Mutex::new(Record::load(&options.out_dir)),
+        templates_dir,
+        options: format!("{:?} {:?}", options.standard, options.source_date_epoch),
+    });
+    let progress = Progress::new(meetings.len());
+    let build_one = |dir: &PathBuf| -> Option<Result<Built>> {
         let begun = Instant::now();
+        let hash = match &changed {
+            Some(changed) => changed.unchanged_or_hash(dir, options, &progress)?,
+            None => None,
+        };
         let result = pack::build(dir, templates, options);
-        report(dir, &result, begun.elapsed().as_secs_f64());
-        result
+        progress.line(&report(dir, &result, begun.elapsed().as_secs_f64()));
+        progress.advance();
+        if let Some(changed) = &changed {
+            changed.record(dir, &result, hash);
+        }
+        Some(result)
     };
-    let results: Vec<Result<Built>> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+    let results: Vec<Option<Result<Built>>> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
         .build()
     {
         Ok(pool) => pool.install(|| meetings.par_iter().map(build_one).collect()),
         Err(_) => meetings.iter().map(build_one).collect(),
     };
+    progress.finish();
+    if let Some(changed) = &changed {
+        let record = changed.record.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(err) = record.save() {
+            eprintln!("warning: {err}");
+        }
+    }
+    let skipped = results.iter().filter(|r| r.is_none()).count();
+    let results: Vec<Result<Built>> = results.into_iter().flatten().collect();
     let failed = results.iter().filter(|r| r.is_err()).count();
     let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
     let warnings: usize = results.iter().flatten().map(|b| b.warnings.len()).sum();
+    let skipped = if skipped > 0 {
+        format!(" ({skipped} unchanged, not rebuilt)")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{} of {} meetings built, {pages} pages, {warnings} warnings, {:.2}s",
+        "{} of {} meetings built{skipped}, {pages} pages, {warnings} warnings, {:.2}s",
         results.len() - failed,
         results.len(),
         started.elapsed().as_secs_f64()
@@ -104,7 +136,55 @@ fn build_all(
     }
 }
 
-fn report(dir: &Path, result: &Result<Built>, seconds: f64) {
+/// `--changed`: the record of what each pack was built from.
+struct ChangeCheck {
+    record: Mutex<Record>,
+    templates_dir: Option<PathBuf>,
+    options: String,
+}
+
+impl ChangeCheck {
+    /// The hash of a meeting's inputs when it must be built, or `None` (after saying
+    /// so) when its pack is current. A meeting whose inputs cannot be read is built,
+    /// so that its error is reported.
+    fn unchanged_or_hash(
+        &self,
+        dir: &Path,
+        options: &BuildOptions,
+        progress: &Progress,
+    ) -> Option<Option<String>> {
+        let Ok(hash) = fingerprint::of_inputs(dir, self.templates_dir.as_deref(), &self.options)
+        else {
+            return Some(None);
+        };
+        let name = meeting_name(dir);
+        let pdf = options.out_dir.join(format!("{name}.pdf"));
+        let record = self.record.lock().unwrap_or_else(|e| e.into_inner());
+        if record.is_current(&name, &hash) && pdf.is_file() {
+            progress.line(&format!("unchanged {}, not rebuilt", pdf.display()));
+            progress.advance();
+            return None;
+        }
+        Some(Some(hash))
+    }
+
+    fn record(&self, dir: &Path, result: &Result<Built>, hash: Option<String>) {
+        let name = meeting_name(dir);
+        let mut record = self.record.lock().unwrap_or_else(|e| e.into_inner());
+        match (result, hash) {
+            (Ok(_), Some(hash)) => record.set(&name, hash),
+            _ => record.remove(&name),
+        }
+    }
+}
+
+/// The meeting's name as [`crate::model::Meeting::name`] gives it: its folder's name.
+fn meeting_name(dir: &Path) -> String {
+    dir.file_name()
+        .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned())
+}
+
+fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
     match result {
         Ok(built) => {
             let mut lines = format!(
@@ -115,8 +195,8 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64) {
             for warning in &built.warnings {
                 lines.push_str(&format!("\n  {}", warning.replace('\n', "\n  ")));
             }
-            eprintln!("{lines}");
+            lines
         }
-        Err(err) => eprintln!("error: {}: not built\n{err}", dir.display()),
+        Err(err) => format!("error: {}: not built\n{err}", dir.display()),
     }
 }

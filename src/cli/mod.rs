@@ -2,12 +2,19 @@
 
 mod args;
 mod build;
+mod check;
+mod new;
+mod preview;
+mod progress;
+mod select;
+mod serve;
+mod watch;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{BuildArgs, Cli, Command};
+pub use args::{BuildArgs, CheckArgs, Cli, Command, NewCommand, PreviewArgs};
 
 /// Exit code when content has errors.
 pub const EXIT_CONTENT_ERROR: u8 = 1;
@@ -19,5 +26,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Preview(args) => preview::run(&args),
+        Command::New(what) => new::run(&what),
     }
 }

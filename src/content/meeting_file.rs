@@ -40,6 +40,8 @@ struct MeetingFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ItemEntry {
+    /// The item's number as the author wrote it, checked against its place.
+    number: Option<usize>,
     kind: ItemKind,
     title: String,
     by: Option<String>,
@@ -66,6 +68,17 @@ impl From<String> for DocumentEntry {
 
 /// Reads the meeting folder `dir` into a validated [`Meeting`].
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
+    load(dir, None)
+}
+
+/// Reads the meeting folder `dir` for a preview of its document `keep`: the other
+/// documents that cannot be loaded (missing, or with errors) are left out, so one
+/// document can be previewed while the rest of the meeting is still being written.
+pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
+    load(dir, Some(keep))
+}
+
+fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let file = dir.join(MEETING_FILE);
     let text = std::fs::read_to_string(&file).map_err(|err| Error::io(&file, err))?;
     let yaml = YamlText {
@@ -93,6 +106,7 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
     let mut source = MeetingSource {
         dir,
         yaml,
+        keep,
         date: raw.date,
         warnings: Vec::new(),
     };
@@ -100,6 +114,7 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
         committee: &raw.committee,
         date: raw.date,
     };
+    check_numbers(&yaml, raw.items.iter().chain(&raw.private_items))?;
     let public_count = raw.items.len();
     let items = source.items(raw.items, 1, false, &defaults)?;
     let private_items = source.items(raw.private_items, public_count + 1, true, &defaults)?;
@@ -136,6 +151,66 @@ pub fn load_meeting(dir: &Path) -> Result<Meeting> {
     })
 }
 
+/// Items are numbered by their place; a `number:` an author writes must agree, so a
+/// number given twice or out of order is caught rather than silently renumbered.
+fn check_numbers<'a>(yaml: &YamlText, items: impl Iterator<Item = &'a ItemEntry>) -> Result<()> {
+    let mut seen = Vec::new();
+    let mut written = 0;
+    for (index, item) in items.enumerate() {
+        let Some(number) = item.number else { continue };
+        let nth = written;
+        let at = || locate_nth_key(yaml, "number", nth);
+        written += 1;
+        if seen.contains(&number) {
+            return Err(
+                ContentError::new(at(), format!("item number {number} is given twice"))
+                    .with_hint(format!(
+                        "items are numbered in agenda order: this is item {}",
+                        index + 1
+                    ))
+                    .into(),
+            );
+        }
+        seen.push(number);
+        if number != index + 1 {
+            return Err(ContentError::new(
+                at(),
+                format!(
+                    "this is item {} on the agenda, not item {number}",
+                    index + 1
+                ),
+            )
+            .with_hint("items are numbered in agenda order: correct `number:` or remove it")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The location of the value of the `n`-th (from 0) `key:` in the YAML text.
+fn locate_nth_key(yaml: &YamlText, key: &str, n: usize) -> crate::error::Location {
+    let mut offset = 0;
+    let mut found = 0;
+    for line in yaml.text.split_inclusive('\n') {
+        let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            if found == n {
+                let value = rest.trim_start();
+                let column = line.len() - value.len();
+                return crate::error::Location::of_offset(
+                    yaml.file,
+                    yaml.text,
+                    offset + column,
+                    yaml.first_line,
+                );
+            }
+            found += 1;
+        }
+        offset += line.len();
+    }
+    yaml.locate(key)
+}
+
 /// The meeting file being loaded, for resolving and locating document references.
 struct MeetingSource<'a> {
     dir: &'a Path,
@@ -144,6 +219,8 @@ struct MeetingSource<'a> {
     date: Date,
     /// Doubtful points found on the way.
     warnings: Vec<ContentError>,
+    /// When set, the only document whose errors count (see [`load_meeting_around`]).
+    keep: Option<&'a Path>,
 }
 
 impl MeetingSource<'_> {
@@ -161,7 +238,13 @@ impl MeetingSource<'_> {
                 self.check_item(&entry, private)?;
                 let documents = unwrap_all(entry.documents)
                     .into_iter()
-                    .map(|doc| self.document(doc, defaults))
+                    .filter_map(|doc| {
+                        let path = self.dir.join(&doc.file);
+                        let result = self.document(doc, defaults);
+                        let skip = result.is_err()
+                            && self.keep.is_some_and(|keep| !same_file(keep, &path));
+                        (!skip).then_some(result)
+                    })
                     .collect::<Result<_>>()?;
                 Ok(Item {
                     number: first_number + index,
@@ -273,5 +356,13 @@ impl MeetingSource<'_> {
             file: relative,
             body,
         })
+    }
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }

@@ -104,6 +104,14 @@ fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field `") {
         return Some("add the key; docs/content-format.md lists what each file needs".into());
     }
+    if message.starts_with("mapping values are not allowed")
+        || message.starts_with("did not find expected")
+    {
+        return Some(
+            "check the indentation (keys of one map line up) and the quotes on this line and the one above"
+                .into(),
+        );
+    }
     if message.starts_with("unknown variant `") {
         return Some("use one of the values listed".into());
     }

@@ -10,6 +10,7 @@ use pulldown_cmark::{
 };
 
 use super::escape::{escape_markup, string_literal};
+use super::source_map;
 use crate::error::{ContentError, Location};
 use crate::model::{
     AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
@@ -165,6 +166,8 @@ struct Converter<'a> {
     in_subsection: bool,
     /// Front-matter recommendations not yet printed.
     recommendations: Option<&'a Recommendations>,
+    /// Byte offsets where the source's lines start, for the source markers.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Converter<'a> {
@@ -199,7 +202,21 @@ impl<'a> Converter<'a> {
                 } => recommendations,
                 _ => None,
             },
+            line_starts: std::iter::once(0)
+                .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
         }
+    }
+
+    /// The source marker for byte `offset` of the Markdown text.
+    fn marker(&self, offset: usize) -> String {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.source.text[start..offset.min(self.source.text.len())]
+            .chars()
+            .count()
+            + 1;
+        source_map::line_marker(self.source.first_line + line - 1, column)
     }
 
     fn location(&self, offset: usize) -> Location {
@@ -352,6 +369,20 @@ impl<'a> Converter<'a> {
                     "nest at most {MAX_NESTING} levels; the house style needs two or three"
                 )));
         }
+        if self.at_top_level()
+            && matches!(
+                tag,
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+            )
+        {
+            let marker = self.marker(range.start);
+            self.write(&marker);
+        }
         match tag {
             Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::TableCell => {
                 self.push()
@@ -483,7 +514,12 @@ impl<'a> Converter<'a> {
                 let (markup, plain) = match self.targets.pop().expect("a link ends after it starts")
                 {
                     Target::Url(url) => (
-                        format!("#link({})[{}]", string_literal(&url), inner.markup),
+                        format!(
+                            "{}#link({})[{}]",
+                            self.marker(range.start),
+                            string_literal(&url),
+                            inner.markup
+                        ),
                         inner.plain,
                     ),
                     // The reference is printed in the house style whatever the link text.
@@ -819,7 +855,8 @@ impl<'a> Converter<'a> {
             format!("Figure {}: {}", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            "{}#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            self.marker(range.start),
             string_literal(&path),
             string_literal(&alt),
             width.unwrap_or("100%"),
@@ -945,9 +982,11 @@ impl<'a> Converter<'a> {
         self.print_recommendations();
         self.block("");
         let rest = self.pop().markup;
+        let file = source_map::file_marker(&self.source.file);
+        let mark = |markup: String| format!("{file}{markup}{}", source_map::END_MARKER);
         let (body, appendices) = match self.main_body.take() {
-            Some(body) => (body, rest),
-            None => (rest, String::new()),
+            Some(body) => (mark(body), mark(rest)),
+            None => (mark(rest), String::new()),
         };
         Ok(Rendered {
             body,
@@ -1011,6 +1050,14 @@ mod tests {
     }
 
     fn convert_parts(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
+        convert_marked(text, flavour).map(|r| Rendered {
+            body: source_map::strip_markers(&r.body),
+            appendices: source_map::strip_markers(&r.appendices),
+            minute_refs: r.minute_refs,
+        })
+    }
+
+    fn convert_marked(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
         let source = MarkdownSource {
             file: "note.md".into(),
             text: text.into(),
@@ -1028,6 +1075,25 @@ mod tests {
 
     fn note(text: &str) -> String {
         convert(text, NOTE).unwrap()
+    }
+
+    #[test]
+    fn blocks_images_and_links_carry_source_markers_with_their_markdown_place() {
+        // The source starts at line 5 of the file (after the front matter).
+        let out = convert_marked(
+            "# Purpose\n\nSee [the plan](https://example.org) and\n![A chart](images/chart.svg)\n",
+            NOTE,
+        )
+        .unwrap()
+        .body;
+        assert!(
+            out.starts_with("/*@file note.md*//*@src 5:1*/#section-heading"),
+            "{out}"
+        );
+        assert!(out.contains("/*@src 7:1*/#numbered-par"), "{out}");
+        assert!(out.contains("/*@src 7:5*/#link("), "{out}");
+        assert!(out.contains("/*@src 8:1*/#captioned-figure("), "{out}");
+        assert!(out.ends_with("/*@end*/"), "{out}");
     }
 
     #[test]

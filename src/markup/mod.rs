@@ -3,6 +3,7 @@
 
 mod escape;
 mod markdown;
+pub mod source_map;
 
 pub use escape::{escape_markup, string_literal};
 pub use markdown::{Assets, Flavour, Rendered, render};

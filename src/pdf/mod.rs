@@ -10,6 +10,10 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::{Error, Result};
 
+mod range;
+
+pub use range::export_from;
+
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Standard {

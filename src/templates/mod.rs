@@ -19,6 +19,9 @@ pub const STYLE_FILE: &str = "style.typ";
 /// The name of the top-level template.
 const PACK_TEMPLATE: &str = "pack.typ.j2";
 
+/// The name of the template of a one-document preview.
+const PREVIEW_TEMPLATE: &str = "preview.typ.j2";
+
 /// A default template: its file name and its text, compiled in from `templates/`.
 macro_rules! default_template {
     ($name:literal) => {
@@ -37,6 +40,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("minutes.typ.j2"),
     default_template!("external-pdf.typ.j2"),
     default_template!("work-programme.typ.j2"),
+    default_template!("preview.typ.j2"),
 ];
 
 /// The templates in use: the defaults, with a council's overrides where present.
@@ -89,5 +93,20 @@ impl Templates {
     /// Renders the pack's main typst source from a context made by [`pack_context`].
     pub fn render_pack(&self, context: &minijinja::Value) -> Result<String> {
         Ok(self.env.get_template(PACK_TEMPLATE)?.render(context)?)
+    }
+
+    /// Renders the typst source of one document of the pack on its own: document
+    /// `index` (in pack order) starting on physical page `first_page` (odd).
+    pub fn render_preview(
+        &self,
+        context: &minijinja::Value,
+        index: usize,
+        first_page: usize,
+    ) -> Result<String> {
+        let context = minijinja::context! {
+            preview => minijinja::context! { index => index, first_page => first_page },
+            ..context.clone()
+        };
+        Ok(self.env.get_template(PREVIEW_TEMPLATE)?.render(context)?)
     }
 }

@@ -1,5 +1,6 @@
 //! Typesetting: compiling the generated typst source into a laid-out document.
 
+mod author_text;
 mod fonts;
 mod world;
 
@@ -8,6 +9,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst_layout::PagedDocument;
 
+pub use author_text::{broken_image, in_author_text};
 pub use world::{CONTENT_DIR, PackWorld};
 
 use crate::error::{Error, Result};
@@ -23,16 +25,36 @@ pub struct Typeset {
 /// Lays out the pack held by `world`.
 pub fn typeset(world: &PackWorld) -> Result<Typeset> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let warnings = warnings.iter().map(|w| describe(world, w)).collect();
+    // A warning about author text names the Markdown line, like an error.
+    let warnings = warnings
+        .iter()
+        .map(|w| match in_author_text(world, w) {
+            Some(located) => format!("warning: {}: {}", located.location, located.message),
+            None => describe(world, w),
+        })
+        .collect();
     match output {
         Ok(document) => Ok(Typeset { document, warnings }),
-        Err(errors) => Err(Error::Typeset(
-            errors
-                .iter()
-                .map(|e| describe(world, e))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )),
+        Err(errors) => {
+            // An error in author text is the author's to fix: name the Markdown line.
+            if let Some(error) = errors.iter().find_map(|e| in_author_text(world, e)) {
+                return Err(error.into());
+            }
+            // Images are decoded while laying out, inside the house style: find the
+            // author's image that typst could not decode.
+            if errors.iter().any(|e| e.message.contains("image"))
+                && let Some(error) = broken_image(world)
+            {
+                return Err(error.into());
+            }
+            Err(Error::Typeset(
+                errors
+                    .iter()
+                    .map(|e| describe(world, e))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ))
+        }
     }
 }
 

@@ -54,6 +54,22 @@ impl PackWorld {
         }
     }
 
+    /// Replaces the text of the source at virtual path `path` (such as `/main.typ`),
+    /// reparsing only what changed, so a later compile reuses earlier work (comemo).
+    pub fn set_source(&mut self, path: &str, text: &str) {
+        let id = file_id(path);
+        match self.sources.get_mut(&id) {
+            Some(source) => {
+                if source.text() != text {
+                    source.replace(text);
+                }
+            }
+            None => {
+                self.sources.insert(id, Source::new(id, text.to_string()));
+            }
+        }
+    }
+
     /// The real path behind a virtual `/content/...` path, if it stays inside the
     /// content root (after resolving links), so author text can never read elsewhere.
     fn content_path(&self, id: FileId) -> FileResult<PathBuf> {

@@ -1,0 +1,141 @@
+//! `preview --serve`: a small web page on localhost showing the rendered pages,
+//! which reloads itself after each render.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tiny_http::{Header, Response, Server};
+
+use crate::error::Result;
+use crate::preview::Rendered;
+
+/// What the page shows: the last render's PNG pages or its error, and a version that
+/// changes with every render.
+#[derive(Default)]
+struct State {
+    version: u64,
+    pngs: Vec<PathBuf>,
+    pdf: Option<PathBuf>,
+    error: Option<String>,
+}
+
+/// The running server; tell it about each render with [`Served::update`].
+#[derive(Clone)]
+pub struct Served {
+    state: Arc<Mutex<State>>,
+}
+
+impl Served {
+    /// Serves on `127.0.0.1:port` (0: any free port) in a background thread and
+    /// returns the address.
+    pub fn start(port: u16) -> std::io::Result<(Self, String)> {
+        let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
+        let address = server
+            .server_addr()
+            .to_ip()
+            .map_or_else(|| "127.0.0.1".into(), |a| a.to_string());
+        let served = Self {
+            state: Arc::new(Mutex::new(State::default())),
+        };
+        let state = served.state.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let response = respond(&state, request.url());
+                let _ = request.respond(response);
+            }
+        });
+        Ok((served, format!("http://{address}/")))
+    }
+
+    /// Records a render (or its failure); the page reloads.
+    pub fn update(&self, result: &Result<Rendered>, error_text: &str) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.version += 1;
+        match result {
+            Ok(rendered) => {
+                state.pngs = rendered.pngs.clone();
+                state.pdf = Some(rendered.pdf.clone());
+                state.error = None;
+            }
+            Err(_) => state.error = Some(error_text.to_string()),
+        }
+    }
+}
+
+fn respond(state: &Mutex<State>, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let state = state.lock().unwrap_or_else(|e| e.into_inner());
+    let path = url.split('?').next().unwrap_or("/");
+    let typed = |bytes: Vec<u8>, kind: &str| {
+        let header = Header::from_bytes("Content-Type", kind).expect("a valid header");
+        let no_cache = Header::from_bytes("Cache-Control", "no-store").expect("a valid header");
+        Response::from_data(bytes)
+            .with_header(header)
+            .with_header(no_cache)
+    };
+    match path {
+        "/" => typed(page(&state).into_bytes(), "text/html; charset=utf-8"),
+        "/version" => typed(state.version.to_string().into_bytes(), "text/plain"),
+        "/preview.pdf" => match state.pdf.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            Some(bytes) => typed(bytes, "application/pdf"),
+            None => Response::from_string("not rendered yet").with_status_code(404),
+        },
+        _ => {
+            let png = path
+                .strip_prefix("/page/")
+                .and_then(|rest| rest.strip_suffix(".png"))
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| state.pngs.get(n.checked_sub(1)?))
+                .and_then(|p| std::fs::read(p).ok());
+            match png {
+                Some(bytes) => typed(bytes, "image/png"),
+                None => Response::from_string("not found").with_status_code(404),
+            }
+        }
+    }
+}
+
+/// The page: every PNG page, or the error, and a script that reloads the page when
+/// the version changes.
+fn page(state: &State) -> String {
+    let version = state.version;
+    let body = match &state.error {
+        Some(error) => format!("<pre id=\"error\">{}</pre>", html_escape(error)),
+        None => state
+            .pngs
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                format!(
+                    "<img class=\"page\" src=\"/page/{n}.png?v={version}\" alt=\"page {n}\" onload=\"this.dataset.loaded=this.naturalWidth\">",
+                    n = i + 1
+                )
+            })
+            .collect(),
+    };
+    format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>agenda-pack preview</title>
+<style>body{{background:#666;margin:0;padding:1em;font-family:sans-serif}}
+.page{{display:block;margin:0 auto 1em;max-width:100%;box-shadow:0 0 6px #000;background:#fff}}
+#error{{background:#fff;padding:1em;white-space:pre-wrap}}
+#bar{{color:#fff;margin-bottom:1em}}</style></head>
+<body><div id="bar"><a style="color:#fff" href="/preview.pdf">PDF</a> · render <span id="version">{version}</span></div>
+{body}
+<script>
+const shown = {version};
+setInterval(async () => {{
+  try {{
+    const now = await (await fetch('/version', {{cache: 'no-store'}})).text();
+    if (Number(now) !== shown) location.reload();
+  }} catch (e) {{}}
+}}, 250);
+</script></body></html>
+"#
+    )
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

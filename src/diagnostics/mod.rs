@@ -1,0 +1,132 @@
+//! Reporting problems found in content: one [`Diagnostic`] type, printed as
+//! rustc-style snippets, GitHub Actions annotations or JSON.
+
+mod github;
+mod human;
+mod json;
+
+use std::path::Path;
+
+use crate::error::{Error, Location};
+
+pub use github::github;
+pub use human::human;
+pub use json::json;
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// `file:line:column`, the source line with a caret, and a hint.
+    #[default]
+    Human,
+    /// GitHub Actions workflow commands (`::error file=...,line=...::message`).
+    Github,
+    /// One JSON array of diagnostics, for other tools.
+    Json,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The content cannot be built.
+    Error,
+    /// The content builds, but something deserves a look.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// One problem, with where it is (when known) and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where: a file, with line and column 0 when the whole file is meant. `None`
+    /// when the problem has no single place (typst's own errors, I/O).
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// The diagnostic for a build error.
+    pub fn from_error(error: &Error) -> Self {
+        match error {
+            Error::Content(content) => Self {
+                severity: Severity::Error,
+                location: Some(content.location.clone()),
+                message: content.message.clone(),
+                hint: content.hint.clone(),
+            },
+            Error::Io { path, source } => Self {
+                severity: Severity::Error,
+                location: Some(Location::new(path, 0, 0)),
+                message: source.to_string(),
+                hint: None,
+            },
+            other => Self {
+                severity: Severity::Error,
+                location: None,
+                message: other.to_string(),
+                hint: None,
+            },
+        }
+    }
+
+    /// A warning as the build formats it; one about author text
+    /// (`warning: file:line:column: message`) keeps its place.
+    pub fn warning(text: &str) -> Self {
+        let located = text.strip_prefix("warning: ").and_then(|rest| {
+            let (place, message) = rest.split_once(": ")?;
+            let mut parts = place.rsplitn(3, ':');
+            let column = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            let file = parts.next()?;
+            let is_content = Path::new(file).extension().is_some_and(|e| e == "md");
+            is_content.then(|| (Location::new(file, line, column), message.to_string()))
+        });
+        let (location, message) = match located {
+            Some((location, message)) => (Some(location), message),
+            None => (None, text.trim_start_matches("warning: ").to_string()),
+        };
+        Self {
+            severity: Severity::Warning,
+            location,
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// Prints `diagnostics` in `format` as one string.
+pub fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
+    match format {
+        Format::Human => diagnostics.iter().map(human).collect(),
+        Format::Github => diagnostics.iter().map(github).collect(),
+        Format::Json => json(diagnostics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_about_author_text_keeps_its_place() {
+        let d = Diagnostic::warning("warning: content/m/note.md:11:1: block ignored");
+        assert_eq!(d.location, Some(Location::new("content/m/note.md", 11, 1)));
+        assert_eq!(d.message, "block ignored");
+        let d = Diagnostic::warning("warning: style.typ:3:4: something\n    code");
+        assert_eq!(d.location, None);
+    }
+}
