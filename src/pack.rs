@@ -3,17 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
-use typst::foundations::{Datetime, Label, Selector};
+use typst::foundations::{Datetime, Label, Selector, Value};
 use typst::introspection::Introspector;
+use typst::introspection::MetadataElem;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::content;
-use crate::error::{ContentError, Result};
-use crate::model::{DocumentBody, Meeting, PageRange};
-use crate::pdf::{self, Standard};
+use crate::error::Result;
+use crate::model::{Meeting, PageRange};
+use crate::pdf::{self, ExternalPage, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
-use crate::typeset::{self, PackWorld};
+use crate::typeset::{self, CONTENT_DIR, PackWorld};
 
 /// How packs are built.
 #[derive(Debug, Clone)]
@@ -55,13 +56,14 @@ pub struct LaidOut {
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
     let meeting = content::load_meeting(dir)?;
-    if options.standard != Standard::None {
-        refuse_external_pdfs(&meeting)?;
-    }
     let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
+    let bytes = pdf::place_external_pages(
+        &bytes,
+        &external_pages(&laid_out.meeting, &laid_out.document),
+    )?;
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
     Ok(Built {
@@ -98,21 +100,36 @@ pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> 
     templates.render_pack(&context)
 }
 
-/// typst 0.15 cannot embed a PDF under PDF/UA or PDF/A: say so before it fails.
-fn refuse_external_pdfs(meeting: &Meeting) -> Result<()> {
-    let external = meeting
-        .all_items()
-        .flat_map(|item| &item.documents)
-        .find(|doc| matches!(doc.body, DocumentBody::ExternalPdf(_)));
-    match external {
-        Some(doc) => Err(ContentError::in_file(
-            &meeting.dir.join(&doc.file),
-            "an external PDF appendix cannot be embedded under PDF/UA or PDF/A yet",
-        )
-        .with_hint("build this meeting with `--standard none` (the default)")
-        .into()),
-        None => Ok(()),
-    }
+/// The pages laid out as placeholders for external PDF pages, read from the
+/// `<external-page>` markers, with the file and page each one shows.
+fn external_pages(meeting: &Meeting, document: &PagedDocument) -> Vec<ExternalPage> {
+    let label = Label::new(PicoStr::intern("external-page")).expect("a valid label");
+    let introspector = document.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|marker| {
+            let pack_page = introspector.page(marker.location()?)?.get();
+            let Value::Dict(value) = &marker.to_packed::<MetadataElem>()?.value else {
+                return None;
+            };
+            let Ok(Value::Str(path)) = value.get("path") else {
+                return None;
+            };
+            let Ok(Value::Int(page)) = value.get("page") else {
+                return None;
+            };
+            let relative = path
+                .as_str()
+                .strip_prefix(CONTENT_DIR)?
+                .trim_start_matches('/');
+            Some(ExternalPage {
+                pack_page,
+                file: meeting.dir.join(relative),
+                page: usize::try_from(*page).ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The creation date: `SOURCE_DATE_EPOCH` if given, else the publication date.

@@ -27,6 +27,7 @@ struct PackContext<'a> {
 struct MeetingContext<'a> {
     name: String,
     title: String,
+    description: String,
     council: &'a str,
     committee: &'a str,
     date_front_sheet: String,
@@ -70,6 +71,8 @@ struct DocumentContext<'a> {
     file: String,
     item: usize,
     first: bool,
+    item_title: &'a str,
+    bookmark: String,
     #[serde(flatten)]
     body: BodyContext<'a>,
 }
@@ -144,6 +147,8 @@ pub fn pack_context(meeting: &Meeting) -> Result<Value, ContentError> {
                 file: document.file.display().to_string(),
                 item: item.number,
                 first: index == 0,
+                item_title: &item.title,
+                bookmark: bookmark(document),
                 body: body_context(meeting, document)?,
             });
         }
@@ -152,6 +157,11 @@ pub fn pack_context(meeting: &Meeting) -> Result<Value, ContentError> {
         meeting: MeetingContext {
             name: meeting.name(),
             title: meeting.title(),
+            description: format!(
+                "Agenda pack of the {}, {}",
+                meeting.committee,
+                meeting.date.ordinal()
+            ),
             council: &meeting.council,
             committee: &meeting.committee,
             date_front_sheet: meeting.date.front_sheet(),
@@ -174,6 +184,16 @@ pub fn pack_context(meeting: &Meeting) -> Result<Value, ContentError> {
         documents,
     };
     Ok(Value::from(Serde(&context)))
+}
+
+/// The title of a document's bookmark in the PDF outline.
+fn bookmark(document: &Document) -> String {
+    match &document.body {
+        DocumentBody::BriefingNote(note) => note.subject.clone(),
+        DocumentBody::Report(report) => report.title.clone(),
+        DocumentBody::Minutes(minutes) => format!("Minutes of {}", minutes.date.long()),
+        DocumentBody::ExternalPdf(pdf) => pdf.title.clone(),
+    }
 }
 
 fn item_context(item: &Item) -> ItemContext<'_> {

@@ -1,0 +1,307 @@
+//! Publishing-grade output of the sample meeting under the default standard (PDF/UA-1)
+//! and the archival ones: tags, metadata, bookmarks, links, the external appendix's
+//! text and size, read back with lopdf, poppler and qpdf, and checked by `outloud`
+//! (an accessibility checker independent of typst) when it is installed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::structure::Pdf;
+use common::*;
+
+const MEETING: &str = "2026-07-16-children-scrutiny";
+const APPENDIX: &str = "Elmsworth Children's Partnership Annual Report 2025/26";
+
+/// Builds the repository's sample content with extra arguments; returns the PDF.
+fn build_sample(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let content = repo.join("content");
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let output = agenda_pack(repo, &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = out.path().join(format!("{MEETING}.pdf"));
+    (out, pdf)
+}
+
+/// The first page of each item with documents, from the sample's pinned ranges.
+const ITEM_STARTS: [(usize, usize); 5] = [(3, 3), (4, 11), (5, 27), (6, 33), (7, 37)];
+/// The pages of the external appendix.
+const APPENDIX_PAGES: std::ops::RangeInclusive<usize> = 19..=25;
+
+#[test]
+fn default_pack_is_tagged_pdf_ua_1_with_title_language_and_metadata() {
+    let (_out, path) = build_sample(&[]);
+    qpdf_check(&path);
+    let pdf = Pdf::open(&path);
+    let catalog = pdf.catalog();
+    assert_eq!(pdf.text(catalog, "Lang").as_deref(), Some("en-GB"));
+    let mark_info = pdf.dict(catalog, "MarkInfo").expect("/MarkInfo");
+    assert!(matches!(
+        pdf.get(mark_info, "Marked"),
+        Some(lopdf::Object::Boolean(true))
+    ));
+    let prefs = pdf
+        .dict(catalog, "ViewerPreferences")
+        .expect("/ViewerPreferences");
+    assert!(
+        matches!(
+            pdf.get(prefs, "DisplayDocTitle"),
+            Some(lopdf::Object::Boolean(true))
+        ),
+        "viewers show the title, not the file name"
+    );
+    assert!(pdf.get(catalog, "PageLabels").is_some(), "/PageLabels");
+    let xmp = pdf.xmp();
+    assert!(
+        xmp.contains("pdfuaid:part") && xmp.contains('1'),
+        "PDF/UA-1 claimed:\n{xmp}"
+    );
+
+    let info = pdf.info();
+    assert_eq!(
+        pdf.text(info, "Title").as_deref(),
+        Some("Children, Learning and Young People Scrutiny Board - 16th July 2026")
+    );
+    assert_eq!(
+        pdf.text(info, "Author").as_deref(),
+        Some("Elmsworth City Council")
+    );
+    assert_eq!(
+        pdf.text(info, "Subject").as_deref(),
+        Some(
+            "Agenda pack of the Children, Learning and Young People Scrutiny Board, 16th July 2026"
+        )
+    );
+    assert_eq!(
+        pdf.text(info, "Keywords").as_deref(),
+        Some("Children, Learning and Young People Scrutiny Board")
+    );
+    let created = pdf.text(info, "CreationDate").unwrap_or_default();
+    assert!(
+        created.starts_with("D:20260708"),
+        "the publication date: {created}"
+    );
+}
+
+#[test]
+fn tag_tree_has_headings_tables_lists_links_and_figures_with_alt_text() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let elements = pdf.elements();
+    let count = |kind: &str| elements.iter().filter(|e| e.kind == kind).count();
+    for kind in [
+        "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "L", "LI", "Figure", "Link",
+    ] {
+        assert!(count(kind) > 0, "no /{kind} in the tag tree");
+    }
+    // The front sheet's committee name and the title of every written document.
+    assert!(count("H1") >= 6, "{} H1", count("H1"));
+    for figure in elements.iter().filter(|e| e.kind == "Figure") {
+        let alt = figure.alt.as_deref().unwrap_or_default();
+        assert!(!alt.trim().is_empty(), "a figure without alternative text");
+    }
+    // The external appendix: one figure per page, announced by its title.
+    let appendix: Vec<&str> = elements
+        .iter()
+        .filter_map(|e| e.alt.as_deref())
+        .filter(|alt| alt.starts_with(APPENDIX))
+        .collect();
+    assert_eq!(appendix.len(), 7, "{appendix:?}");
+    assert!(appendix[0].contains("page 1 of 7"), "{}", appendix[0]);
+
+    // Page furniture is an artifact: every page after the front sheet carries its
+    // footer as one, a padding page also its sentence.
+    for page in 3..=pdf.page_count() {
+        let tags = pdf.marked_content(page);
+        assert!(
+            tags.iter().any(|t| t == "Artifact"),
+            "page {page}: no artifact in {tags:?}"
+        );
+    }
+    let padding = pdf.marked_content(6);
+    assert!(
+        padding.iter().all(|t| t == "Artifact"),
+        "the padding page is all artifacts: {padding:?}"
+    );
+}
+
+#[test]
+fn bookmarks_go_to_every_item_document_and_section() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let outline = pdf.outline();
+    let level = |n: usize| outline.iter().filter(move |b| b.level == n);
+    let top: Vec<(String, Option<usize>)> = level(1).map(|b| (b.title.clone(), b.page)).collect();
+    assert_eq!(
+        top[0],
+        (
+            "Children, Learning and Young People Scrutiny Board".to_string(),
+            Some(1)
+        )
+    );
+    for (item, page) in ITEM_STARTS {
+        assert!(
+            top.iter()
+                .any(|(title, p)| title.starts_with(&format!("Item {item}: ")) && *p == Some(page)),
+            "no bookmark for item {item} on page {page}: {top:?}"
+        );
+    }
+    // Documents one level down, the external appendix among them.
+    let documents: Vec<_> = level(2).collect();
+    assert_eq!(documents.len(), 7, "{documents:#?}");
+    assert!(
+        documents
+            .iter()
+            .any(|b| b.title == APPENDIX && b.page == Some(*APPENDIX_PAGES.start()))
+    );
+    // The note's sections one level deeper, inside the item's pages.
+    let sections: Vec<_> = level(3).collect();
+    assert!(
+        sections
+            .iter()
+            .any(|b| b.title.starts_with("1 ") && b.page.is_some_and(|p| (11..19).contains(&p))),
+        "{sections:#?}"
+    );
+    assert!(
+        outline
+            .iter()
+            .all(|b| b.page.is_some() && !b.title.trim().is_empty())
+    );
+}
+
+#[test]
+fn front_sheet_titles_and_page_ranges_link_to_the_items() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let mut targets: Vec<usize> = (1..=2)
+        .flat_map(|page| pdf.links(page))
+        .filter_map(|(target, _)| target)
+        .collect();
+    targets.sort();
+    let mut expected: Vec<usize> = ITEM_STARTS
+        .iter()
+        .flat_map(|&(_, page)| [page, page])
+        .collect();
+    expected.sort();
+    assert_eq!(targets, expected, "a title link and a range link per item");
+    for (_, contents) in (1..=2).flat_map(|page| pdf.links(page)) {
+        assert!(
+            contents.is_some_and(|c| !c.is_empty()),
+            "a link without a description"
+        );
+    }
+}
+
+#[test]
+fn external_appendix_keeps_its_text_on_its_pages_under_every_standard() {
+    for standard in ["ua-1", "a-2a", "a-2b", "a-3", "none"] {
+        let (_out, path) = build_sample(&["--standard", standard]);
+        qpdf_check(&path);
+        let pages = page_texts(&path);
+        let page = |n: usize| &pages[n - 1];
+        let first = *APPENDIX_PAGES.start();
+        assert!(page(first).contains("Annual Report 2025/26"), "{standard}");
+        assert!(
+            page(first + 1).contains("Foreword from the Independent Chair"),
+            "{standard}"
+        );
+        assert!(
+            page(first + 6).contains("Looking Ahead to 2026/27"),
+            "{standard}"
+        );
+        for n in APPENDIX_PAGES {
+            assert_eq!(
+                footer_number(page(n)),
+                Some(n),
+                "{standard}: page {n} keeps its footer"
+            );
+        }
+        let xmp = Pdf::open(&path).xmp();
+        match standard {
+            "none" => assert!(!xmp.contains("pdfuaid"), "none claims nothing"),
+            "ua-1" => assert!(xmp.contains("pdfuaid") && !xmp.contains("pdfaid:part")),
+            _ => assert!(
+                xmp.contains("pdfuaid") && xmp.contains("pdfaid:part"),
+                "{standard}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn sample_pack_is_compact_with_subset_fonts() {
+    let (_out, path) = build_sample(&[]);
+    let bytes = std::fs::metadata(&path).unwrap().len() as usize;
+    let pages = page_count(&path);
+    let per_page = bytes / pages;
+    println!("sample pack: {bytes} bytes, {pages} pages, {per_page} bytes per page");
+    assert!(per_page < 40_000, "{per_page} bytes per page");
+    let output = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts (poppler-utils) runs");
+    let fonts = String::from_utf8_lossy(&output.stdout);
+    for line in fonts.lines().skip(2) {
+        let name = line.split_whitespace().next().unwrap_or_default();
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "font not subset: {line}"
+        );
+    }
+}
+
+/// The `outloud` command: `$OUTLOUD`, on the PATH, or in the virtual environment
+/// `.ci/run` makes.
+fn outloud() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("OUTLOUD") {
+        return Some(PathBuf::from(path));
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/outloud-venv/bin/outloud");
+    if venv.exists() {
+        return Some(venv);
+    }
+    Command::new("outloud")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| PathBuf::from("outloud"))
+}
+
+#[test]
+fn outloud_finds_no_pdf_ua_or_wcag_errors_in_the_sample_pack() {
+    let Some(outloud) = outloud() else {
+        assert!(
+            std::env::var_os("REQUIRE_OUTLOUD").is_none(),
+            "outloud is required here but not installed (`bash .ci/run` installs it)"
+        );
+        eprintln!("SKIPPED: outloud is not installed (pip install outloud, or run .ci/run)");
+        return;
+    };
+    let (_out, path) = build_sample(&[]);
+    let output = Command::new(&outloud)
+        .args(["--json", "-", "--fail-on", "error"])
+        .arg(&path)
+        .output()
+        .expect("outloud runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "outloud found errors:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
