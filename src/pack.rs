@@ -12,7 +12,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::error::Result;
 use crate::model::{Meeting, PageRange};
-use crate::pdf::{self, ExternalPage, Standard};
+use crate::pdf::{self, Bookmark, ExternalPage, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, CONTENT_DIR, PackWorld};
 
@@ -60,9 +60,10 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
-    let bytes = pdf::place_external_pages(
+    let bytes = pdf::finish(
         &bytes,
         &external_pages(&laid_out.meeting, &laid_out.document),
+        &bookmarks(&laid_out.document),
     )?;
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
@@ -127,6 +128,43 @@ fn external_pages(meeting: &Meeting, document: &PagedDocument) -> Vec<ExternalPa
                 pack_page,
                 file: meeting.dir.join(relative),
                 page: usize::try_from(*page).ok()?,
+            })
+        })
+        .collect()
+}
+
+/// The outline's entries, read from the `<bookmark>` markers, in document order.
+fn bookmarks(document: &PagedDocument) -> Vec<Bookmark> {
+    let label = Label::new(PicoStr::intern("bookmark")).expect("a valid label");
+    let introspector = document.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|marker| {
+            let position = introspector.position(marker.location()?)?;
+            let page = position.page.get();
+            let height = document.pages().get(page - 1)?.frame.height();
+            let Value::Dict(value) = &marker.to_packed::<MetadataElem>()?.value else {
+                return None;
+            };
+            let Ok(Value::Int(level)) = value.get("level") else {
+                return None;
+            };
+            let title = match value.get("title") {
+                Ok(Value::Content(content)) => content.plain_text().to_string(),
+                Ok(Value::Str(text)) => text.to_string(),
+                _ => return None,
+            };
+            Some(Bookmark {
+                level: usize::try_from(*level).ok()?,
+                title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+                page,
+                // A little above the marker, so a heading is not flush with the
+                // window's edge (the page's top at most).
+                top: (height - position.point.y)
+                    .to_pt()
+                    .min(height.to_pt() - 24.0)
+                    + 24.0 as f32,
             })
         })
         .collect()

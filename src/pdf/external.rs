@@ -31,13 +31,8 @@ pub struct ExternalPage {
 /// the external page is fitted into, centred.
 const AREA: (f32, f32) = (595.2756, 841.8898);
 
-/// Fills the placeholder pages of the PDF `pack` with the external pages.
-pub fn place_external_pages(pack: &[u8], pages: &[ExternalPage]) -> Result<Vec<u8>> {
-    if pages.is_empty() {
-        return Ok(pack.to_vec());
-    }
-    let internal = |what: &str, err: &dyn std::fmt::Display| Error::Pdf(format!("{what}: {err}"));
-    let mut doc = Document::load_mem(pack).map_err(|e| internal("re-reading the pack", &e))?;
+/// Fills the placeholder pages of the pack `doc` with the external pages.
+pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<()> {
     let pack_pages = doc.get_pages();
     let mut sources: BTreeMap<PathBuf, Source> = BTreeMap::new();
     for placement in pages {
@@ -45,14 +40,14 @@ pub fn place_external_pages(pack: &[u8], pages: &[ExternalPage]) -> Result<Vec<u
             sources.insert(placement.file.clone(), Source::load(&placement.file)?);
         }
         let source = sources.get_mut(&placement.file).expect("just inserted");
-        let form = source.copy_page(placement.page, &mut doc)?;
+        let form = source.copy_page(placement.page, doc)?;
         let form_id = doc.add_object(form);
         let page_id = u32::try_from(placement.pack_page)
             .ok()
             .and_then(|n| pack_pages.get(&n))
             .copied()
             .ok_or_else(|| Error::Pdf(format!("the pack has no page {}", placement.pack_page)))?;
-        swap_placeholder(&mut doc, page_id, form_id).map_err(|err| {
+        swap_placeholder(doc, page_id, form_id).map_err(|err| {
             Error::Pdf(format!(
                 "page {} of the pack: {err} (placing page {} of {})",
                 placement.pack_page,
@@ -61,12 +56,7 @@ pub fn place_external_pages(pack: &[u8], pages: &[ExternalPage]) -> Result<Vec<u
             ))
         })?;
     }
-    // The placeholder images are no longer used.
-    doc.prune_objects();
-    let mut out = Vec::with_capacity(pack.len());
-    doc.save_to(&mut out)
-        .map_err(|e| internal("writing the pack", &e))?;
-    Ok(out)
+    Ok(())
 }
 
 /// An external PDF being copied from, with the objects already copied.

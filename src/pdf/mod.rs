@@ -11,8 +11,12 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::error::{Error, Result};
 
 mod external;
+mod outline;
+mod post;
 
-pub use external::{ExternalPage, place_external_pages};
+pub use external::ExternalPage;
+pub use outline::Bookmark;
+pub use post::finish;
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

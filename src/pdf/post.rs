@@ -1,0 +1,24 @@
+//! Finishing the exported pack with lopdf: external pages placed, the outline
+//! written, unused objects dropped. Object numbers are allocated in a fixed order, so
+//! the same pack always gives the same bytes.
+
+use lopdf::Document;
+
+use super::external::{self, ExternalPage};
+use super::outline::{self, Bookmark};
+use crate::error::{Error, Result};
+
+/// The PDF `pack` as typst exported it, with the external pages placed and the
+/// outline replaced by `bookmarks`.
+pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Result<Vec<u8>> {
+    let mut doc = Document::load_mem(pack)
+        .map_err(|err| Error::Pdf(format!("re-reading the exported pack: {err}")))?;
+    external::place(&mut doc, pages)?;
+    outline::write(&mut doc, bookmarks)?;
+    // The placeholder images and typst's own outline are no longer used.
+    doc.prune_objects();
+    let mut out = Vec::with_capacity(pack.len() + pack.len() / 4);
+    doc.save_to(&mut out)
+        .map_err(|err| Error::Pdf(format!("writing the pack: {err}")))?;
+    Ok(out)
+}
