@@ -161,10 +161,10 @@ fn bookmarks(document: &PagedDocument) -> Vec<Bookmark> {
                 page,
                 // A little above the marker, so a heading is not flush with the
                 // window's edge (the page's top at most).
-                top: (height - position.point.y)
+                top: ((height - position.point.y)
                     .to_pt()
                     .min(height.to_pt() - 24.0)
-                    + 24.0 as f32,
+                    + 24.0) as f32,
             })
         })
         .collect()
