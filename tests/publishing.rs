@@ -243,7 +243,8 @@ fn sample_pack_is_compact_with_subset_fonts() {
     let pages = page_count(&path);
     let per_page = bytes / pages;
     println!("sample pack: {bytes} bytes, {pages} pages, {per_page} bytes per page");
-    assert!(per_page < 40_000, "{per_page} bytes per page");
+    // 5.2 kB per page when written (object streams, subset fonts).
+    assert!(per_page < 8_000, "{per_page} bytes per page");
     let output = Command::new("pdffonts")
         .arg(&path)
         .output()
