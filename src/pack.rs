@@ -39,7 +39,7 @@ pub struct Built {
     pub pages: usize,
     /// The pages each item with documents occupies, by item number.
     pub item_ranges: Vec<(usize, PageRange)>,
-    /// typst's warnings.
+    /// typst's warnings, and those about external PDFs.
     pub warnings: Vec<String>,
 }
 
@@ -60,11 +60,14 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
-    let bytes = pdf::finish(
+    let finished = pdf::finish(
         &bytes,
         &external_pages(&laid_out.meeting, &laid_out.document),
         &bookmarks(&laid_out.document),
     )?;
+    let bytes = finished.bytes;
+    let mut warnings = laid_out.warnings;
+    warnings.extend(finished.warnings);
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
     Ok(Built {
@@ -72,7 +75,7 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         output,
         pages: laid_out.document.pages().len(),
         item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
-        warnings: laid_out.warnings,
+        warnings,
     })
 }
 

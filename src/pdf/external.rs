@@ -8,7 +8,7 @@
 //! resources change and new objects are added. The supplied page's own marked-content
 //! operators are dropped, since its structure tree does not come with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use lopdf::content::Content;
@@ -31,15 +31,24 @@ pub struct ExternalPage {
 /// the external page is fitted into, centred.
 const AREA: (f32, f32) = (595.2756, 841.8898);
 
-/// Fills the placeholder pages of the pack `doc` with the external pages.
-pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<()> {
+/// Fills the placeholder pages of the pack `doc` with the external pages. Returns
+/// warnings: fonts an external PDF does not embed (PDF/UA and PDF/A require them).
+pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<String>> {
     let pack_pages = doc.get_pages();
     let mut sources: BTreeMap<PathBuf, Source> = BTreeMap::new();
+    let mut unembedded: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
     for placement in pages {
         if !sources.contains_key(&placement.file) {
             sources.insert(placement.file.clone(), Source::load(&placement.file)?);
         }
         let source = sources.get_mut(&placement.file).expect("just inserted");
+        let fonts = source.unembedded_fonts(placement.page);
+        if !fonts.is_empty() {
+            unembedded
+                .entry(placement.file.clone())
+                .or_default()
+                .extend(fonts);
+        }
         let form = source.copy_page(placement.page, doc)?;
         let form_id = doc.add_object(form);
         let page_id = u32::try_from(placement.pack_page)
@@ -56,7 +65,16 @@ pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<()> {
             ))
         })?;
     }
-    Ok(())
+    Ok(unembedded
+        .into_iter()
+        .map(|(file, fonts)| {
+            format!(
+                "warning: {}: fonts not embedded ({}); the pack will not fully conform to PDF/UA or PDF/A\n  hint: ask the supplier for a copy with embedded fonts (for example exported as PDF/A)",
+                file.display(),
+                fonts.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect())
 }
 
 /// An external PDF being copied from, with the objects already copied.
@@ -90,6 +108,65 @@ impl Source {
         ContentError::in_file(&self.path, format!("page {page}: {message}"))
             .with_hint("open it in a PDF viewer to check it, and export it again")
             .into()
+    }
+
+    /// The names of the fonts page `page` (from 1) uses without embedding them.
+    fn unembedded_fonts(&self, page: usize) -> Vec<String> {
+        let doc = &self.doc;
+        let resolve = |object: &Object| -> Option<Dictionary> {
+            match object {
+                Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
+                Object::Dictionary(dict) => Some(dict.clone()),
+                _ => None,
+            }
+        };
+        let Some(page_id) = u32::try_from(page)
+            .ok()
+            .and_then(|n| doc.get_pages().get(&n).copied())
+        else {
+            return Vec::new();
+        };
+        let Some(fonts) = inherited(doc, page_id, b"Resources")
+            .and_then(|r| resolve(&r))
+            .and_then(|r| resolve(r.get(b"Font").ok()?))
+        else {
+            return Vec::new();
+        };
+        let mut missing = Vec::new();
+        for (_, font) in fonts.iter() {
+            let Some(font) = resolve(font) else { continue };
+            let subtype = font
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .unwrap_or(b"");
+            if subtype == b"Type3" {
+                continue;
+            }
+            // A composite font's descriptor is its descendant's.
+            let described = match subtype {
+                b"Type0" => font
+                    .get(b"DescendantFonts")
+                    .ok()
+                    .and_then(|d| match d {
+                        Object::Reference(id) => doc.get_object(*id).ok(),
+                        other => Some(other),
+                    })
+                    .and_then(|d| d.as_array().ok()?.first().and_then(|f| resolve(f))),
+                _ => Some(font.clone()),
+            };
+            let embedded = described
+                .and_then(|f| resolve(f.get(b"FontDescriptor").ok()?))
+                .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
+            if !embedded {
+                let name = font
+                    .get(b"BaseFont")
+                    .and_then(Object::as_name)
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_else(|_| "unnamed".into());
+                missing.push(name);
+            }
+        }
+        missing
     }
 
     /// Page `page` (from 1) as a Form XObject whose matrix fits it into the

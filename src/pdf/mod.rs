@@ -16,7 +16,7 @@ mod post;
 
 pub use external::ExternalPage;
 pub use outline::Bookmark;
-pub use post::finish;
+pub use post::{Finished, finish};
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

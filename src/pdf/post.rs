@@ -8,12 +8,20 @@ use super::external::{self, ExternalPage};
 use super::outline::{self, Bookmark};
 use crate::error::{Error, Result};
 
+/// A finished pack.
+pub struct Finished {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// What the author should know (an external PDF without embedded fonts).
+    pub warnings: Vec<String>,
+}
+
 /// The PDF `pack` as typst exported it, with the external pages placed and the
 /// outline replaced by `bookmarks`.
-pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Result<Vec<u8>> {
+pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Result<Finished> {
     let mut doc = Document::load_mem(pack)
         .map_err(|err| Error::Pdf(format!("re-reading the exported pack: {err}")))?;
-    external::place(&mut doc, pages)?;
+    let warnings = external::place(&mut doc, pages)?;
     outline::write(&mut doc, bookmarks)?;
     // The placeholder images and typst's own outline are no longer used.
     doc.prune_objects();
@@ -22,5 +30,8 @@ pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Re
     let mut out = Vec::with_capacity(pack.len());
     doc.save_modern(&mut out)
         .map_err(|err| Error::Pdf(format!("writing the pack: {err}")))?;
-    Ok(out)
+    Ok(Finished {
+        bytes: out,
+        warnings,
+    })
 }
