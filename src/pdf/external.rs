@@ -151,7 +151,7 @@ impl Source {
                         Object::Reference(id) => doc.get_object(*id).ok(),
                         other => Some(other),
                     })
-                    .and_then(|d| d.as_array().ok()?.first().and_then(|f| resolve(f))),
+                    .and_then(|d| d.as_array().ok()?.first().and_then(&resolve)),
                 _ => Some(font.clone()),
             };
             let embedded = described
