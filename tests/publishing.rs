@@ -154,8 +154,14 @@ fn bookmarks_go_to_every_item_document_and_section() {
             "no bookmark for item {item} on page {page}: {top:?}"
         );
     }
-    // Documents one level down, the external appendix among them.
-    let documents: Vec<_> = level(2).collect();
+    // Every item, with or without documents, under the agenda: its front-sheet entry.
+    let agenda: Vec<_> = level(2)
+        .filter(|b| b.page.is_some_and(|p| p <= 2))
+        .collect();
+    assert_eq!(agenda.len(), 8, "{agenda:#?}");
+    assert_eq!(agenda[0].title, "1. Apologies and Substitutions");
+    // Documents one level down from their item, the external appendix among them.
+    let documents: Vec<_> = level(2).filter(|b| b.page.is_some_and(|p| p > 2)).collect();
     assert_eq!(documents.len(), 7, "{documents:#?}");
     assert!(
         documents
