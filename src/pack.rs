@@ -3,18 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use typst::foundations::{Datetime, Label, Selector, Value};
+use typst::foundations::{Datetime, Label, Selector};
 use typst::introspection::Introspector;
-use typst::introspection::MetadataElem;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::content;
 use crate::error::Result;
 use crate::model::{Meeting, PageRange};
-use crate::pdf::{self, Bookmark, ExternalPage, Standard};
+use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
-use crate::typeset::{self, CONTENT_DIR, PackWorld};
+use crate::typeset::{self, PackWorld};
 
 /// How packs are built.
 #[derive(Debug, Clone)]
@@ -62,8 +61,8 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
     let finished = pdf::finish(
         &bytes,
-        &external_pages(&laid_out.meeting, &laid_out.document),
-        &bookmarks(&laid_out.document),
+        &pdf::external_pages(&laid_out.document, &laid_out.meeting.dir),
+        &pdf::bookmarks(&laid_out.document),
     )?;
     let bytes = finished.bytes;
     let mut warnings = laid_out.warnings;
@@ -102,75 +101,6 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 pub fn typst_source(meeting: &Meeting, templates: &Templates) -> Result<String> {
     let context = templates::pack_context(meeting)?;
     templates.render_pack(&context)
-}
-
-/// The pages laid out as placeholders for external PDF pages, read from the
-/// `<external-page>` markers, with the file and page each one shows.
-fn external_pages(meeting: &Meeting, document: &PagedDocument) -> Vec<ExternalPage> {
-    let label = Label::new(PicoStr::intern("external-page")).expect("a valid label");
-    let introspector = document.introspector();
-    introspector
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|marker| {
-            let pack_page = introspector.page(marker.location()?)?.get();
-            let Value::Dict(value) = &marker.to_packed::<MetadataElem>()?.value else {
-                return None;
-            };
-            let Ok(Value::Str(path)) = value.get("path") else {
-                return None;
-            };
-            let Ok(Value::Int(page)) = value.get("page") else {
-                return None;
-            };
-            let relative = path
-                .as_str()
-                .strip_prefix(CONTENT_DIR)?
-                .trim_start_matches('/');
-            Some(ExternalPage {
-                pack_page,
-                file: meeting.dir.join(relative),
-                page: usize::try_from(*page).ok()?,
-            })
-        })
-        .collect()
-}
-
-/// The outline's entries, read from the `<bookmark>` markers, in document order.
-fn bookmarks(document: &PagedDocument) -> Vec<Bookmark> {
-    let label = Label::new(PicoStr::intern("bookmark")).expect("a valid label");
-    let introspector = document.introspector();
-    introspector
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|marker| {
-            let position = introspector.position(marker.location()?)?;
-            let page = position.page.get();
-            let height = document.pages().get(page - 1)?.frame.height();
-            let Value::Dict(value) = &marker.to_packed::<MetadataElem>()?.value else {
-                return None;
-            };
-            let Ok(Value::Int(level)) = value.get("level") else {
-                return None;
-            };
-            let title = match value.get("title") {
-                Ok(Value::Content(content)) => content.plain_text().to_string(),
-                Ok(Value::Str(text)) => text.to_string(),
-                _ => return None,
-            };
-            Some(Bookmark {
-                level: usize::try_from(*level).ok()?,
-                title: title.split_whitespace().collect::<Vec<_>>().join(" "),
-                page,
-                // A little above the marker, so a heading is not flush with the
-                // window's edge (the page's top at most).
-                top: ((height - position.point.y)
-                    .to_pt()
-                    .min(height.to_pt() - 24.0)
-                    + 24.0) as f32,
-            })
-        })
-        .collect()
 }
 
 /// The creation date: `SOURCE_DATE_EPOCH` if given, else the publication date.

@@ -11,10 +11,12 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::error::{Error, Result};
 
 mod external;
+mod markers;
 mod outline;
 mod post;
 
 pub use external::ExternalPage;
+pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};
 
