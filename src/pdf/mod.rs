@@ -1,5 +1,6 @@
-//! PDF output: export of the laid-out pack with fixed metadata, and atomic writing so
-//! a failed build never leaves a half-written file.
+//! PDF output: export of the laid-out pack with fixed metadata, finishing it (external
+//! pages, outline), and atomic writing so a failed build never leaves a half-written
+//! file.
 
 use std::io::Write;
 use std::path::Path;
