@@ -395,3 +395,44 @@ fn external_pdf_without_embedded_fonts_is_placed_with_a_warning() {
     let pages = page_texts(&pdf);
     assert!(pages[2].contains("Supplied text in Helvetica"), "{pages:?}");
 }
+
+#[test]
+fn stamp_and_footer_are_drawn_over_an_external_first_page() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - file: app.pdf\n        title: App\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    std::fs::write(
+        project.meeting_dir("m").join("app.pdf"),
+        external_pdf("1.1", 1),
+    )
+    .unwrap();
+    build_all(project.root());
+    let path = project.pdf("m");
+    let page = &page_texts(&path)[2];
+    assert_eq!(stamp(page), Some(1), "{page}");
+    assert_eq!(footer_number(page), Some(3), "{page}");
+    // In the page's content, the external page (a form XObject) is painted first and
+    // the stamp and footer after it, so a supplied page's background cannot hide them.
+    let pdf = Pdf::open(&path);
+    let content = pdf.doc.get_page_content(pdf.doc.get_pages()[&3]);
+    let ops = lopdf::content::Content::decode(&content)
+        .unwrap()
+        .operations;
+    let placed = ops
+        .iter()
+        .position(|op| op.operator == "Do")
+        .expect("the external page is painted");
+    let texts_before = ops[..placed]
+        .iter()
+        .filter(|op| op.operator == "BT")
+        .count();
+    let texts_after = ops[placed..]
+        .iter()
+        .filter(|op| op.operator == "BT")
+        .count();
+    assert_eq!(
+        texts_before, 0,
+        "nothing is painted under the external page"
+    );
+    assert!(texts_after >= 2, "stamp and footer over it: {texts_after}");
+}
