@@ -1,7 +1,7 @@
 //! Publishing-grade output of the sample meeting under the default standard (PDF/UA-1)
 //! and the archival ones: tags, metadata, bookmarks, links, the external appendix's
-//! text and size, read back with lopdf, poppler and qpdf, and checked by `outloud`
-//! (an accessibility checker independent of typst) when it is installed.
+//! text and size, read back with lopdf, poppler and qpdf, and checked by `outloud` and
+//! `pdfua` (accessibility checkers independent of typst, from PyPI).
 
 mod common;
 
@@ -265,32 +265,64 @@ fn sample_pack_is_compact_with_subset_fonts() {
     }
 }
 
-/// The `outloud` command: `$OUTLOUD`, on the PATH, or in the virtual environment
-/// `.ci/run` makes.
-fn outloud() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("OUTLOUD") {
+/// A checker installed from PyPI (`outloud`, `pdfua`): `$OUTLOUD` / `$PDFUA`, the
+/// virtual environment `.ci/run` makes, or on the PATH.
+fn python_tool(name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(name.to_uppercase()) {
         return Some(PathBuf::from(path));
     }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/outloud-venv/bin/outloud");
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/outloud-venv/bin")
+        .join(name);
     if venv.exists() {
         return Some(venv);
     }
-    Command::new("outloud")
+    Command::new(name)
         .arg("--version")
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .map(|_| PathBuf::from("outloud"))
+        .map(|_| PathBuf::from(name))
+}
+
+/// The checker, or `None` after saying why the test is skipped (a failure where
+/// `REQUIRE_OUTLOUD` is set, as `.ci/run` does).
+fn checker(name: &str) -> Option<PathBuf> {
+    let found = python_tool(name);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("REQUIRE_OUTLOUD").is_none(),
+            "{name} is required here but not installed (`bash .ci/run` installs it)"
+        );
+        eprintln!("SKIPPED: {name} is not installed (pip install {name}, or run .ci/run)");
+    }
+    found
+}
+
+#[test]
+fn pdfua_finds_nothing_in_the_sample_pack() {
+    let Some(pdfua) = checker("pdfua") else {
+        return;
+    };
+    let (_out, path) = build_sample(&[]);
+    let output = Command::new(&pdfua)
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("pdfua runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "pdfua found problems:\n{report}");
+    let report: serde_json::Value = serde_json::from_str(&report).expect("a JSON report");
+    assert_eq!(report["summary"]["findings"], 0, "{report:#}");
+    assert!(
+        report["summary"]["rules_run"].as_u64().unwrap_or(0) >= 10,
+        "{report:#}"
+    );
 }
 
 #[test]
 fn outloud_finds_no_pdf_ua_or_wcag_errors_in_the_sample_pack() {
-    let Some(outloud) = outloud() else {
-        assert!(
-            std::env::var_os("REQUIRE_OUTLOUD").is_none(),
-            "outloud is required here but not installed (`bash .ci/run` installs it)"
-        );
-        eprintln!("SKIPPED: outloud is not installed (pip install outloud, or run .ci/run)");
+    let Some(outloud) = checker("outloud") else {
         return;
     };
     let (_out, path) = build_sample(&[]);
