@@ -321,11 +321,20 @@ fn fit_matrix(bbox: [f32; 4], rotate: i64) -> [f32; 6] {
 }
 
 /// The content without marked-content operators (they point into a structure tree
-/// the pack does not have); unchanged if it cannot be parsed.
+/// the pack does not have); unchanged if it cannot be parsed to its end.
 fn without_marked_content(content: Vec<u8>) -> Vec<u8> {
     let Ok(mut parsed) = Content::decode(&content) else {
         return content;
     };
+    // The parser stops quietly at what it cannot read: it read everything only if two
+    // operators added at the end come out too.
+    let mut probe = content.clone();
+    probe.extend_from_slice(b"\nq Q\n");
+    let complete = Content::decode(&probe)
+        .is_ok_and(|probe| probe.operations.len() == parsed.operations.len() + 2);
+    if !complete {
+        return content;
+    }
     parsed
         .operations
         .retain(|op| !matches!(op.operator.as_str(), "BDC" | "BMC" | "EMC" | "MP" | "DP"));
@@ -397,6 +406,28 @@ mod tests {
 
     fn close(a: (f32, f32), b: (f32, f32)) -> bool {
         (a.0 - b.0).abs() < 1e-4 && (a.1 - b.1).abs() < 1e-4
+    }
+
+    #[test]
+    fn marked_content_is_dropped_and_drawing_kept() {
+        let content =
+            b"/P <</MCID 3>> BDC BT /F1 12 Tf (Hi) Tj ET EMC /Artifact BMC 0 0 m 1 1 l S EMC"
+                .to_vec();
+        let out = String::from_utf8(without_marked_content(content)).unwrap();
+        assert!(
+            !out.contains("BDC") && !out.contains("BMC") && !out.contains("EMC"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Tj") && out.contains("(Hi)") && out.contains('S'),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn unparsable_content_is_kept_as_it_is() {
+        let content = b"BT (unterminated".to_vec();
+        assert_eq!(without_marked_content(content.clone()), content);
     }
 
     #[test]
