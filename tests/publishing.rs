@@ -230,7 +230,24 @@ fn external_appendix_keeps_its_text_on_its_pages_under_every_standard() {
                 "{standard}: page {n} keeps its footer"
             );
         }
-        let xmp = Pdf::open(&path).xmp();
+        let pdf = Pdf::open(&path);
+        for n in APPENDIX_PAGES {
+            let forms = supplied_forms(&pdf, n);
+            assert_eq!(
+                forms.len(),
+                1,
+                "{standard}: page {n} paints one supplied page"
+            );
+            let ops = lopdf::content::Content::decode(&forms[0])
+                .unwrap()
+                .operations;
+            assert!(
+                ops.iter()
+                    .all(|op| !["BDC", "BMC", "EMC"].contains(&op.operator.as_str())),
+                "{standard}: page {n}: the supplied page's own marked content is dropped"
+            );
+        }
+        let xmp = pdf.xmp();
         match standard {
             "none" => assert!(!xmp.contains("pdfuaid"), "none claims nothing"),
             "ua-1" => assert!(xmp.contains("pdfuaid") && !xmp.contains("pdfaid:part")),
@@ -240,6 +257,28 @@ fn external_appendix_keeps_its_text_on_its_pages_under_every_standard() {
             ),
         }
     }
+}
+
+/// The decoded contents of the form XObjects page `page` paints directly.
+fn supplied_forms(pdf: &Pdf, page: usize) -> Vec<Vec<u8>> {
+    let Some(resources) = pdf.dict(pdf.page(page), "Resources") else {
+        return Vec::new();
+    };
+    let Some(xobjects) = pdf.dict(resources, "XObject") else {
+        return Vec::new();
+    };
+    xobjects
+        .iter()
+        .filter_map(|(_, x)| match pdf.resolve(x) {
+            lopdf::Object::Stream(s) if pdf.text(&s.dict, "Subtype").as_deref() == Some("Form") => {
+                Some(
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone()),
+                )
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
