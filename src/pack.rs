@@ -10,7 +10,7 @@ use typst_layout::PagedDocument;
 
 use crate::content;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{DocumentBody, Meeting, MinuteRef, PageRange};
+use crate::model::{Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -38,7 +38,7 @@ pub struct Built {
     pub pages: usize,
     /// The pages each item with documents occupies, by item number.
     pub item_ranges: Vec<(usize, PageRange)>,
-    /// typst's warnings.
+    /// typst's warnings, and those about external PDFs.
     pub warnings: Vec<String>,
 }
 
@@ -55,13 +55,18 @@ pub struct LaidOut {
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
     let meeting = content::load_meeting(dir)?;
-    if options.standard != Standard::None {
-        refuse_external_pdfs(&meeting)?;
-    }
     let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
+    let finished = pdf::finish(
+        &bytes,
+        &pdf::external_pages(&laid_out.document, &laid_out.meeting.dir),
+        &pdf::bookmarks(&laid_out.document),
+    )?;
+    let bytes = finished.bytes;
+    let mut warnings = laid_out.warnings;
+    warnings.extend(finished.warnings);
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
     Ok(Built {
@@ -69,7 +74,7 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         output,
         pages: laid_out.document.pages().len(),
         item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
-        warnings: laid_out.warnings,
+        warnings,
     })
 }
 
@@ -137,23 +142,6 @@ fn unknown_minutes(meeting: &Meeting, refs: &[(MinuteRef, Location)]) -> Vec<Con
             .with_hint("check the minute number and the two-digit municipal year (May to April)")
         })
         .collect()
-}
-
-/// typst 0.15 cannot embed a PDF under PDF/UA or PDF/A: say so before it fails.
-fn refuse_external_pdfs(meeting: &Meeting) -> Result<()> {
-    let external = meeting
-        .all_items()
-        .flat_map(|item| item.public_documents())
-        .find(|doc| matches!(doc.body, DocumentBody::ExternalPdf(_)));
-    match external {
-        Some(doc) => Err(ContentError::in_file(
-            &meeting.dir.join(&doc.file),
-            "an external PDF appendix cannot be embedded under PDF/UA or PDF/A yet",
-        )
-        .with_hint("build this meeting with `--standard none` (the default)")
-        .into()),
-        None => Ok(()),
-    }
 }
 
 /// The creation date: `SOURCE_DATE_EPOCH` if given, else the publication date.

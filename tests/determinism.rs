@@ -21,9 +21,14 @@ fn project() -> Project {
 }
 
 fn build_into(project: &Project, out: &str, epoch: Option<&str>) -> Vec<u8> {
+    build_with(project, out, epoch, &[])
+}
+
+fn build_with(project: &Project, out: &str, epoch: Option<&str>, extra: &[&str]) -> Vec<u8> {
     let mut command = Command::new(env!("CARGO_BIN_EXE_agenda-pack"));
     command
         .args(["build", "--out", out])
+        .args(extra)
         .current_dir(project.root());
     match epoch {
         Some(epoch) => command.env("SOURCE_DATE_EPOCH", epoch),
@@ -45,6 +50,45 @@ fn two_builds_give_identical_bytes() {
     let second = build_into(&project, "out-b", None);
     assert!(first.starts_with(b"%PDF-"));
     assert!(first == second, "two builds of the same content differ");
+}
+
+#[test]
+fn every_standard_gives_identical_bytes_with_the_external_pages_placed() {
+    let project = project();
+    for standard in ["ua-1", "a-2a", "a-3", "none"] {
+        let first = build_with(&project, "out-a", None, &["--standard", standard]);
+        let second = build_with(&project, "out-b", None, &["--standard", standard]);
+        assert!(first == second, "two {standard} builds differ");
+        // The external pages were placed: their text is in the pack.
+        let text = page_texts(&project.root().join("out-b/m.pdf")).join("\n");
+        assert!(text.contains("MARK 1.2 p2"), "{standard}: {text}");
+    }
+}
+
+#[test]
+fn the_sample_pack_builds_to_identical_bytes() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = || {
+        let out = tempfile::tempdir().unwrap();
+        let content = repo.join("content");
+        let output = agenda_pack(
+            repo,
+            &[
+                "build",
+                "--content",
+                content.to_str().unwrap(),
+                "--out",
+                out.path().to_str().unwrap(),
+            ],
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::read(out.path().join("2026-07-16-children-scrutiny.pdf")).unwrap()
+    };
+    assert!(build() == build(), "two builds of the sample pack differ");
 }
 
 #[test]

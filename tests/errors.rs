@@ -98,6 +98,44 @@ fn corrupt_external_pdf_is_named() {
 }
 
 #[test]
+fn encrypted_external_pdf_says_how_to_decrypt_it() {
+    let yaml = meeting_yaml(
+        "  - kind: briefing-note\n    title: A\n    documents:\n      - file: locked.pdf\n        title: Locked\n",
+    );
+    let stderr = failing_build(&yaml, |project| {
+        let dir = project.meeting_dir("m");
+        std::fs::write(dir.join("plain.pdf"), external_pdf("1.1", 1)).unwrap();
+        let status = std::process::Command::new("qpdf")
+            .args(["--encrypt", "user", "owner", "256", "--"])
+            .arg(dir.join("plain.pdf"))
+            .arg(dir.join("locked.pdf"))
+            .status()
+            .expect("qpdf runs");
+        assert!(status.success());
+    });
+    assert!(
+        stderr.contains("content/m/locked.pdf: the PDF is encrypted"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("qpdf --decrypt"), "{stderr}");
+}
+
+#[test]
+fn table_without_a_header_row_is_located() {
+    let stderr = failing_build(&meeting_yaml(ONE_NOTE), |project| {
+        project.write(
+            "m",
+            "note.md",
+            "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n| | |\n|---|---|\n| a | b |\n",
+        );
+    });
+    assert!(
+        stderr.contains("content/m/note.md:8:1: the table has no header row"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn one_bad_meeting_does_not_stop_the_others() {
     let project = Project::new();
     project.write("good", "meeting.yaml", &meeting_yaml(ONE_NOTE));

@@ -148,8 +148,9 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// The PDF standard to conform to.
-    #[arg(long, value_enum, default_value_t = Standard::None)]
+    /// The PDF standard to conform to: PDF/UA-1 by default; the PDF/A ones add
+    /// archival conformance to PDF/UA-1; `none` for the plainest output.
+    #[arg(long, value_enum, default_value_t = Standard::Ua1)]
     pub standard: Standard,
 
     /// How many meetings to build at once (default: one per core).

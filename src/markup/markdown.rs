@@ -562,6 +562,13 @@ impl<'a> Converter<'a> {
                 let table = self.tables.last_mut().expect("inside a table");
                 table.header = std::mem::take(&mut table.row);
                 table.first_cell_plain.clear();
+                // PDF/UA: a data table needs header cells for a screen reader to
+                // announce; an empty header row gives none.
+                if table.header.iter().all(|cell| cell.trim().is_empty()) {
+                    return Err(self
+                        .error(range.start, "the table has no header row (every header cell is empty)")
+                        .with_hint("name each column in the first row; screen readers announce these names with every cell"));
+                }
             }
             TagEnd::TableRow => {
                 // GFM silently pads or cuts a ragged row; a council table must not lose a cell.

@@ -1,5 +1,6 @@
-//! PDF output: export of the laid-out pack with fixed metadata, and atomic writing so
-//! a failed build never leaves a half-written file.
+//! PDF output: export of the laid-out pack with fixed metadata, finishing it (external
+//! pages, outline), and atomic writing so a failed build never leaves a half-written
+//! file.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,22 +11,49 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::{Error, Result};
 
+mod external;
+mod markers;
+mod outline;
+mod post;
 mod range;
 
+pub use external::ExternalPage;
+pub use markers::{bookmarks, external_pages};
+pub use outline::Bookmark;
+pub use post::{Finished, finish};
 pub use range::export_from;
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Standard {
-    /// Tagged PDF 1.7 without a conformance claim; external PDFs can be embedded.
-    #[default]
+    /// Tagged PDF 1.7 without a conformance claim: the plainest output.
     None,
-    /// PDF/UA-1 (accessibility).
-    #[value(name = "ua-1")]
+    /// PDF/UA-1 (accessibility), the default.
+    #[default]
+    #[value(name = "ua-1", alias = "pdf-ua-1")]
     Ua1,
-    /// PDF/A-2b (archiving).
-    #[value(name = "a-2b")]
+    /// PDF/UA-1 and PDF/A-2a (accessible and archival, fully tagged).
+    #[value(name = "a-2a", alias = "pdf-a-2a")]
+    A2a,
+    /// PDF/UA-1 and PDF/A-2b (accessible and archival, visual appearance).
+    #[value(name = "a-2b", alias = "pdf-a-2b")]
     A2b,
+    /// PDF/UA-1 and PDF/A-3a (archival, allows embedded files).
+    #[value(name = "a-3", alias = "a-3a", alias = "pdf-a-3")]
+    A3,
+}
+
+impl Standard {
+    /// The typst standards this one means.
+    fn typst_standards(self) -> &'static [PdfStandard] {
+        match self {
+            Standard::None => &[],
+            Standard::Ua1 => &[PdfStandard::Ua_1],
+            Standard::A2a => &[PdfStandard::Ua_1, PdfStandard::A_2a],
+            Standard::A2b => &[PdfStandard::Ua_1, PdfStandard::A_2b],
+            Standard::A3 => &[PdfStandard::Ua_1, PdfStandard::A_3a],
+        }
+    }
 }
 
 /// Exports `document` to PDF bytes. `timestamp` is the creation date written into
@@ -36,12 +64,8 @@ pub fn export(
     timestamp: Datetime,
     standard: Standard,
 ) -> Result<Vec<u8>> {
-    let list: &[PdfStandard] = match standard {
-        Standard::None => &[],
-        Standard::Ua1 => &[PdfStandard::Ua_1],
-        Standard::A2b => &[PdfStandard::A_2b],
-    };
-    let standards = PdfStandards::new(list).map_err(|err| Error::Pdf(err.message().to_string()))?;
+    let standards = PdfStandards::new(standard.typst_standards())
+        .map_err(|err| Error::Pdf(err.message().to_string()))?;
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("agenda-pack {}", env!("CARGO_PKG_VERSION")))),

@@ -37,6 +37,7 @@ struct PackContext<'a> {
 struct MeetingContext<'a> {
     name: String,
     title: String,
+    description: String,
     council: &'a str,
     committee: &'a str,
     date_front_sheet: String,
@@ -82,6 +83,8 @@ struct DocumentContext<'a> {
     file: String,
     item: usize,
     first: bool,
+    item_title: &'a str,
+    bookmark: String,
     #[serde(flatten)]
     body: BodyContext<'a>,
 }
@@ -180,6 +183,8 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
                 file: document.file.display().to_string(),
                 item: item.number,
                 first: index == 0,
+                item_title: &item.title,
+                bookmark: bookmark(document),
                 body: body_context(meeting, document, &mut minute_refs)?,
             });
         }
@@ -189,6 +194,11 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
         meeting: MeetingContext {
             name: meeting.name(),
             title: meeting.title(),
+            description: format!(
+                "Agenda pack of the {}, {}",
+                meeting.committee,
+                style.dates.running(meeting.date)
+            ),
             council: &meeting.council,
             committee: &meeting.committee,
             date_front_sheet: style.dates.front_sheet(meeting.date),
@@ -237,6 +247,17 @@ fn contact_note(contacts: &[Contact]) -> String {
         "The person to contact about the agenda and documents for this meeting is {}.",
         people.join(", or ")
     )
+}
+
+/// The title of a document's bookmark in the PDF outline.
+fn bookmark(document: &Document) -> String {
+    match &document.body {
+        DocumentBody::BriefingNote(note) => note.subject.clone(),
+        DocumentBody::Report(report) => report.title.clone(),
+        DocumentBody::Minutes(minutes) => format!("Minutes of {}", minutes.date.long()),
+        DocumentBody::ExternalPdf(pdf) => pdf.title.clone(),
+        DocumentBody::WorkProgramme(programme) => programme.title.clone(),
+    }
 }
 
 fn item_context(item: &Item) -> ItemContext<'_> {

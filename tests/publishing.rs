@@ -1,0 +1,525 @@
+//! Publishing-grade output of the sample meeting under the default standard (PDF/UA-1)
+//! and the archival ones: tags, metadata, bookmarks, links, the external appendix's
+//! text and size, read back with lopdf, poppler and qpdf, and checked by `outloud` and
+//! `pdfua` (accessibility checkers independent of typst, from PyPI).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::structure::Pdf;
+use common::*;
+
+const MEETING: &str = "2026-07-16-children-scrutiny";
+/// Both sample meetings, for the checkers.
+const SAMPLES: [&str; 2] = [MEETING, "2026-09-24-children-scrutiny"];
+const APPENDIX: &str = "Elmsworth Children's Partnership Annual Report 2025/26";
+
+/// Builds the repository's sample content with extra arguments; returns the PDF.
+fn build_sample(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let content = repo.join("content");
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let output = agenda_pack(repo, &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = out.path().join(format!("{MEETING}.pdf"));
+    (out, pdf)
+}
+
+/// The first page of each item with documents, from the sample's pinned ranges.
+const ITEM_STARTS: [(usize, usize); 5] = [(3, 3), (4, 11), (5, 27), (6, 33), (7, 37)];
+/// The pages of the external appendix.
+const APPENDIX_PAGES: std::ops::RangeInclusive<usize> = 19..=25;
+
+#[test]
+fn default_pack_is_tagged_pdf_ua_1_with_title_language_and_metadata() {
+    let (_out, path) = build_sample(&[]);
+    qpdf_check(&path);
+    let pdf = Pdf::open(&path);
+    let catalog = pdf.catalog();
+    assert_eq!(pdf.text(catalog, "Lang").as_deref(), Some("en-GB"));
+    let mark_info = pdf.dict(catalog, "MarkInfo").expect("/MarkInfo");
+    assert!(matches!(
+        pdf.get(mark_info, "Marked"),
+        Some(lopdf::Object::Boolean(true))
+    ));
+    let prefs = pdf
+        .dict(catalog, "ViewerPreferences")
+        .expect("/ViewerPreferences");
+    assert!(
+        matches!(
+            pdf.get(prefs, "DisplayDocTitle"),
+            Some(lopdf::Object::Boolean(true))
+        ),
+        "viewers show the title, not the file name"
+    );
+    assert!(pdf.get(catalog, "PageLabels").is_some(), "/PageLabels");
+    let xmp = pdf.xmp();
+    assert!(
+        xmp.contains("pdfuaid:part") && xmp.contains('1'),
+        "PDF/UA-1 claimed:\n{xmp}"
+    );
+
+    let info = pdf.info();
+    assert_eq!(
+        pdf.text(info, "Title").as_deref(),
+        Some("Children, Learning and Young People Scrutiny Board - 16th July 2026")
+    );
+    assert_eq!(
+        pdf.text(info, "Author").as_deref(),
+        Some("Elmsworth City Council")
+    );
+    assert_eq!(
+        pdf.text(info, "Subject").as_deref(),
+        Some(
+            "Agenda pack of the Children, Learning and Young People Scrutiny Board, 16th July 2026"
+        )
+    );
+    assert_eq!(
+        pdf.text(info, "Keywords").as_deref(),
+        Some("Children, Learning and Young People Scrutiny Board")
+    );
+    let created = pdf.text(info, "CreationDate").unwrap_or_default();
+    assert!(
+        created.starts_with("D:20260708"),
+        "the publication date: {created}"
+    );
+}
+
+#[test]
+fn tag_tree_has_headings_tables_lists_links_and_figures_with_alt_text() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let elements = pdf.elements();
+    let count = |kind: &str| elements.iter().filter(|e| e.kind == kind).count();
+    for kind in [
+        "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "L", "LI", "Figure", "Link",
+    ] {
+        assert!(count(kind) > 0, "no /{kind} in the tag tree");
+    }
+    // The front sheet's committee name and the title of every written document.
+    assert!(count("H1") >= 6, "{} H1", count("H1"));
+    for figure in elements.iter().filter(|e| e.kind == "Figure") {
+        let alt = figure.alt.as_deref().unwrap_or_default();
+        assert!(!alt.trim().is_empty(), "a figure without alternative text");
+    }
+    // The external appendix: one figure per page, announced by its title.
+    let appendix: Vec<&str> = elements
+        .iter()
+        .filter_map(|e| e.alt.as_deref())
+        .filter(|alt| alt.starts_with(APPENDIX))
+        .collect();
+    assert_eq!(appendix.len(), 7, "{appendix:?}");
+    assert!(appendix[0].contains("page 1 of 7"), "{}", appendix[0]);
+
+    // Page furniture is an artifact: every page after the front sheet carries its
+    // footer as one, a padding page also its sentence.
+    for page in 3..=pdf.page_count() {
+        let tags = pdf.marked_content(page);
+        assert!(
+            tags.iter().any(|t| t == "Artifact"),
+            "page {page}: no artifact in {tags:?}"
+        );
+    }
+    let padding = pdf.marked_content(6);
+    assert!(
+        padding.iter().all(|t| t == "Artifact"),
+        "the padding page is all artifacts: {padding:?}"
+    );
+}
+
+#[test]
+fn bookmarks_go_to_every_item_document_and_section() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let outline = pdf.outline();
+    let level = |n: usize| outline.iter().filter(move |b| b.level == n);
+    let top: Vec<(String, Option<usize>)> = level(1).map(|b| (b.title.clone(), b.page)).collect();
+    assert_eq!(top[0], ("Agenda".to_string(), Some(1)));
+    for (item, page) in ITEM_STARTS {
+        assert!(
+            top.iter()
+                .any(|(title, p)| title.starts_with(&format!("Item {item}: ")) && *p == Some(page)),
+            "no bookmark for item {item} on page {page}: {top:?}"
+        );
+    }
+    // Every item, with or without documents, under the agenda: its front-sheet entry.
+    let agenda: Vec<_> = level(2)
+        .filter(|b| b.page.is_some_and(|p| p <= 2))
+        .collect();
+    assert_eq!(agenda.len(), 8, "{agenda:#?}");
+    assert_eq!(agenda[0].title, "1. Apologies and Substitutions");
+    // Documents one level down from their item, the external appendix among them.
+    let documents: Vec<_> = level(2).filter(|b| b.page.is_some_and(|p| p > 2)).collect();
+    assert_eq!(documents.len(), 7, "{documents:#?}");
+    assert!(
+        documents
+            .iter()
+            .any(|b| b.title == APPENDIX && b.page == Some(*APPENDIX_PAGES.start()))
+    );
+    // The note's sections one level deeper, inside the item's pages.
+    let sections: Vec<_> = level(3).collect();
+    assert!(
+        sections
+            .iter()
+            .any(|b| b.title.starts_with("1 ") && b.page.is_some_and(|p| (11..19).contains(&p))),
+        "{sections:#?}"
+    );
+    assert!(
+        outline
+            .iter()
+            .all(|b| b.page.is_some() && !b.title.trim().is_empty())
+    );
+}
+
+#[test]
+fn front_sheet_titles_and_page_ranges_link_to_the_items() {
+    let (_out, path) = build_sample(&[]);
+    let pdf = Pdf::open(&path);
+    let mut targets: Vec<usize> = (1..=2)
+        .flat_map(|page| pdf.links(page))
+        .filter_map(|(target, _)| target)
+        .collect();
+    targets.sort();
+    let mut expected: Vec<usize> = ITEM_STARTS
+        .iter()
+        .flat_map(|&(_, page)| [page, page])
+        .collect();
+    expected.sort();
+    assert_eq!(targets, expected, "a title link and a range link per item");
+    for (_, contents) in (1..=2).flat_map(|page| pdf.links(page)) {
+        assert!(
+            contents.is_some_and(|c| !c.is_empty()),
+            "a link without a description"
+        );
+    }
+}
+
+#[test]
+fn external_appendix_keeps_its_text_on_its_pages_under_every_standard() {
+    for standard in ["ua-1", "a-2a", "a-2b", "a-3", "none"] {
+        let (_out, path) = build_sample(&["--standard", standard]);
+        qpdf_check(&path);
+        let pages = page_texts(&path);
+        let page = |n: usize| &pages[n - 1];
+        let first = *APPENDIX_PAGES.start();
+        assert!(page(first).contains("Annual Report 2025/26"), "{standard}");
+        assert!(
+            page(first + 1).contains("Foreword from the Independent Chair"),
+            "{standard}"
+        );
+        assert!(
+            page(first + 6).contains("Looking Ahead to 2026/27"),
+            "{standard}"
+        );
+        for n in APPENDIX_PAGES {
+            assert_eq!(
+                footer_number(page(n)),
+                Some(n),
+                "{standard}: page {n} keeps its footer"
+            );
+        }
+        let pdf = Pdf::open(&path);
+        for n in APPENDIX_PAGES {
+            let forms = supplied_forms(&pdf, n);
+            assert_eq!(
+                forms.len(),
+                1,
+                "{standard}: page {n} paints one supplied page"
+            );
+            let ops = lopdf::content::Content::decode(&forms[0])
+                .unwrap()
+                .operations;
+            assert!(
+                ops.iter()
+                    .all(|op| !["BDC", "BMC", "EMC"].contains(&op.operator.as_str())),
+                "{standard}: page {n}: the supplied page's own marked content is dropped"
+            );
+        }
+        let xmp = pdf.xmp();
+        match standard {
+            "none" => assert!(!xmp.contains("pdfuaid"), "none claims nothing"),
+            "ua-1" => assert!(xmp.contains("pdfuaid") && !xmp.contains("pdfaid:part")),
+            _ => assert!(
+                xmp.contains("pdfuaid") && xmp.contains("pdfaid:part"),
+                "{standard}"
+            ),
+        }
+    }
+}
+
+/// The decoded contents of the form XObjects page `page` paints directly.
+fn supplied_forms(pdf: &Pdf, page: usize) -> Vec<Vec<u8>> {
+    let Some(resources) = pdf.dict(pdf.page(page), "Resources") else {
+        return Vec::new();
+    };
+    let Some(xobjects) = pdf.dict(resources, "XObject") else {
+        return Vec::new();
+    };
+    xobjects
+        .iter()
+        .filter_map(|(_, x)| match pdf.resolve(x) {
+            lopdf::Object::Stream(s) if pdf.text(&s.dict, "Subtype").as_deref() == Some("Form") => {
+                Some(
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone()),
+                )
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn sample_pack_is_compact_with_subset_fonts() {
+    let (_out, path) = build_sample(&[]);
+    let bytes = std::fs::metadata(&path).unwrap().len() as usize;
+    let pages = page_count(&path);
+    let per_page = bytes / pages;
+    println!("sample pack: {bytes} bytes, {pages} pages, {per_page} bytes per page");
+    // 5.2 kB per page when written (object streams, subset fonts).
+    assert!(per_page < 8_000, "{per_page} bytes per page");
+    let output = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts (poppler-utils) runs");
+    let fonts = String::from_utf8_lossy(&output.stdout);
+    for line in fonts.lines().skip(2) {
+        let name = line.split_whitespace().next().unwrap_or_default();
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "font not subset: {line}"
+        );
+    }
+}
+
+/// A checker installed from PyPI (`outloud`, `pdfua`): `$OUTLOUD` / `$PDFUA`, the
+/// virtual environment `.ci/run` makes, or on the PATH.
+fn python_tool(name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(name.to_uppercase()) {
+        return Some(PathBuf::from(path));
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/outloud-venv/bin")
+        .join(name);
+    if venv.exists() {
+        return Some(venv);
+    }
+    Command::new(name)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| PathBuf::from(name))
+}
+
+/// The checker, or `None` after saying why the test is skipped (a failure where
+/// `REQUIRE_OUTLOUD` is set, as `.ci/run` does).
+fn checker(name: &str) -> Option<PathBuf> {
+    let found = python_tool(name);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("REQUIRE_OUTLOUD").is_none(),
+            "{name} is required here but not installed (`bash .ci/run` installs it)"
+        );
+        eprintln!("SKIPPED: {name} is not installed (pip install {name}, or run .ci/run)");
+    }
+    found
+}
+
+#[test]
+fn pdfua_finds_nothing_in_the_sample_packs() {
+    let Some(pdfua) = checker("pdfua") else {
+        return;
+    };
+    let (out, _) = build_sample(&[]);
+    for meeting in SAMPLES {
+        let path = out.path().join(format!("{meeting}.pdf"));
+        pdfua_check(&pdfua, &path);
+    }
+}
+
+fn pdfua_check(pdfua: &Path, path: &Path) {
+    let output = Command::new(&pdfua)
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("pdfua runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "pdfua found problems:\n{report}");
+    let report: serde_json::Value = serde_json::from_str(&report).expect("a JSON report");
+    assert_eq!(report["summary"]["findings"], 0, "{report:#}");
+    assert!(
+        report["summary"]["rules_run"].as_u64().unwrap_or(0) >= 10,
+        "{report:#}"
+    );
+}
+
+#[test]
+fn outloud_finds_no_pdf_ua_or_wcag_errors_in_the_sample_packs() {
+    let Some(outloud) = checker("outloud") else {
+        return;
+    };
+    let (out, _) = build_sample(&[]);
+    for meeting in SAMPLES {
+        let path = out.path().join(format!("{meeting}.pdf"));
+        outloud_check(&outloud, &path);
+    }
+}
+
+fn outloud_check(outloud: &Path, path: &Path) {
+    let output = Command::new(&outloud)
+        .args(["--json", "-", "--fail-on", "error"])
+        .arg(path)
+        .output()
+        .expect("outloud runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "outloud's report is not JSON ({err}):\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let result = &report["results"][0];
+    let findings = result["findings"].as_array().cloned().unwrap_or_default();
+    let errors: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "outloud found errors: {errors:#?}");
+    assert!(
+        output.status.success(),
+        "outloud failed: {}",
+        result["verdict"]
+    );
+    // Every PDF/UA-1 checkpoint outloud can judge passes (or only warns).
+    let checkpoints = result["criteria"]["pdfua1"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !checkpoints.is_empty(),
+        "no PDF/UA-1 checkpoints in the report"
+    );
+    for checkpoint in &checkpoints {
+        assert_ne!(checkpoint["status"], "fail", "{checkpoint:#}");
+    }
+    // Its rules ran on the structure it needs.
+    assert_eq!(result["stats"]["tagged"], true);
+    let mut warnings: Vec<String> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap_or("?").to_string())
+        .collect();
+    warnings.sort();
+    warnings.dedup();
+    println!("outloud: 0 errors; warnings from {warnings:?}");
+}
+
+/// A one-page PDF whose text uses Helvetica without embedding it.
+fn pdf_with_unembedded_font() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        {
+            let content = "BT /F1 24 Tf 72 700 Td (Supplied text in Helvetica) Tj ET";
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len())
+        },
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn external_pdf_without_embedded_fonts_is_placed_with_a_warning() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - file: plain.pdf\n        title: Supplied\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    std::fs::write(
+        project.meeting_dir("m").join("plain.pdf"),
+        pdf_with_unembedded_font(),
+    )
+    .unwrap();
+    let output = agenda_pack(project.root(), &["build"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("plain.pdf: fonts not embedded (Helvetica)"),
+        "{stderr}"
+    );
+    let pdf = project.pdf("m");
+    qpdf_check(&pdf);
+    let pages = page_texts(&pdf);
+    assert!(pages[2].contains("Supplied text in Helvetica"), "{pages:?}");
+}
+
+#[test]
+fn stamp_and_footer_are_drawn_over_an_external_first_page() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - file: app.pdf\n        title: App\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    std::fs::write(
+        project.meeting_dir("m").join("app.pdf"),
+        external_pdf("1.1", 1),
+    )
+    .unwrap();
+    build_all(project.root());
+    let path = project.pdf("m");
+    let page = &page_texts(&path)[2];
+    assert_eq!(stamp(page), Some(1), "{page}");
+    assert_eq!(footer_number(page), Some(3), "{page}");
+    // In the page's content, the external page (a form XObject) is painted first and
+    // the stamp and footer after it, so a supplied page's background cannot hide them.
+    let pdf = Pdf::open(&path);
+    let content = pdf.doc.get_page_content(pdf.doc.get_pages()[&3]);
+    let ops = lopdf::content::Content::decode(&content)
+        .unwrap()
+        .operations;
+    let placed = ops
+        .iter()
+        .position(|op| op.operator == "Do")
+        .expect("the external page is painted");
+    let texts_before = ops[..placed]
+        .iter()
+        .filter(|op| op.operator == "BT")
+        .count();
+    let texts_after = ops[placed..]
+        .iter()
+        .filter(|op| op.operator == "BT")
+        .count();
+    assert_eq!(
+        texts_before, 0,
+        "nothing is painted under the external page"
+    );
+    assert!(texts_after >= 2, "stamp and footer over it: {texts_after}");
+}
