@@ -353,7 +353,7 @@ fn pdfua_finds_nothing_in_the_sample_packs() {
 }
 
 fn pdfua_check(pdfua: &Path, path: &Path) {
-    let output = Command::new(&pdfua)
+    let output = Command::new(pdfua)
         .args(["check", "--format", "json"])
         .arg(path)
         .output()
@@ -381,7 +381,7 @@ fn outloud_finds_no_pdf_ua_or_wcag_errors_in_the_sample_packs() {
 }
 
 fn outloud_check(outloud: &Path, path: &Path) {
-    let output = Command::new(&outloud)
+    let output = Command::new(outloud)
         .args(["--json", "-", "--fail-on", "error"])
         .arg(path)
         .output()
