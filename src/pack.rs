@@ -9,6 +9,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::content;
+use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
 use crate::model::{Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
@@ -38,8 +39,8 @@ pub struct Built {
     pub pages: usize,
     /// The pages each item with documents occupies, by item number.
     pub item_ranges: Vec<(usize, PageRange)>,
-    /// typst's warnings, and those about external PDFs.
-    pub warnings: Vec<String>,
+    /// Warnings about the content, typst's, and those about external PDFs.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A meeting's pack, laid out but not yet exported.
@@ -48,8 +49,8 @@ pub struct LaidOut {
     pub meeting: Meeting,
     /// The pages.
     pub document: PagedDocument,
-    /// typst's warnings.
-    pub warnings: Vec<String>,
+    /// Warnings about the content, and typst's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
@@ -66,7 +67,7 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     )?;
     let bytes = finished.bytes;
     let mut warnings = laid_out.warnings;
-    warnings.extend(finished.warnings);
+    warnings.extend(finished.warnings.iter().map(|w| Diagnostic::warning(w)));
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
     Ok(Built {
@@ -82,11 +83,11 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let source = templates.render_pack(&context.value)?;
-    let mut warnings: Vec<String> = meeting
+    let mut warnings: Vec<Diagnostic> = meeting
         .warnings
         .iter()
         .chain(&unknown_minutes(&meeting, &context.minute_refs))
-        .map(|warning| format!("warning: {warning}"))
+        .map(Diagnostic::content_warning)
         .collect();
     let (year, month, day) = meeting.publication.date.ymd();
     let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
@@ -97,7 +98,7 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
         today,
     );
     let typeset = typeset::typeset(&world)?;
-    warnings.extend(typeset.warnings);
+    warnings.extend(typeset.warnings.iter().map(|w| Diagnostic::warning(w)));
     Ok(LaidOut {
         meeting,
         document: typeset.document,
@@ -106,8 +107,8 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 }
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
-/// layout) without writing anything; returns typst's warnings.
-pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<String>> {
+/// layout) without writing anything; returns the warnings.
+pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = content::load_meeting(dir)?;
     Ok(lay_out(meeting, templates)?.warnings)
 }

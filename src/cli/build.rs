@@ -193,7 +193,8 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
                 built.pages
             );
             for warning in &built.warnings {
-                lines.push_str(&format!("\n  {}", warning.replace('\n', "\n  ")));
+                let text = warning.to_string();
+                lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
             lines
         }

@@ -33,10 +33,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let checked: Vec<(Vec<Diagnostic>, bool)> = meetings
         .par_iter()
         .map(|dir| match pack::check(dir, &templates) {
-            Ok(warnings) => (
-                warnings.iter().map(|w| Diagnostic::warning(w)).collect(),
-                false,
-            ),
+            Ok(warnings) => (warnings, false),
             // A broken template override is the style's fault, not the content's.
             Err(err) => (
                 vec![Diagnostic::from_error(&err)],

@@ -5,9 +5,10 @@ mod github;
 mod human;
 mod json;
 
+use std::fmt;
 use std::path::Path;
 
-use crate::error::{Error, Location};
+use crate::error::{ContentError, Error, Location};
 
 pub use github::github;
 pub use human::human;
@@ -83,7 +84,17 @@ impl Diagnostic {
         }
     }
 
-    /// A warning as the build formats it; one about author text
+    /// A warning about the content (minute numbers, cross references, a programme).
+    pub fn content_warning(warning: &ContentError) -> Self {
+        Self {
+            severity: Severity::Warning,
+            location: Some(warning.location.clone()),
+            message: warning.message.clone(),
+            hint: warning.hint.clone(),
+        }
+    }
+
+    /// A warning as typst or the PDF step formats it; one about author text
     /// (`warning: file:line:column: message`) keeps its place.
     pub fn warning(text: &str) -> Self {
         let located = text.strip_prefix("warning: ").and_then(|rest| {
@@ -105,6 +116,23 @@ impl Diagnostic {
             message,
             hint: None,
         }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `warning: file:line:column: message` and the hint on a line of its own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.severity.as_str())?;
+        match &self.location {
+            Some(at) if at.line == 0 => write!(f, "{}: ", at.file.display())?,
+            Some(at) => write!(f, "{at}: ")?,
+            None => {}
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
     }
 }
 
