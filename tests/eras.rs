@@ -129,3 +129,49 @@ fn style_mistakes_are_located() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_logo_heads_the_front_sheet_as_a_figure_with_its_alt_text() {
+    let project = Project::new();
+    let logo = "logo:\n  file: images/logo.svg\n  alt: Testford Borough Council\n";
+    let yaml = meeting_yaml(ITEMS).replacen("date:", &format!("{logo}date:"), 1);
+    project.write("m", "meeting.yaml", &yaml);
+    project.write("m", "note.md", &note_with_pages("a", 1));
+    project.write(
+        "m",
+        "images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"90\" height=\"30\"><rect width=\"90\" height=\"30\" fill=\"#1a4f9c\"/></svg>",
+    );
+    build_all(project.root());
+    let pdf = common::structure::Pdf::open(&project.pdf("m"));
+    let alts: Vec<String> = pdf
+        .elements()
+        .into_iter()
+        .filter(|e| e.kind == "Figure")
+        .filter_map(|e| e.alt)
+        .collect();
+    assert_eq!(alts, ["Testford Borough Council"]);
+
+    // Without its description, or missing, the logo is an error at its line.
+    std::fs::remove_dir_all(project.root().join("out")).unwrap();
+    project.write(
+        "m",
+        "meeting.yaml",
+        &yaml.replace("Testford Borough Council\n", "\"\"\n"),
+    );
+    let stderr = build_fails(&project);
+    assert!(
+        stderr.contains("content/m/meeting.yaml:5:3: the logo has no alternative text"),
+        "{stderr}"
+    );
+    project.write(
+        "m",
+        "meeting.yaml",
+        &yaml.replace("images/logo.svg", "images/crest.svg"),
+    );
+    let stderr = build_fails(&project);
+    assert!(
+        stderr.contains("content/m/meeting.yaml:4:9: image `images/crest.svg` not found"),
+        "{stderr}"
+    );
+}

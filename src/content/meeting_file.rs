@@ -8,10 +8,10 @@ use super::document_file::{self, MeetingDefaults};
 use super::string_or_map::{StringOrMap, unwrap_all};
 use super::style_file::{self, StyleSettings};
 use super::yaml::YamlText;
-use super::{MEETING_FILE, chair, external_pdf, minute_scan, work_programme_file};
+use super::{MEETING_FILE, chair, external_pdf, image_file, minute_scan, work_programme_file};
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
-    Contact, Date, Document, DocumentBody, Item, ItemKind, Meeting, Membership, NotesStyle,
+    Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership, NotesStyle,
     Publication, Time,
 };
 
@@ -21,6 +21,7 @@ use crate::model::{
 struct MeetingFile {
     council: String,
     committee: String,
+    logo: Option<Logo>,
     date: Date,
     time: Time,
     place: String,
@@ -93,6 +94,9 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         &raw.membership.members,
         "membership.members",
     )?;
+    if let Some(logo) = &raw.logo {
+        image_file::check(&yaml, &logo.file, &logo.alt, dir, "the logo")?;
+    }
     let root = dir.parent().unwrap_or(Path::new("."));
     let style = raw.style.over(style_file::load_root(root)?).resolve();
     if style.notes == NotesStyle::ContactNote && !raw.notes.is_empty() {
@@ -140,6 +144,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         time: raw.time,
         place: raw.place,
         publication: raw.publication,
+        logo: raw.logo,
         contacts: raw.contacts,
         membership: raw.membership,
         notes: raw.notes,

@@ -6,6 +6,7 @@ mod discover;
 mod document_file;
 mod external_pdf;
 mod front_matter;
+mod image_file;
 mod meeting_file;
 mod minute_scan;
 mod string_or_map;

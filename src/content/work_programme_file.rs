@@ -1,9 +1,10 @@
 //! Loading a work programme from its YAML data file.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
 use serde::Deserialize;
 
+use super::image_file;
 use super::yaml::YamlText;
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
@@ -84,7 +85,13 @@ pub fn load(
         );
     }
     if let Some(chart) = &file.flow_chart {
-        check_flow_chart(&yaml, chart, meeting_dir)?;
+        image_file::check(
+            &yaml,
+            &chart.file,
+            &chart.alt,
+            meeting_dir,
+            "the flow chart",
+        )?;
     }
     Ok(WorkProgramme {
         title: file.title,
@@ -162,35 +169,4 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
             })
         })
         .collect()
-}
-
-fn check_flow_chart(yaml: &YamlText, chart: &FlowChart, meeting_dir: &Path) -> Result<()> {
-    let file = chart.file.display().to_string();
-    if chart.alt.trim().is_empty() {
-        return Err(ContentError::new(
-            yaml.locate_key("alt"),
-            "the flow chart has no alternative text",
-        )
-        .with_hint("describe what the chart shows in `alt:`, for screen readers")
-        .into());
-    }
-    if chart
-        .file
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return Err(ContentError::new(
-            yaml.locate(&file),
-            format!("`{file}` is not a path inside the meeting folder"),
-        )
-        .into());
-    }
-    if !meeting_dir.join(&chart.file).is_file() {
-        return Err(
-            ContentError::new(yaml.locate(&file), format!("image `{file}` not found"))
-                .with_hint("put the image in the meeting folder, or correct the path")
-                .into(),
-        );
-    }
-    Ok(())
 }

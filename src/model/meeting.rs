@@ -16,6 +16,8 @@ pub struct Meeting {
     pub council: String,
     /// The committee, e.g. `Children, Learning and Young People Scrutiny Board`.
     pub committee: String,
+    /// The council's logo at the top of the front sheet, if any.
+    pub logo: Option<Logo>,
     /// The day of the meeting.
     pub date: Date,
     /// When it starts.
@@ -59,6 +61,16 @@ impl Meeting {
     pub fn all_items(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().chain(&self.private_items)
     }
+}
+
+/// An image of the meeting folder with its alternative text.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The image, relative to the meeting folder.
+    pub file: PathBuf,
+    /// What it shows, for screen readers (e.g. the council's name).
+    pub alt: String,
 }
 
 /// The signatory block of the front sheet.

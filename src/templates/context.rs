@@ -40,6 +40,7 @@ struct MeetingContext<'a> {
     description: String,
     council: &'a str,
     committee: &'a str,
+    logo: Option<ImageContext<'a>>,
     date_front_sheet: String,
     date: String,
     time: String,
@@ -152,7 +153,7 @@ enum BodyContext<'a> {
         last_updated: String,
         introduction: &'a [String],
         groups: Vec<ProgrammeGroupContext<'a>>,
-        flow_chart: Option<FlowChartContext<'a>>,
+        flow_chart: Option<ImageContext<'a>>,
     },
 }
 
@@ -165,8 +166,9 @@ struct ProgrammeGroupContext<'a> {
     items: &'a [ProgrammeItem],
 }
 
+/// An image of the meeting folder: its path for typst, its alternative text, its caption.
 #[derive(Serialize)]
-struct FlowChartContext<'a> {
+struct ImageContext<'a> {
     path: String,
     alt: &'a str,
     caption: &'a str,
@@ -201,6 +203,11 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
             ),
             council: &meeting.council,
             committee: &meeting.committee,
+            logo: meeting.logo.as_ref().map(|logo| ImageContext {
+                path: content_path(&logo.file),
+                alt: &logo.alt,
+                caption: "",
+            }),
             date_front_sheet: style.dates.front_sheet(meeting.date),
             date: style.dates.running(meeting.date),
             time: meeting.time.to_string(),
@@ -428,7 +435,7 @@ fn work_programme_context(
         last_updated: running(programme.last_updated),
         introduction: &programme.introduction,
         groups: meetings.chain(later).chain(information).collect(),
-        flow_chart: programme.flow_chart.as_ref().map(|chart| FlowChartContext {
+        flow_chart: programme.flow_chart.as_ref().map(|chart| ImageContext {
             path: content_path(&chart.file),
             alt: &chart.alt,
             caption: &chart.caption,
