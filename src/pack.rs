@@ -115,7 +115,12 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
 
 /// The physical page on which each document of a laid-out pack starts, in pack order.
 pub fn document_start_pages(document: &PagedDocument) -> Vec<usize> {
-    let label = Label::new(PicoStr::intern("doc-start")).expect("a valid label");
+    marker_pages(document, "doc-start")
+}
+
+/// The pages of the layout's metadata markers with `label`, in order.
+fn marker_pages(document: &PagedDocument, label: &str) -> Vec<usize> {
+    let label = Label::new(PicoStr::intern(label)).expect("a valid label");
     let introspector = document.introspector();
     introspector
         .query(&Selector::Label(label))
@@ -168,18 +173,8 @@ fn creation_date(meeting: &Meeting, epoch: Option<i64>) -> Datetime {
 
 /// The range of each item with documents, read from the layout's markers.
 fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageRange)> {
-    let pages_of = |label: &str| -> Vec<usize> {
-        let label = Label::new(PicoStr::intern(label)).expect("a valid label");
-        let introspector = document.introspector();
-        introspector
-            .query(&Selector::Label(label))
-            .iter()
-            .filter_map(|marker| introspector.page(marker.location()?))
-            .map(|page| page.get())
-            .collect()
-    };
-    let starts = pages_of("doc-start");
-    let ends = pages_of("doc-end");
+    let starts = marker_pages(document, "doc-start");
+    let ends = marker_pages(document, "doc-end");
     let mut ranges = Vec::new();
     let mut index = 0;
     for item in meeting

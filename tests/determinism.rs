@@ -67,25 +67,8 @@ fn every_standard_gives_identical_bytes_with_the_external_pages_placed() {
 
 #[test]
 fn the_sample_pack_builds_to_identical_bytes() {
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let build = || {
-        let out = tempfile::tempdir().unwrap();
-        let content = repo.join("content");
-        let output = agenda_pack(
-            repo,
-            &[
-                "build",
-                "--content",
-                content.to_str().unwrap(),
-                "--out",
-                out.path().to_str().unwrap(),
-            ],
-        );
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let (out, _) = build_repository_content(&[]);
         std::fs::read(out.path().join("2026-07-16-children-scrutiny.pdf")).unwrap()
     };
     assert!(build() == build(), "two builds of the sample pack differ");

@@ -3,11 +3,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
 use common::*;
 
 const TWO_NOTES: &str = "  - kind: briefing-note\n    title: First\n    documents:\n      - first.md\n  - kind: briefing-note\n    title: Second\n    documents:\n      - second.md\n";
@@ -115,34 +110,11 @@ fn a_note_not_on_the_agenda_is_an_error_with_a_hint() {
 #[test]
 fn watch_renders_again_after_the_note_is_saved() {
     let project = project();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
-        .args(["preview", "content/m/first.md", "--watch"])
-        .current_dir(project.root())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
-            if tx.send(line.unwrap_or_default()).is_err() {
-                break;
-            }
-        }
-    });
-    // Waits for a line starting with `prefix` (an editor's save may take several
-    // events, so earlier renders are skipped). The limit only stops a broken test
-    // from hanging.
-    let wait_for = |prefix: &str| -> String {
-        loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(120))
-                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}"));
-            if line.starts_with(prefix) {
-                return line;
-            }
-        }
-    };
+    let mut running = Running::start(
+        project.root(),
+        &["preview", "content/m/first.md", "--watch"],
+    );
+    let wait_for = |prefix: &str| running.wait_for(prefix);
     wait_for("watching");
     let pdf = project.root().join("out/preview/first.pdf");
     assert_eq!(page_texts(&pdf).len(), 4, "3 pages and a padding page");
@@ -168,8 +140,7 @@ fn watch_renders_again_after_the_note_is_saved() {
     project.write("m", "first.md", &note_with_pages("1", 1));
     let line = wait_for("rendered ");
     assert!(line.contains("2 pages (Pages 3 - 4"), "{line}");
-    child.kill().unwrap();
-    child.wait().unwrap();
+    running.stop();
     let leftovers: Vec<_> = std::fs::read_dir(project.root().join("out/preview"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -18,23 +18,7 @@ const APPENDIX: &str = "Elmsworth Children's Partnership Annual Report 2025/26";
 
 /// Builds the repository's sample content with extra arguments; returns the PDF.
 fn build_sample(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let content = repo.join("content");
-    let mut args = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ];
-    args.extend(extra);
-    let output = agenda_pack(repo, &args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (out, _) = build_repository_content(extra);
     let pdf = out.path().join(format!("{MEETING}.pdf"));
     (out, pdf)
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 
@@ -14,21 +14,7 @@ const LATER_MEETING: &str = "2026-09-24-children-scrutiny";
 /// Builds the repository's own content into a temporary folder and returns the PDF of
 /// the first sample meeting (the later one is beside it).
 fn build_sample() -> (tempfile::TempDir, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let content = repo.join("content");
-    let output = agenda_pack(
-        repo,
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let (out, stderr) = build_repository_content(&[]);
     assert!(
         stderr.contains(" 0 warnings") && !stderr.contains("warning:"),
         "the sample content builds without warnings:\n{stderr}"

@@ -6,7 +6,6 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::*;
@@ -50,31 +49,11 @@ fn the_served_page_shows_every_page_and_follows_edits() {
         &meeting_yaml("  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n"),
     );
     project.write("m", "note.md", &note_with_pages("1", 2));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
-        .args(["preview", "content/m/note.md", "--serve", "--port", "0"])
-        .current_dir(project.root())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
-            if tx.send(line.unwrap_or_default()).is_err() {
-                break;
-            }
-        }
-    });
-    let wait_for = |prefix: &str| -> String {
-        loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(120))
-                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}"));
-            if line.starts_with(prefix) {
-                return line;
-            }
-        }
-    };
+    let mut running = Running::start(
+        project.root(),
+        &["preview", "content/m/note.md", "--serve", "--port", "0"],
+    );
+    let wait_for = |prefix: &str| running.wait_for(prefix);
     let url = wait_for("serving the pages on ")
         .trim_start_matches("serving the pages on ")
         .to_string();
@@ -139,8 +118,7 @@ fn the_served_page_shows_every_page_and_follows_edits() {
     await_page(&mut browser, "3 2");
     browser.close();
 
-    child.kill().unwrap();
-    child.wait().unwrap();
+    running.stop();
 }
 
 /// Headless Chromium driven through the DevTools protocol on a pipe

@@ -67,13 +67,25 @@ pub fn export(
     let standards = PdfStandards::new(standard.typst_standards())
         .map_err(|err| Error::Pdf(err.message().to_string()))?;
     let options = PdfOptions {
+        standards,
+        ..fixed_options(ident, timestamp)
+    };
+    run_export(document, &options)
+}
+
+/// Options naming the file and fixing its date, so the same content gives the same bytes.
+fn fixed_options(ident: &str, timestamp: Datetime) -> PdfOptions {
+    PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("agenda-pack {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(timestamp)),
-        standards,
         ..PdfOptions::default()
-    };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
+    }
+}
+
+/// Runs typst's export, gathering its errors into one.
+fn run_export(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>> {
+    typst_pdf::pdf(document, options).map_err(|errors| {
         Error::Pdf(
             errors
                 .iter()

@@ -5,8 +5,11 @@
 
 pub mod structure;
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Runs `agenda-pack` with `args` in `dir`.
 pub fn agenda_pack(dir: &Path, args: &[&str]) -> Output {
@@ -16,6 +19,83 @@ pub fn agenda_pack(dir: &Path, args: &[&str]) -> Output {
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("the agenda-pack binary runs")
+}
+
+/// A long-running `agenda-pack` (such as `preview --watch`) whose stderr is read line
+/// by line; it is killed when dropped.
+pub struct Running {
+    /// The process.
+    pub child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Running {
+    /// Starts `agenda-pack` with `args` in `dir`.
+    pub fn start(dir: &Path, args: &[&str]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
+            .args(args)
+            .current_dir(dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the agenda-pack binary runs");
+        let (tx, lines) = mpsc::channel();
+        let stderr = child.stderr.take().expect("stderr is piped");
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                if tx.send(line.unwrap_or_default()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { child, lines }
+    }
+
+    /// Waits for a line starting with `prefix` (an editor's save may take several
+    /// events, so earlier lines are skipped). The limit only stops a broken test from
+    /// hanging.
+    pub fn wait_for(&self, prefix: &str) -> String {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(120))
+                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}"));
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+    }
+
+    /// Stops the process and waits for it.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Builds the repository's own `content/` with `extra` arguments into a temporary
+/// folder, which is returned with build's stderr.
+pub fn build_repository_content(extra: &[&str]) -> (tempfile::TempDir, String) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let content = repo.join("content");
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let output = agenda_pack(repo, &args);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(output.status.success(), "{stderr}");
+    (out, stderr)
 }
 
 /// Builds every meeting under `root/content` into `root/out`, panicking on failure.
