@@ -87,6 +87,17 @@ fn a_clean_meeting_checks_clean_and_writes_nothing() {
     assert_eq!(out_state(&project), before);
 }
 
+/// The single error `check` reports for a note with this body (after its front matter).
+fn note_error(body: &str) -> Reported {
+    single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
+        p.write(
+            "m",
+            "note.md",
+            &format!("---\nkind: briefing-note\nsubject: S\n---\n\n{body}"),
+        )
+    }))
+}
+
 #[test]
 fn malformed_yaml() {
     // `post` indented one space too far.
@@ -121,13 +132,7 @@ fn missing_file() {
 
 #[test]
 fn missing_image() {
-    let e = single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
-        p.write(
-            "m",
-            "note.md",
-            "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n![A chart](images/chart.png)\n",
-        )
-    }));
+    let e = note_error("Intro.\n\n![A chart](images/chart.png)\n");
     assert_eq!(e.place, "content/m/note.md:8:1", "{e:?}");
     assert_eq!(e.message, "image `images/chart.png` not found");
 }
@@ -167,13 +172,7 @@ fn duplicate_item_number() {
 fn text_that_would_break_typst() {
     // Quotes nested deeper than typst's parser can take are refused at their line.
     let deep = "> ".repeat(30);
-    let e = single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
-        p.write(
-            "m",
-            "note.md",
-            &format!("---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n{deep}deep\n"),
-        )
-    }));
+    let e = note_error(&format!("Intro.\n\n{deep}deep\n"));
     // The 21st `>` (column 41) is one level too deep.
     assert_eq!(e.place, "content/m/note.md:8:41", "{e:?}");
     assert!(e.message.contains("nested too deeply"), "{e:?}");
@@ -182,13 +181,7 @@ fn text_that_would_break_typst() {
 #[test]
 fn typst_error_in_author_text_is_reported_at_the_markdown_line() {
     // A link without a destination passes Markdown but typst refuses it.
-    let e = single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
-        p.write(
-            "m",
-            "note.md",
-            "---\nkind: briefing-note\nsubject: S\n---\n\n# Section\n\nIntro.\n\nSee the\nnew [guidance]() here.\n",
-        )
-    }));
+    let e = note_error("# Section\n\nIntro.\n\nSee the\nnew [guidance]() here.\n");
     assert_eq!(e.place, "content/m/note.md:11:5", "{e:?}");
     assert_eq!(e.message, "URL must not be empty");
 }
