@@ -83,7 +83,7 @@ fn a_clean_meeting_checks_clean_and_writes_nothing() {
     let output = agenda_pack(project.root(), &["check"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("checked 1 meetings: 0 errors"), "{stderr}");
+    assert!(stderr.contains("checked 1 meeting: 0 errors"), "{stderr}");
     assert_eq!(out_state(&project), before);
 }
 

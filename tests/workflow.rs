@@ -92,7 +92,7 @@ fn changed_rebuilds_only_meetings_whose_inputs_changed() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("1 of 1 meetings built (1 unchanged, not rebuilt)"),
+        stderr.contains("1 of 1 meeting built (1 unchanged, not rebuilt)"),
         "{stderr}"
     );
     assert_eq!(

@@ -8,7 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::progress::Progress;
-use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, select};
+use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, counted, select};
 use crate::content::find_meetings;
 use crate::error::Result;
 use crate::fingerprint::{self, Record};
@@ -124,9 +124,11 @@ fn build_all(
         String::new()
     };
     eprintln!(
-        "{} of {} meetings built{skipped}, {pages} pages, {warnings} warnings, {:.2}s",
+        "{} of {} built{skipped}, {}, {}, {:.2}s",
         results.len() - failed,
-        results.len(),
+        counted(results.len(), "meeting"),
+        counted(pages, "page"),
+        counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
     if failed == 0 {

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{CheckArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, select};
+use super::{CheckArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, counted, select};
 use crate::diagnostics::{self, Diagnostic, Format, Severity};
 use crate::error::Error;
 use crate::pack;
@@ -56,9 +56,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     eprintln!(
-        "checked {} meetings: {errors} errors, {} warnings, {:.2}s",
-        meetings.len(),
-        diagnostics.len() - errors,
+        "checked {}: {}, {}, {:.2}s",
+        counted(meetings.len(), "meeting"),
+        counted(errors, "error"),
+        counted(diagnostics.len() - errors, "warning"),
         started.elapsed().as_secs_f64()
     );
     if internal {

@@ -31,3 +31,12 @@ pub fn main() -> ExitCode {
         Command::New(what) => new::run(&what),
     }
 }
+
+/// `1 meeting`, `2 meetings`: a count with its noun, for summary lines.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::serve::Served;
-use super::{EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, PreviewArgs, select, watch};
+use super::{EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, PreviewArgs, counted, select, watch};
 use crate::diagnostics::{self, Diagnostic, Format};
 use crate::error::{Error, Result};
 use crate::preview::{Preview, Rendered};
@@ -74,12 +74,12 @@ pub fn render_and_report(
         Ok(rendered) => {
             let last = rendered.first_page + rendered.pages.saturating_sub(1);
             let mut line = format!(
-                "rendered {} in {millis:.0} ms: {} pages (Pages {} - {last}, Agenda Item {}), {} warnings",
+                "rendered {} in {millis:.0} ms: {} (Pages {} - {last}, Agenda Item {}), {}",
                 rendered.pdf.display(),
-                rendered.pages,
+                counted(rendered.pages, "page"),
                 rendered.first_page,
                 rendered.item,
-                rendered.warnings.len()
+                counted(rendered.warnings.len(), "warning")
             );
             if !rendered.complete {
                 line.push_str(
