@@ -187,3 +187,21 @@ fn a_chair_missing_from_the_members_is_located() {
         "{stderr}"
     );
 }
+
+#[test]
+fn late_publication_is_a_warning_naming_the_last_good_day() {
+    let project = Project::new();
+    // Published Friday 10 July for Thursday 16 July: 13, 14, 15 are the clear days.
+    let yaml = meeting_yaml(ONE_NOTE).replace("  date: 2026-07-08", "  date: 2026-07-10");
+    project.write("m", "meeting.yaml", &yaml);
+    project.write("m", "note.md", &note_with_pages("1.1", 1));
+    let stderr = build_succeeds(&project);
+    assert!(
+        stderr.contains("warning: content/m/meeting.yaml:10:9: the agenda is published 3 clear days before the meeting; the law asks for 5"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("publish by Wednesday, 8 July 2026"),
+        "{stderr}"
+    );
+}

@@ -12,7 +12,7 @@ use super::{MEETING_FILE, chair, external_pdf, image_file, minute_scan, work_pro
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
     Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership, NotesStyle,
-    Publication, Time,
+    Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
 };
 
 /// The shape of `meeting.yaml`.
@@ -124,6 +124,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let private_items = source.items(raw.private_items, public_count + 1, true, &defaults)?;
     let minute_book = minute_scan::scan(root);
     let mut warnings = source.warnings;
+    warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
     for document in items
         .iter()
         .chain(&private_items)
@@ -370,4 +371,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
+}
+
+/// Warns when the agenda is published with fewer clear days' notice than the law asks.
+fn notice_warning(yaml: &YamlText, published: Date, meeting: Date) -> Option<ContentError> {
+    let days = clear_days(published, meeting);
+    (days < REQUIRED_CLEAR_DAYS).then(|| {
+        ContentError::new(
+            yaml.locate_last(&published.to_string()),
+            format!(
+                "the agenda is published {days} clear days before the meeting; the law asks for {REQUIRED_CLEAR_DAYS}"
+            ),
+        )
+        .with_hint(format!(
+            "publish by {} (weekends and bank holidays are not clear days), or print the reason for urgency with the late item",
+            latest_publication(meeting).long()
+        ))
+    })
 }

@@ -23,6 +23,16 @@ impl Date {
             .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-07-16"))
     }
 
+    /// The calendar date, for date arithmetic in the model.
+    pub(crate) fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The date of a calendar date.
+    pub(crate) fn from_naive(date: NaiveDate) -> Self {
+        Self(date)
+    }
+
     /// Year, month (1-12) and day (1-31).
     pub fn ymd(self) -> (i32, u32, u32) {
         (self.0.year(), self.0.month(), self.0.day())

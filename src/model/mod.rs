@@ -3,6 +3,7 @@
 
 mod appendix_scheme;
 mod author_block;
+mod clear_days;
 mod date;
 mod document;
 mod meeting;
@@ -15,6 +16,7 @@ mod work_programme;
 
 pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
+pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
 pub use date::{Date, Time};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
