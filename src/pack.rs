@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{Meeting, MinuteRef, PageRange};
+use crate::model::{Audience, Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -26,6 +26,8 @@ pub struct BuildOptions {
     /// Seconds since 1970 to stamp as the creation date (`SOURCE_DATE_EPOCH`);
     /// without it, the publication date of the meeting is used.
     pub source_date_epoch: Option<i64>,
+    /// Whom the pack is for.
+    pub audience: Audience,
 }
 
 /// A pack that was written.
@@ -55,10 +57,11 @@ pub struct LaidOut {
 
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
-    let meeting = content::load_meeting(dir)?;
+    let mut meeting = content::load_meeting(dir)?;
+    meeting.audience = options.audience;
     let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
-    let name = laid_out.meeting.name();
+    let name = laid_out.meeting.pack_name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
     let finished = pdf::finish(
         &bytes,
@@ -179,9 +182,9 @@ fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageR
     let mut index = 0;
     for item in meeting
         .all_items()
-        .filter(|item| !item.public_documents().is_empty())
+        .filter(|item| !item.printed_documents(meeting.audience).is_empty())
     {
-        let last = index + item.public_documents().len() - 1;
+        let last = index + item.printed_documents(meeting.audience).len() - 1;
         if let (Some(&first), Some(&end)) = (starts.get(index), ends.get(last)) {
             ranges.push((item.number, PageRange::padded(first, end)));
         }

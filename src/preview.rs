@@ -194,7 +194,7 @@ impl Preview {
         meeting
             .all_items()
             .flat_map(|item| {
-                item.public_documents()
+                item.printed_documents(meeting.audience)
                     .iter()
                     .map(move |doc| (item.number, doc))
             })

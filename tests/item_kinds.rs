@@ -251,3 +251,44 @@ fn exempt_paragraphs_are_checked() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_members_pack_includes_exempt_documents_headed_not_for_publication() {
+    let project = project();
+    let output = agenda_pack(project.root(), &["build", "--private"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = project.root().join("out/m-private.pdf");
+    assert!(
+        !project.pdf("m").exists(),
+        "the published pack is not written"
+    );
+    qpdf_check(&pdf);
+    let pages = page_texts(&pdf);
+    // The public pack's 14 pages, then the exempt note on 15 and its padding page.
+    assert_eq!(pages.len(), 16);
+    let exempt = item_lines(&pages[..2].join("\n"), 11).join(" ");
+    assert!(exempt.contains("(Pages 15 - 16)"), "{exempt}");
+    let headed: Vec<usize> = (1..=pages.len())
+        .filter(|&p| {
+            lines(&pages[p - 1])
+                .first()
+                .is_some_and(|l| l.starts_with("Not for publication"))
+        })
+        .collect();
+    assert_eq!(headed, [15], "only the exempt document's pages are headed");
+    assert!(pages[14].contains("SECRET-EXEMPT-TEXT"));
+    assert_eq!(
+        stamp(&pages[14].replace("Not for publication", "")),
+        Some(11)
+    );
+    let info = pdf_info(&pdf);
+    assert!(
+        info.iter()
+            .any(|(k, v)| k == "Title" && v.ends_with("- Not for publication")),
+        "{info:?}"
+    );
+}

@@ -34,7 +34,7 @@ fn the_front_sheet_gets_ranges_sub_items_and_stock_text_from_the_data() {
     assert!(source.contains("a\\) To agree the minutes"));
     assert!(source.contains("b\\) Matters Arising"));
     assert!(source.contains("Any other items of business which the Chair decides"));
-    assert!(source.contains("#start-document(item: 2, first: true, item-title: "));
+    assert!(source.contains("#start-document(item: 2, first: true, exempt: false, item-title: "));
     assert!(source.contains("MARK 2\\.1 p1"));
 }
 

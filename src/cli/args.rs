@@ -161,4 +161,10 @@ pub struct BuildArgs {
     /// changed since their last build, as recorded in <out>/.agenda-pack-hashes.
     #[arg(long)]
     pub changed: bool,
+
+    /// Build the members' pack instead of the published one: exempt private items'
+    /// documents are included, each page headed `Not for publication`, and the PDF is
+    /// written as <meeting>-private.pdf.
+    #[arg(long)]
+    pub private: bool,
 }

@@ -12,6 +12,7 @@ use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, counted, select};
 use crate::content::find_meetings;
 use crate::error::Result;
 use crate::fingerprint::{self, Record};
+use crate::model::Audience;
 use crate::pack::{self, BuildOptions, Built};
 use crate::templates::Templates;
 
@@ -54,6 +55,11 @@ fn prepare(args: &BuildArgs) -> Result<(Vec<PathBuf>, Templates, BuildOptions)> 
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok()),
+        audience: if args.private {
+            Audience::Members
+        } else {
+            Audience::Public
+        },
     };
     Ok((meetings, templates, options))
 }
@@ -82,7 +88,10 @@ fn build_all(
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir,
-        options: format!("{:?} {:?}", options.standard, options.source_date_epoch),
+        options: format!(
+            "{:?} {:?} {:?}",
+            options.standard, options.source_date_epoch, options.audience
+        ),
     });
     let progress = Progress::new(meetings.len());
     let build_one = |dir: &PathBuf| -> Option<Result<Built>> {
@@ -95,7 +104,7 @@ fn build_all(
         progress.line(&report(dir, &result, begun.elapsed().as_secs_f64()));
         progress.advance();
         if let Some(changed) = &changed {
-            changed.record(dir, &result, hash);
+            changed.record(dir, options.audience, &result, hash);
         }
         Some(result)
     };
@@ -159,7 +168,7 @@ impl ChangeCheck {
         else {
             return Some(None);
         };
-        let name = meeting_name(dir);
+        let name = pack_name(dir, options.audience);
         let pdf = options.out_dir.join(format!("{name}.pdf"));
         let record = self.record.lock().unwrap_or_else(|e| e.into_inner());
         if record.is_current(&name, &hash) && pdf.is_file() {
@@ -170,8 +179,8 @@ impl ChangeCheck {
         Some(Some(hash))
     }
 
-    fn record(&self, dir: &Path, result: &Result<Built>, hash: Option<String>) {
-        let name = meeting_name(dir);
+    fn record(&self, dir: &Path, audience: Audience, result: &Result<Built>, hash: Option<String>) {
+        let name = pack_name(dir, audience);
         let mut record = self.record.lock().unwrap_or_else(|e| e.into_inner());
         match (result, hash) {
             (Ok(_), Some(hash)) => record.set(&name, hash),
@@ -180,10 +189,13 @@ impl ChangeCheck {
     }
 }
 
-/// The meeting's name as [`crate::model::Meeting::name`] gives it: its folder's name.
-fn meeting_name(dir: &Path) -> String {
-    dir.file_name()
-        .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned())
+/// The file stem of a meeting's pack as [`crate::model::Meeting::pack_name`] gives it:
+/// its folder's name, with `-private` for the members' pack.
+fn pack_name(dir: &Path, audience: Audience) -> String {
+    let meeting = dir
+        .file_name()
+        .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned());
+    Audience::pack_name(&meeting, audience)
 }
 
 fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {

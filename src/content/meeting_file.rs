@@ -11,8 +11,8 @@ use super::yaml::YamlText;
 use super::{MEETING_FILE, chair, external_pdf, image_file, minute_scan, work_programme_file};
 use crate::error::{ContentError, Error, Result};
 use crate::model::{
-    Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership, NotesStyle,
-    Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
+    Audience, Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership,
+    NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
 };
 
 /// The shape of `meeting.yaml`.
@@ -154,6 +154,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         private_items,
         minute_book,
         warnings,
+        audience: Audience::Public,
     })
 }
 

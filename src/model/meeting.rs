@@ -42,6 +42,29 @@ pub struct Meeting {
     pub minute_book: MinuteBook,
     /// Doubtful points found while loading that do not stop the build.
     pub warnings: Vec<ContentError>,
+    /// Whom the pack is for: the published pack, or the members' pack with the exempt
+    /// documents.
+    pub audience: Audience,
+}
+
+/// Whom a pack is printed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// The published pack: exempt items show only their title.
+    #[default]
+    Public,
+    /// The members' pack: exempt documents are included, headed `Not for publication`.
+    Members,
+}
+
+impl Audience {
+    /// The file stem of a meeting's pack for this audience.
+    pub fn pack_name(meeting: &str, audience: Audience) -> String {
+        match audience {
+            Self::Public => meeting.to_string(),
+            Self::Members => format!("{meeting}-private"),
+        }
+    }
 }
 
 impl Meeting {
@@ -52,9 +75,18 @@ impl Meeting {
             .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned())
     }
 
+    /// The file stem of the pack: the meeting's name, `-private` for the members' pack.
+    pub fn pack_name(&self) -> String {
+        Audience::pack_name(&self.name(), self.audience)
+    }
+
     /// The document title of the pack: committee and date.
     pub fn title(&self) -> String {
-        format!("{} - {}", self.committee, self.date.ordinal())
+        let title = format!("{} - {}", self.committee, self.date.ordinal());
+        match self.audience {
+            Audience::Public => title,
+            Audience::Members => format!("{title} - Not for publication"),
+        }
     }
 
     /// Every item, public then private.
@@ -169,9 +201,10 @@ pub struct Item {
 }
 
 impl Item {
-    /// The documents printed in the public pack: none for an exempt item.
-    pub fn public_documents(&self) -> &[Document] {
-        if self.exempt_paragraph.is_some() {
+    /// The documents printed in a pack for `audience`: an exempt item's only in the
+    /// members' pack.
+    pub fn printed_documents(&self, audience: Audience) -> &[Document] {
+        if self.exempt_paragraph.is_some() && audience == Audience::Public {
             &[]
         } else {
             &self.documents

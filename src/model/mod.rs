@@ -22,7 +22,7 @@ pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
     MarkdownSource, MemberPresent, Minutes, Present,
 };
-pub use meeting::{Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
+pub use meeting::{Audience, Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
 pub use minute_book::{MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
 pub use page_range::PageRange;
 pub use recommendations::Recommendations;

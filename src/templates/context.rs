@@ -11,9 +11,9 @@ use crate::error::ContentError;
 use crate::error::Location;
 use crate::markup::{self, Assets, Flavour};
 use crate::model::{
-    Access, Author, AuthorBlock, Contact, Document, DocumentBody, Item, ItemKind, MarkdownSource,
-    Meeting, MeetingState, Membership, MinuteRef, NotesStyle, Present, ProgrammeItem,
-    WorkProgramme,
+    Access, Audience, Author, AuthorBlock, Contact, Document, DocumentBody, Item, ItemKind,
+    MarkdownSource, Meeting, MeetingState, Membership, MinuteRef, NotesStyle, Present,
+    ProgrammeItem, WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -84,6 +84,8 @@ struct DocumentContext<'a> {
     file: String,
     item: usize,
     first: bool,
+    /// Whether the document is exempt (printed only in the members' pack).
+    exempt: bool,
     item_title: &'a str,
     bookmark: String,
     #[serde(flatten)]
@@ -179,12 +181,13 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
     let mut documents = Vec::new();
     let mut minute_refs = Vec::new();
     for item in meeting.all_items() {
-        for (index, document) in item.public_documents().iter().enumerate() {
+        for (index, document) in item.printed_documents(meeting.audience).iter().enumerate() {
             documents.push(DocumentContext {
                 template: template_for(&document.body),
                 file: document.file.display().to_string(),
                 item: item.number,
                 first: index == 0,
+                exempt: item.exempt_paragraph.is_some(),
                 item_title: &item.title,
                 bookmark: bookmark(document),
                 body: body_context(meeting, document, &mut minute_refs)?,
@@ -225,8 +228,16 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
                 .then(|| contact_note(&meeting.contacts)),
             access: style.access,
         },
-        items: meeting.items.iter().map(item_context).collect(),
-        private_items: meeting.private_items.iter().map(item_context).collect(),
+        items: meeting
+            .items
+            .iter()
+            .map(|item| item_context(item, meeting.audience))
+            .collect(),
+        private_items: meeting
+            .private_items
+            .iter()
+            .map(|item| item_context(item, meeting.audience))
+            .collect(),
         documents,
     };
     Ok(Context {
@@ -267,7 +278,7 @@ fn bookmark(document: &Document) -> String {
     }
 }
 
-fn item_context(item: &Item) -> ItemContext<'_> {
+fn item_context(item: &Item, audience: Audience) -> ItemContext<'_> {
     ItemContext {
         number: item.number,
         kind: item.kind,
@@ -279,7 +290,7 @@ fn item_context(item: &Item) -> ItemContext<'_> {
             .zip('a'..='z')
             .map(|(text, letter)| SubItem { letter, text })
             .collect(),
-        has_documents: !item.public_documents().is_empty(),
+        has_documents: !item.printed_documents(audience).is_empty(),
         exempt_paragraph: item.exempt_paragraph,
     }
 }
