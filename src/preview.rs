@@ -8,7 +8,7 @@ use typst::foundations::Datetime;
 
 use crate::content::{self, MEETING_FILE};
 use crate::error::{ContentError, Error, Result};
-use crate::model::Meeting;
+use crate::model::{Audience, Meeting};
 use crate::pack;
 use crate::pdf;
 use crate::templates::{self, STYLE_FILE, Templates};
@@ -109,13 +109,16 @@ impl Preview {
     pub fn render(&mut self) -> Result<Rendered> {
         // The other documents may be missing or broken while this one is written:
         // then leave them out and count pages from 1.
-        let (meeting, complete) = match content::load_meeting(&self.meeting_dir) {
+        let (mut meeting, complete) = match content::load_meeting(&self.meeting_dir) {
             Ok(meeting) => (meeting, true),
             Err(_) => (
                 content::load_meeting_around(&self.meeting_dir, &self.note)?,
                 false,
             ),
         };
+        // As in the members' pack, so an exempt report can be previewed too; private
+        // items come last, so the other documents' pages are those of the public pack.
+        meeting.audience = Audience::Members;
         let (index, item) = self.find_document(&meeting)?;
         let (first_page, complete) = match self.first_page {
             Some(page) if complete => (page, true),
