@@ -65,7 +65,7 @@ fn generate(dir: &Path) {
         "council: Benchmark City Council\ncommittee: Benchmark Scrutiny Board\ndate: 2026-07-16\ntime: \"14:00\"\n\
 place: Room 1\npublication: {{name: A Person, post: Chief Executive, address: Town Hall, date: 2026-07-08}}\n\
 contacts: [{{name: B Person, telephone: \"01632 960000\"}}]\nmembership: {{chair: A, members: [A, B, C]}}\n\
-access: hearing-loop\nitems:\n{items}"
+items:\n{items}"
     );
     std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
 }
