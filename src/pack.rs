@@ -70,7 +70,7 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
     )?;
     let bytes = finished.bytes;
     let mut warnings = laid_out.warnings;
-    warnings.extend(finished.warnings.iter().map(|w| Diagnostic::warning(w)));
+    warnings.extend(finished.warnings.iter().map(Diagnostic::content_warning));
     let output = options.out_dir.join(format!("{name}.pdf"));
     pdf::write_atomically(&output, &bytes)?;
     Ok(Built {
@@ -101,7 +101,7 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
         today,
     );
     let typeset = typeset::typeset(&world)?;
-    warnings.extend(typeset.warnings.iter().map(|w| Diagnostic::warning(w)));
+    warnings.extend(typeset.warnings);
     Ok(LaidOut {
         meeting,
         document: typeset.document,

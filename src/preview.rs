@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use typst::foundations::Datetime;
 
 use crate::content::{self, MEETING_FILE};
+use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Error, Result};
 use crate::model::{Audience, Meeting};
 use crate::pack;
@@ -52,7 +53,7 @@ pub struct Rendered {
     /// numbered from 1.
     pub complete: bool,
     /// typst's warnings.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Preview {

@@ -90,7 +90,8 @@ pub fn render_and_report(
                 line.push_str(&format!(", {} PNG pages", rendered.pngs.len()));
             }
             for warning in &rendered.warnings {
-                line.push_str(&format!("\n  {}", warning.replace('\n', "\n  ")));
+                let text = warning.to_string();
+                line.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
             eprintln!("{line}");
         }

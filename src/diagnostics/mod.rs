@@ -6,7 +6,6 @@ mod human;
 mod json;
 
 use std::fmt;
-use std::path::Path;
 
 use crate::error::{ContentError, Error, Location};
 
@@ -94,25 +93,12 @@ impl Diagnostic {
         }
     }
 
-    /// A warning as typst or the PDF step formats it; one about author text
-    /// (`warning: file:line:column: message`) keeps its place.
-    pub fn warning(text: &str) -> Self {
-        let located = text.strip_prefix("warning: ").and_then(|rest| {
-            let (place, message) = rest.split_once(": ")?;
-            let mut parts = place.rsplitn(3, ':');
-            let column = parts.next()?.parse().ok()?;
-            let line = parts.next()?.parse().ok()?;
-            let file = parts.next()?;
-            let is_content = Path::new(file).extension().is_some_and(|e| e == "md");
-            is_content.then(|| (Location::new(file, line, column), message.to_string()))
-        });
-        let (location, message) = match located {
-            Some((location, message)) => (Some(location), message),
-            None => (None, text.trim_start_matches("warning: ").to_string()),
-        };
+    /// A warning without a place in the content (one of typst's about the house
+    /// style): `message` says where, if anywhere.
+    pub fn unlocated_warning(message: String) -> Self {
         Self {
             severity: Severity::Warning,
-            location,
+            location: None,
             message,
             hint: None,
         }
@@ -142,19 +128,5 @@ pub fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
         Format::Human => diagnostics.iter().map(human).collect(),
         Format::Github => diagnostics.iter().map(github).collect(),
         Format::Json => json(diagnostics),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_warning_about_author_text_keeps_its_place() {
-        let d = Diagnostic::warning("warning: content/m/note.md:11:1: block ignored");
-        assert_eq!(d.location, Some(Location::new("content/m/note.md", 11, 1)));
-        assert_eq!(d.message, "block ignored");
-        let d = Diagnostic::warning("warning: style.typ:3:4: something\n    code");
-        assert_eq!(d.location, None);
     }
 }

@@ -33,7 +33,7 @@ const AREA: (f32, f32) = (595.2756, 841.8898);
 
 /// Fills the placeholder pages of the pack `doc` with the external pages. Returns
 /// warnings: fonts an external PDF does not embed (PDF/UA and PDF/A require them).
-pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<String>> {
+pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<ContentError>> {
     let pack_pages = doc.get_pages();
     let mut sources: BTreeMap<PathBuf, Source> = BTreeMap::new();
     let mut unembedded: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
@@ -68,10 +68,15 @@ pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<St
     Ok(unembedded
         .into_iter()
         .map(|(file, fonts)| {
-            format!(
-                "warning: {}: fonts not embedded ({}); the pack will not fully conform to PDF/UA or PDF/A\n  hint: ask the supplier for a copy with embedded fonts (for example exported as PDF/A)",
-                file.display(),
-                fonts.into_iter().collect::<Vec<_>>().join(", ")
+            ContentError::in_file(
+                &file,
+                format!(
+                    "fonts not embedded ({}); the pack will not fully conform to PDF/UA or PDF/A",
+                    fonts.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .with_hint(
+                "ask the supplier for a copy with embedded fonts (for example exported as PDF/A)",
             )
         })
         .collect())

@@ -6,14 +6,14 @@ use lopdf::Document;
 
 use super::external::{self, ExternalPage};
 use super::outline::{self, Bookmark};
-use crate::error::{Error, Result};
+use crate::error::{ContentError, Error, Result};
 
 /// A finished pack.
 pub struct Finished {
     /// The PDF.
     pub bytes: Vec<u8>,
     /// What the author should know (an external PDF without embedded fonts).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ContentError>,
 }
 
 /// The PDF `pack` as typst exported it, with the external pages placed and the

@@ -12,14 +12,15 @@ use typst_layout::PagedDocument;
 pub use author_text::{broken_image, in_author_text};
 pub use world::{CONTENT_DIR, PackWorld};
 
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 
 /// A laid-out pack and the warnings typst gave on the way.
 pub struct Typeset {
     /// The pages.
     pub document: PagedDocument,
-    /// typst's warnings, formatted.
-    pub warnings: Vec<String>,
+    /// typst's warnings; those about author text at their Markdown line.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Lays out the pack held by `world`.
@@ -29,8 +30,8 @@ pub fn typeset(world: &PackWorld) -> Result<Typeset> {
     let warnings = warnings
         .iter()
         .map(|w| match in_author_text(world, w) {
-            Some(located) => format!("warning: {}: {}", located.location, located.message),
-            None => describe(world, w),
+            Some(located) => Diagnostic::content_warning(&located),
+            None => Diagnostic::unlocated_warning(describe_place(world, w)),
         })
         .collect();
     match output {
@@ -58,12 +59,17 @@ pub fn typeset(world: &PackWorld) -> Result<Typeset> {
     }
 }
 
-/// One diagnostic as `file:line:column: message`, the offending line, and hints.
+/// One diagnostic as `error: file:line:column: message`, the offending line, and hints.
 pub fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
     let severity = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    format!("{severity}: {}", describe_place(world, diagnostic))
+}
+
+/// One diagnostic as `file:line:column: message`, the offending line, and hints.
+fn describe_place(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
     let mut out = String::new();
     let place = diagnostic.span.id().and_then(|id| {
         let source = world.source(id).ok()?;
@@ -86,12 +92,12 @@ pub fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
     match place {
         Some((file, line, column, text)) => {
             out.push_str(&format!(
-                "{severity}: {file}:{line}:{column}: {}\n    {}",
+                "{file}:{line}:{column}: {}\n    {}",
                 diagnostic.message,
                 text.trim()
             ));
         }
-        None => out.push_str(&format!("{severity}: {}", diagnostic.message)),
+        None => out.push_str(&diagnostic.message),
     }
     for hint in &diagnostic.hints {
         out.push_str(&format!("\n  hint: {}", hint.v));
