@@ -3,6 +3,8 @@
 //!
 //! Run with `cargo bench --bench pack`.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -61,13 +63,7 @@ fn generate(dir: &Path, notes: usize) {
             "  - kind: briefing-note\n    title: Generated item {i}\n    by: Briefing Note of the Director\n    documents: [note-{i}.md]\n"
         ));
     }
-    let yaml = format!(
-        "council: Benchmark City Council\ncommittee: Benchmark Scrutiny Board\ndate: 2026-07-16\ntime: \"14:00\"\n\
-place: Room 1\npublication: {{name: A Person, post: Chief Executive, address: Town Hall, date: 2026-07-08}}\n\
-contacts: [{{name: B Person, telephone: \"01632 960000\"}}]\nmembership: {{chair: A, members: [A, B, C]}}\n\
-items:\n{items}"
-    );
-    std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
+    std::fs::write(dir.join("meeting.yaml"), common::meeting_yaml(&items)).unwrap();
 }
 
 /// Runs the binary, returning wall seconds and the peak resident set in MiB.

@@ -7,6 +7,8 @@
 //!
 //! Run with `cargo bench --bench preview`.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -61,13 +63,7 @@ fn generate(dir: &Path) {
     }
     std::fs::write(dir.join("note.md"), note(0)).unwrap();
     items.push_str("  - kind: briefing-note\n    title: The note\n    documents: [note.md]\n");
-    let yaml = format!(
-        "council: Benchmark City Council\ncommittee: Benchmark Scrutiny Board\ndate: 2026-07-16\ntime: \"14:00\"\n\
-place: Room 1\npublication: {{name: A Person, post: Chief Executive, address: Town Hall, date: 2026-07-08}}\n\
-contacts: [{{name: B Person, telephone: \"01632 960000\"}}]\nmembership: {{chair: A, members: [A, B, C]}}\n\
-items:\n{items}"
-    );
-    std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
+    std::fs::write(dir.join("meeting.yaml"), common::meeting_yaml(&items)).unwrap();
 }
 
 /// This process's resident set, from /proc (0 where there is none).

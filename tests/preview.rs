@@ -46,6 +46,18 @@ fn a_note_is_numbered_and_stamped_as_in_its_pack() {
     assert!(!project.pdf("m").exists(), "the pack itself is not built");
 }
 
+/// Previews the second note, expecting it to succeed from page 1; returns stderr.
+fn preview_second_from_page_1(project: &Project) -> String {
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 pages (Pages 1 - 2, Agenda Item 2)"),
+        "{stderr}"
+    );
+    stderr
+}
+
 #[test]
 fn a_note_starts_at_page_1_when_the_rest_of_the_pack_cannot_be_laid_out() {
     let project = project();
@@ -55,13 +67,7 @@ fn a_note_starts_at_page_1_when_the_rest_of_the_pack_cannot_be_laid_out() {
         "first.md",
         "---\nkind: briefing-note\nsubject: S\n---\n\n![A chart](images/chart.png)\n",
     );
-    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("2 pages (Pages 1 - 2, Agenda Item 2)"),
-        "{stderr}"
-    );
+    preview_second_from_page_1(&project);
     let pages = page_texts(&project.root().join("out/preview/second.pdf"));
     assert_eq!(footer_number(&pages[0]), Some(1));
 }
@@ -70,13 +76,7 @@ fn a_note_starts_at_page_1_when_the_rest_of_the_pack_cannot_be_laid_out() {
 fn a_note_previews_while_the_other_documents_are_still_missing() {
     let project = project();
     std::fs::remove_file(project.meeting_dir("m").join("first.md")).unwrap();
-    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("2 pages (Pages 1 - 2, Agenda Item 2)"),
-        "{stderr}"
-    );
+    let stderr = preview_second_from_page_1(&project);
     assert!(
         stderr.contains("other documents of the meeting have errors"),
         "{stderr}"

@@ -58,7 +58,7 @@ fn read_record(path: &Path) -> Option<MinuteRecord> {
 
 /// The number of numbered minutes in a body: its level-1 headings, less the
 /// `Public Business` / `Private Business` headings.
-pub fn count_minutes(markdown: &str) -> u32 {
+fn count_minutes(markdown: &str) -> u32 {
     let mut count = 0;
     let mut title: Option<String> = None;
     for event in Parser::new(markdown) {

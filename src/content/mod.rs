@@ -16,5 +16,4 @@ mod yaml;
 
 pub use discover::{MEETING_FILE, find_meetings};
 pub use meeting_file::{load_meeting, load_meeting_around};
-pub use minute_scan::count_minutes;
 pub use style_file::STYLE_FILE;

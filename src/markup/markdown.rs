@@ -210,22 +210,19 @@ impl<'a> Converter<'a> {
 
     /// The source marker for byte `offset` of the Markdown text.
     fn marker(&self, offset: usize) -> String {
+        let at = self.location(offset);
+        source_map::line_marker(at.line, at.column)
+    }
+
+    /// The file, line and column of byte `offset` of the Markdown text.
+    fn location(&self, offset: usize) -> Location {
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
         let column = self.source.text[start..offset.min(self.source.text.len())]
             .chars()
             .count()
             + 1;
-        source_map::line_marker(self.source.first_line + line - 1, column)
-    }
-
-    fn location(&self, offset: usize) -> Location {
-        Location::of_offset(
-            &self.source.file,
-            &self.source.text,
-            offset,
-            self.source.first_line,
-        )
+        Location::new(&self.source.file, self.source.first_line + line - 1, column)
     }
 
     fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
