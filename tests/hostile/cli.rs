@@ -1,0 +1,4 @@
+//! Hostile inputs: cli.
+
+#[allow(unused_imports)]
+use super::budget;

@@ -1,0 +1,4 @@
+//! Hostile inputs: confinement.
+
+#[allow(unused_imports)]
+use super::budget;

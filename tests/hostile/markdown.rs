@@ -1,0 +1,4 @@
+//! Hostile inputs: markdown.
+
+#[allow(unused_imports)]
+use super::budget;

@@ -1,0 +1,4 @@
+//! Hostile inputs: outputs.
+
+#[allow(unused_imports)]
+use super::budget;

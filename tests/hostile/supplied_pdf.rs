@@ -1,0 +1,4 @@
+//! Hostile inputs: supplied_pdf.
+
+#[allow(unused_imports)]
+use super::budget;

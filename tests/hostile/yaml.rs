@@ -1,0 +1,4 @@
+//! Hostile inputs: yaml.
+
+#[allow(unused_imports)]
+use super::budget;
