@@ -2,11 +2,13 @@
 //! documents' front matter, and turning them into the validated [`crate::model`].
 
 mod chair;
+pub mod confine;
 mod discover;
 mod document_file;
 mod external_pdf;
 mod front_matter;
 mod image_file;
+pub mod image_limits;
 mod meeting_file;
 mod minute_scan;
 mod string_or_map;

@@ -41,7 +41,11 @@ impl Run {
             self.signal,
             self.stderr
         );
-        assert!(self.wall < WALL, "took {:?}, over the budget of {WALL:?}", self.wall);
+        assert!(
+            self.wall < WALL,
+            "took {:?}, over the budget of {WALL:?}",
+            self.wall
+        );
         assert!(
             self.peak < PEAK,
             "peak memory {} MiB, over the budget of {} MiB",
@@ -113,7 +117,11 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
         if reaped == pid {
             break;
         }
-        assert!(reaped == 0, "wait4 failed: {}", std::io::Error::last_os_error());
+        assert!(
+            reaped == 0,
+            "wait4 failed: {}",
+            std::io::Error::last_os_error()
+        );
         if !killed && started.elapsed() > KILL_AFTER {
             let _ = child.kill();
             killed = true;
@@ -143,5 +151,9 @@ fn the_harness_measures_a_finished_process() {
     let run = run(dir.path(), &["--help"]);
     run.assert_code(0).assert_within_budget();
     assert!(run.stdout.contains("build"), "{}", run.stdout);
-    assert!(run.peak > 1 << 20, "a peak of {} bytes is not a measurement", run.peak);
+    assert!(
+        run.peak > 1 << 20,
+        "a peak of {} bytes is not a measurement",
+        run.peak
+    );
 }
