@@ -93,6 +93,8 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
         });
     }
     let started = Instant::now();
+    // Reaped below by wait4, which also gives the peak memory Child::wait cannot.
+    #[allow(clippy::zombie_processes)]
     let mut child = command.spawn().expect("the agenda-pack binary runs");
     let pid = child.id() as libc::pid_t;
     let mut out = child.stdout.take().expect("piped");
