@@ -177,7 +177,12 @@ mod tests {
 
     #[test]
     fn only_loopback_names_with_our_port_are_answered() {
-        for host in ["127.0.0.1:8765", "localhost:8765", "LocalHost:8765", "[::1]:8765"] {
+        for host in [
+            "127.0.0.1:8765",
+            "localhost:8765",
+            "LocalHost:8765",
+            "[::1]:8765",
+        ] {
             assert!(allowed_host(host, 8765), "{host}");
         }
         for host in [
