@@ -267,6 +267,11 @@ fn a_panic_in_one_meeting_is_its_internal_error_and_the_others_build() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("internal error"), "{stderr}");
     assert!(stderr.contains("checked 3 meetings: 1 error"), "{stderr}");
+    let preview = ["preview", "content/b/note.md"];
+    let output = run_with_env(project.root(), &preview, "AGENDA_PACK_TEST_PANIC", "b");
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("internal error"), "{stderr}");
 }
 
 #[test]

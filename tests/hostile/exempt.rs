@@ -43,7 +43,11 @@ mod headed_and_served {
         let pages = page_texts(&project.root().join("out/preview/exempt.pdf"));
         assert_eq!(pages.len(), 4, "three pages and a padding page");
         for (n, page) in pages.iter().enumerate() {
-            assert!(headed(page), "preview page {} is not headed:\n{page}", n + 1);
+            assert!(
+                headed(page),
+                "preview page {} is not headed:\n{page}",
+                n + 1
+            );
         }
         assert!(pages[3].contains("This page is intentionally left blank"));
     }
@@ -97,7 +101,10 @@ mod headed_and_served {
             .trim_start_matches("serving the pages on ")
             .to_string();
         running.wait_for("rendered ");
-        let address = url.trim_start_matches("http://").trim_end_matches('/').to_string();
+        let address = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
         let port = address.rsplit_once(':').unwrap().1.to_string();
         let pdf = project.root().join("out/preview/exempt.pdf");
         assert!(page_texts(&pdf).iter().any(|p| p.contains(MARKER)));
@@ -114,13 +121,20 @@ mod headed_and_served {
             Some(format!("attacker.example:{port}")),
             Some("attacker.example".to_string()),
             Some("localhost".to_string()),
-            Some(format!("127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1))),
+            Some(format!(
+                "127.0.0.1:{}",
+                port.parse::<u16>().unwrap().wrapping_add(1)
+            )),
             None,
         ] {
             for path in ["/", "/version", "/preview.pdf", "/page/1.png"] {
                 let (status, body) = request(&address, path, host.as_deref());
                 assert_eq!(status, 403, "{host:?} {path}");
-                assert!(body.is_empty(), "{host:?} {path}: {}", String::from_utf8_lossy(&body));
+                assert!(
+                    body.is_empty(),
+                    "{host:?} {path}: {}",
+                    String::from_utf8_lossy(&body)
+                );
             }
         }
     }
