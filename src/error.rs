@@ -112,6 +112,9 @@ pub enum Error {
     /// The PDF could not be written in the requested form.
     #[error("PDF export failed:\n{0}")]
     Pdf(String),
+    /// A bug: a meeting's build panicked (the other meetings went on).
+    #[error("internal error (a bug in agenda-pack: please report it): {0}")]
+    Internal(String),
 }
 
 impl Error {

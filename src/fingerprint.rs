@@ -1,5 +1,6 @@
 //! Content hashes of a meeting's inputs, so `build --changed` rebuilds only the
-//! meetings whose files, templates, options or tool version changed.
+//! meetings whose files, templates, options or tool version changed, and of each pack
+//! written, so a pack changed or emptied since is rebuilt too.
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
@@ -18,7 +19,9 @@ pub const RECORD_FILE: &str = ".agenda-pack-hashes";
 /// The hash of everything a meeting's pack is made from: every file of the meeting
 /// folder (names and bytes), the content root's `style.yaml`, every file of the
 /// templates folder, `options` (the build options as text) and this tool (its version
-/// and executable).
+/// and executable). Links are not followed: a link's target name is hashed (what it
+/// may point to inside the folder is hashed as itself), so a link to nothing or a
+/// link loop is no reason to fail.
 pub fn of_inputs(
     meeting_dir: &Path,
     templates_dir: Option<&Path>,
@@ -36,16 +39,21 @@ pub fn of_inputs(
     }
     for dir in std::iter::once(meeting_dir).chain(templates_dir) {
         hasher.write(b"\0dir");
-        for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        for entry in WalkDir::new(dir).sort_by_file_name() {
             let entry = entry.map_err(|err| {
                 let path = err.path().unwrap_or(dir).to_path_buf();
                 Error::io(&path, err.into())
             })?;
-            if !entry.file_type().is_file() {
+            let bytes = if entry.file_type().is_file() {
+                std::fs::read(entry.path()).map_err(|err| Error::io(entry.path(), err))?
+            } else if entry.path_is_symlink() {
+                let target =
+                    std::fs::read_link(entry.path()).map_err(|err| Error::io(entry.path(), err))?;
+                format!("\0link {}", target.display()).into_bytes()
+            } else {
                 continue;
-            }
+            };
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let bytes = std::fs::read(entry.path()).map_err(|err| Error::io(entry.path(), err))?;
             hasher.write(relative.to_string_lossy().as_bytes());
             hasher.write(&(bytes.len() as u64).to_le_bytes());
             hasher.write(&bytes);
@@ -54,50 +62,76 @@ pub fn of_inputs(
     Ok(format!("{:032x}", hasher.finish128().as_u128()))
 }
 
+/// The hash of a pack's bytes, recorded to tell later whether the file in the output
+/// folder is still the one written.
+pub fn of_bytes(bytes: &[u8]) -> String {
+    let mut hasher = SipHasher13::new();
+    hasher.write(bytes);
+    format!("{:032x}", hasher.finish128().as_u128())
+}
+
 /// This tool's version and a hash of its executable, so that a rebuilt tool (even
 /// with the same version) rebuilds every pack. Computed once per process.
 fn tool_identity() -> &'static str {
     static IDENTITY: LazyLock<String> = LazyLock::new(|| {
         let executable = std::env::current_exe()
             .and_then(std::fs::read)
-            .map(|bytes| {
-                let mut hasher = SipHasher13::new();
-                hasher.write(&bytes);
-                format!("{:032x}", hasher.finish128().as_u128())
-            })
+            .map(|bytes| of_bytes(&bytes))
             .unwrap_or_default();
         format!("{} {executable}", env!("CARGO_PKG_VERSION"))
     });
     &IDENTITY
 }
 
-/// The recorded hashes of an output folder, by meeting name.
+/// What was recorded of one pack: the hash of its inputs and of the PDF written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashes {
+    /// [`of_inputs`] when it was built.
+    pub inputs: String,
+    /// [`of_bytes`] of the PDF written.
+    pub output: String,
+}
+
+/// The recorded hashes of an output folder, by pack name: one line per pack,
+/// `<name> <inputs> <output>`.
 pub struct Record {
     path: PathBuf,
-    hashes: BTreeMap<String, String>,
+    hashes: BTreeMap<String, Hashes>,
 }
 
 impl Record {
-    /// Reads `<out_dir>/.agenda-pack-hashes` (empty if there is none).
+    /// Reads `<out_dir>/.agenda-pack-hashes` (empty if there is none; lines of an
+    /// older tool, without the output's hash, are ignored, so those packs are rebuilt).
     pub fn load(out_dir: &Path) -> Self {
         let path = out_dir.join(RECORD_FILE);
         let hashes = std::fs::read_to_string(&path)
             .unwrap_or_default()
             .lines()
-            .filter_map(|line| line.rsplit_once(' '))
-            .map(|(name, hash)| (name.to_string(), hash.to_string()))
+            .filter_map(|line| {
+                let (rest, output) = line.rsplit_once(' ')?;
+                let (name, inputs) = rest.rsplit_once(' ')?;
+                let hashes = Hashes {
+                    inputs: inputs.to_string(),
+                    output: output.to_string(),
+                };
+                Some((name.to_string(), hashes))
+            })
             .collect();
         Self { path, hashes }
     }
 
-    /// Whether meeting `name` was last built from inputs with `hash`.
-    pub fn is_current(&self, name: &str, hash: &str) -> bool {
-        self.hashes.get(name).is_some_and(|h| h == hash)
+    /// Whether pack `name` was last built from inputs with hash `inputs`, and `pdf`
+    /// is still the very file written then.
+    pub fn is_current(&self, name: &str, inputs: &str, pdf: &Path) -> bool {
+        self.hashes.get(name).is_some_and(|recorded| {
+            recorded.inputs == inputs
+                && std::fs::read(pdf).is_ok_and(|bytes| of_bytes(&bytes) == recorded.output)
+        })
     }
 
-    /// Records that meeting `name` was built from inputs with `hash`.
-    pub fn set(&mut self, name: &str, hash: String) {
-        self.hashes.insert(name.to_string(), hash);
+    /// Records that pack `name` was built from inputs and written with `hashes`.
+    pub fn set(&mut self, name: &str, hashes: Hashes) {
+        self.hashes.insert(name.to_string(), hashes);
     }
 
     /// Forgets meeting `name` (its build failed).
@@ -110,7 +144,7 @@ impl Record {
         let text: String = self
             .hashes
             .iter()
-            .map(|(name, hash)| format!("{name} {hash}\n"))
+            .map(|(name, hashes)| format!("{name} {} {}\n", hashes.inputs, hashes.output))
             .collect();
         crate::pdf::write_atomically(&self.path, text.as_bytes())
     }
@@ -129,5 +163,38 @@ mod tests {
         assert_ne!(first, of_inputs(dir.path(), None, "ua-1").unwrap());
         std::fs::write(dir.path().join("a.md"), "two").unwrap();
         assert_ne!(first, of_inputs(dir.path(), None, "none").unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_nothing_and_link_loops_are_hashed_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("a.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let first = of_inputs(dir.path(), None, "none").unwrap();
+        std::fs::remove_file(dir.path().join("a.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("a.md")).unwrap();
+        assert_ne!(first, of_inputs(dir.path(), None, "none").unwrap());
+    }
+
+    #[test]
+    fn a_pack_is_current_only_while_its_bytes_are_those_written() {
+        let out = tempfile::tempdir().unwrap();
+        let pdf = out.path().join("m.pdf");
+        std::fs::write(&pdf, "%PDF packed").unwrap();
+        let mut record = Record::load(out.path());
+        let hashes = Hashes {
+            inputs: "in".into(),
+            output: of_bytes(b"%PDF packed"),
+        };
+        record.set("m", hashes);
+        record.save().unwrap();
+        let record = Record::load(out.path());
+        assert!(record.is_current("m", "in", &pdf));
+        assert!(!record.is_current("m", "other", &pdf));
+        std::fs::write(&pdf, "").unwrap();
+        assert!(!record.is_current("m", "in", &pdf));
+        std::fs::remove_file(&pdf).unwrap();
+        assert!(!record.is_current("m", "in", &pdf));
     }
 }

@@ -43,6 +43,8 @@ pub struct Built {
     pub item_ranges: Vec<(usize, PageRange)>,
     /// Warnings about the content, typst's, and those about external PDFs.
     pub warnings: Vec<Diagnostic>,
+    /// [`crate::fingerprint::of_bytes`] of the PDF written, for `build --changed`.
+    pub digest: String,
 }
 
 /// A meeting's pack, laid out but not yet exported.
@@ -79,6 +81,7 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         pages: laid_out.document.pages().len(),
         item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
         warnings,
+        digest: crate::fingerprint::of_bytes(&bytes),
     })
 }
 
@@ -110,10 +113,27 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 }
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
-/// layout) without writing anything; returns the warnings.
+/// layout) without writing anything, for every audience: the members' pack too
+/// when it prints documents the published one leaves out. Returns the warnings.
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = content::load_meeting(dir)?;
-    Ok(lay_out(meeting, templates)?.warnings)
+    let members_print_more = meeting.all_items().any(|item| {
+        item.printed_documents(Audience::Members).len()
+            > item.printed_documents(Audience::Public).len()
+    });
+    let members = members_print_more.then(|| Meeting {
+        audience: Audience::Members,
+        ..meeting.clone()
+    });
+    let mut warnings = lay_out(meeting, templates)?.warnings;
+    if let Some(members) = members {
+        for warning in lay_out(members, templates)?.warnings {
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+    }
+    Ok(warnings)
 }
 
 /// The physical page on which each document of a laid-out pack starts, in pack order.

@@ -100,6 +100,12 @@ impl Preview {
         self.first_page = None;
     }
 
+    /// Forgets everything kept between renders (after a render that panicked).
+    pub fn reset(&mut self) {
+        self.world = None;
+        self.first_page = None;
+    }
+
     /// Uses new templates (a template file changed).
     pub fn set_templates(&mut self, templates: Templates) {
         self.templates = templates;

@@ -279,7 +279,11 @@ fn the_members_pack_includes_exempt_documents_headed_not_for_publication() {
                 .is_some_and(|l| l.starts_with("Not for publication"))
         })
         .collect();
-    assert_eq!(headed, [15], "only the exempt document's pages are headed");
+    assert_eq!(
+        headed,
+        [15, 16],
+        "the exempt document's pages and its padding page are headed"
+    );
     assert!(pages[14].contains("SECRET-EXEMPT-TEXT"));
     assert_eq!(
         stamp(&pages[14].replace("Not for publication", "")),

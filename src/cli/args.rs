@@ -27,7 +27,8 @@ Examples:
   agenda-pack build --out public/packs                     write the PDFs elsewhere
 
 Exit status: 0 when every pack was built, 1 when a meeting's content has errors,
-2 for usage or internal errors.")]
+2 for usage, environment or internal errors (a broken template, an output folder that
+cannot be written, a bug); the most serious of the meetings' wins.")]
     Build(BuildArgs),
     /// Check every meeting's content (or the meetings given) without writing PDFs.
     #[command(after_help = "\
@@ -36,8 +37,8 @@ Examples:
   agenda-pack check content/m/note.md        the meeting holding this note
   agenda-pack check --format github          annotations for GitHub Actions
 
-Exit status: 0 when the content is clean, 1 when it has errors, 2 for usage or
-internal errors.")]
+Exit status: 0 when the content is clean, 1 when it has errors, 2 for usage,
+environment or internal errors (a broken template, a bug), as in build.")]
     Check(CheckArgs),
     /// Render one document on its own, as it falls in its pack, to out/preview/.
     #[command(after_help = "\
@@ -48,7 +49,9 @@ Examples:
   agenda-pack preview content/m/note.md --serve    pages on http://127.0.0.1:8765/
 
 Exit status: 0 when rendered (with --watch: when stopped), 1 when the content has
-errors, 2 for usage or internal errors.")]
+errors, 2 for usage, environment or internal errors (a broken template, a bug), as in
+build. --serve answers only requests addressed to 127.0.0.1, localhost or [::1] with
+its port.")]
     Preview(PreviewArgs),
     /// Create a meeting folder or a note from the house style's stock wording.
     #[command(subcommand)]
@@ -131,15 +134,17 @@ pub struct PreviewArgs {
 /// Arguments of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Meeting folders, or folders to search for meetings (folders holding a
-    /// meeting.yaml). Defaults to the content root.
+    /// Meeting folders, folders to search for meetings (folders holding a
+    /// meeting.yaml), or files inside a meeting; each meeting is built once however
+    /// it is named. Defaults to the content root.
     pub paths: Vec<PathBuf>,
 
     /// The content root: one folder per meeting.
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
 
-    /// Where the PDFs are written, as <meeting folder name>.pdf.
+    /// Where the PDFs are written, as <meeting folder name>.pdf: a folder that can be
+    /// written to (created if missing), checked before any work.
     #[arg(long, short, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
 
@@ -158,7 +163,8 @@ pub struct BuildArgs {
     pub jobs: Option<usize>,
 
     /// Rebuild only meetings whose inputs (files, templates, options, tool version)
-    /// changed since their last build, as recorded in <out>/.agenda-pack-hashes.
+    /// changed since their last build, or whose PDF is no longer the one written, as
+    /// recorded in <out>/.agenda-pack-hashes.
     #[arg(long)]
     pub changed: bool,
 

@@ -1,5 +1,6 @@
 //! `agenda-pack build`: find the meetings, build them in parallel, report each.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -7,48 +8,42 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::console::say;
+use super::guard::guarded;
+use super::out_dir::OutDir;
 use super::progress::Progress;
-use super::{BuildArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, counted, select};
-use crate::content::find_meetings;
-use crate::error::Result;
-use crate::fingerprint::{self, Record};
+use super::select::{self, Selected};
+use super::signals::{self, OnStop};
+use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, worst};
+use crate::diagnostics::Diagnostic;
+use crate::error::{ContentError, Error, Result};
+use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
 use crate::pack::{self, BuildOptions, Built};
 use crate::templates::Templates;
 
 /// Runs `build` and returns the process's exit code.
 pub fn run(args: &BuildArgs) -> ExitCode {
+    signals::install(OnStop::Interrupted);
     match prepare(args) {
-        Ok((meetings, templates, options)) => build_all(&meetings, &templates, &options, args),
+        Ok((selected, templates, options, out)) => {
+            let code = build_all(&selected, &templates, &options, args);
+            out.tidy();
+            code
+        }
         Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::from(EXIT_USAGE_ERROR)
+            say!("error: {err}");
+            ExitCode::from(exit_status(&err))
         }
     }
 }
 
-fn prepare(args: &BuildArgs) -> Result<(Vec<PathBuf>, Templates, BuildOptions)> {
-    let roots = if args.paths.is_empty() {
-        vec![args.content.clone()]
-    } else {
-        args.paths.clone()
-    };
-    let mut meetings = Vec::new();
-    for root in &roots {
-        if !root.is_dir() {
-            return Err(crate::error::Error::io(
-                root,
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
-            ));
-        }
-        meetings.extend(find_meetings(root)?);
-    }
-    meetings.dedup();
-    let templates_dir = args
-        .templates
-        .clone()
-        .or_else(|| default_templates_dir(&args.content));
-    let templates = Templates::load(templates_dir.as_deref())?;
+/// Everything checked before any layout work: the meetings, the templates, and an
+/// output folder that can be written to.
+fn prepare(args: &BuildArgs) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
+    let selected = select::meetings(&args.paths, &args.content)?;
+    let templates = select::templates(args.templates.as_deref(), &args.content)?;
+    let out = OutDir::ready(&args.out)?;
     let options = BuildOptions {
         out_dir: args.out.clone(),
         standard: args.standard,
@@ -61,7 +56,7 @@ fn prepare(args: &BuildArgs) -> Result<(Vec<PathBuf>, Templates, BuildOptions)> 
             Audience::Public
         },
     };
-    Ok((meetings, templates, options))
+    Ok((selected, templates, options, out))
 }
 
 /// `templates/` beside the content root, when it exists.
@@ -74,16 +69,21 @@ pub(super) fn default_templates_dir(content: &Path) -> Option<PathBuf> {
 }
 
 fn build_all(
-    meetings: &[PathBuf],
+    selected: &Selected,
     templates: &Templates,
     options: &BuildOptions,
     args: &BuildArgs,
 ) -> ExitCode {
+    let meetings = &selected.meetings;
+    for skipped in &selected.skipped {
+        say!("{}", Diagnostic::content_warning(skipped));
+    }
     if meetings.is_empty() {
-        eprintln!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
+        say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     let started = Instant::now();
+    let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
@@ -96,16 +96,22 @@ fn build_all(
     let progress = Progress::new(meetings.len());
     let build_one = |dir: &PathBuf| -> Option<Result<Built>> {
         let begun = Instant::now();
-        let hash = match &changed {
-            Some(changed) => changed.unchanged_or_hash(dir, options, &progress)?,
-            None => None,
+        let result = match clash(&clashes, dir) {
+            Some(error) => Err(error),
+            None => {
+                let hash = match &changed {
+                    Some(changed) => changed.unchanged_or_hash(dir, options, &progress)?,
+                    None => None,
+                };
+                let result = guarded(dir, || pack::build(dir, templates, options));
+                if let Some(changed) = &changed {
+                    changed.record(dir, options.audience, &result, hash);
+                }
+                result
+            }
         };
-        let result = pack::build(dir, templates, options);
         progress.line(&report(dir, &result, begun.elapsed().as_secs_f64()));
         progress.advance();
-        if let Some(changed) = &changed {
-            changed.record(dir, options.audience, &result, hash);
-        }
         Some(result)
     };
     let results: Vec<Option<Result<Built>>> = match rayon::ThreadPoolBuilder::new()
@@ -119,20 +125,25 @@ fn build_all(
     if let Some(changed) = &changed {
         let record = changed.record.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(err) = record.save() {
-            eprintln!("warning: {err}");
+            say!("warning: {err}");
         }
     }
     let skipped = results.iter().filter(|r| r.is_none()).count();
     let results: Vec<Result<Built>> = results.into_iter().flatten().collect();
     let failed = results.iter().filter(|r| r.is_err()).count();
     let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
-    let warnings: usize = results.iter().flatten().map(|b| b.warnings.len()).sum();
+    let warnings: usize = results
+        .iter()
+        .flatten()
+        .map(|b| b.warnings.len())
+        .sum::<usize>()
+        + selected.skipped.len();
     let skipped = if skipped > 0 {
         format!(" ({skipped} unchanged, not rebuilt)")
     } else {
         String::new()
     };
-    eprintln!(
+    say!(
         "{} of {} built{skipped}, {}, {}, {:.2}s",
         results.len() - failed,
         counted(results.len(), "meeting"),
@@ -140,11 +151,12 @@ fn build_all(
         counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
-    if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_CONTENT_ERROR)
-    }
+    worst(results.iter().filter_map(|r| r.as_ref().err()))
+}
+
+/// The error of a meeting whose pack name clashes with another's, if it does.
+fn clash(clashes: &BTreeMap<PathBuf, ContentError>, dir: &Path) -> Option<Error> {
+    clashes.get(dir).cloned().map(Error::from)
 }
 
 /// `--changed`: the record of what each pack was built from.
@@ -156,8 +168,9 @@ struct ChangeCheck {
 
 impl ChangeCheck {
     /// The hash of a meeting's inputs when it must be built, or `None` (after saying
-    /// so) when its pack is current. A meeting whose inputs cannot be read is built,
-    /// so that its error is reported.
+    /// so) when its pack is current: built from the same inputs, and still the very
+    /// file written then. A meeting whose inputs cannot be read is built, so that
+    /// its error is reported.
     fn unchanged_or_hash(
         &self,
         dir: &Path,
@@ -171,7 +184,7 @@ impl ChangeCheck {
         let name = pack_name(dir, options.audience);
         let pdf = options.out_dir.join(format!("{name}.pdf"));
         let record = self.record.lock().unwrap_or_else(|e| e.into_inner());
-        if record.is_current(&name, &hash) && pdf.is_file() {
+        if record.is_current(&name, &hash, &pdf) {
             progress.line(&format!("unchanged {}, not rebuilt", pdf.display()));
             progress.advance();
             return None;
@@ -183,7 +196,13 @@ impl ChangeCheck {
         let name = pack_name(dir, audience);
         let mut record = self.record.lock().unwrap_or_else(|e| e.into_inner());
         match (result, hash) {
-            (Ok(_), Some(hash)) => record.set(&name, hash),
+            (Ok(built), Some(inputs)) => record.set(
+                &name,
+                Hashes {
+                    inputs,
+                    output: built.digest.clone(),
+                },
+            ),
             _ => record.remove(&name),
         }
     }

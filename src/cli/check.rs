@@ -1,72 +1,79 @@
 //! `agenda-pack check`: validate every meeting's content, templates and layout
 //! without writing anything, and report each problem where it is.
 
-use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{CheckArgs, EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, counted, select};
-use crate::diagnostics::{self, Diagnostic, Format, Severity};
+use super::console::{self, say};
+use super::guard::guarded;
+use super::{CheckArgs, EXIT_USAGE_ERROR, counted, exit_status, select};
+use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
 
 /// Runs `check` and returns the process's exit code.
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let prepared = select::meetings(&args.paths, &args.content).and_then(|meetings| {
+    let prepared = select::meetings(&args.paths, &args.content).and_then(|selected| {
         let templates = select::templates(args.templates.as_deref(), &args.content)?;
-        Ok((meetings, templates))
+        Ok((selected, templates))
     });
-    let (meetings, templates) = match prepared {
+    let (selected, templates) = match prepared {
         Ok(prepared) => prepared,
         Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(EXIT_USAGE_ERROR);
+            say!("error: {err}");
+            return ExitCode::from(exit_status(&err));
         }
     };
+    let meetings = &selected.meetings;
     if meetings.is_empty() {
-        eprintln!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
+        say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
-    let checked: Vec<(Vec<Diagnostic>, bool)> = meetings
+    let clashes = select::clashes(meetings);
+    let checked: Vec<(Vec<Diagnostic>, Option<u8>)> = meetings
         .par_iter()
-        .map(|dir| match pack::check(dir, &templates) {
-            Ok(warnings) => (warnings, false),
-            // A broken template override is the style's fault, not the content's.
-            Err(err) => (
-                vec![Diagnostic::from_error(&err)],
-                matches!(err, Error::Template(_) | Error::Pdf(_)),
-            ),
+        .map(|dir| {
+            let result = match clashes.get(dir) {
+                Some(clash) => Err(Error::from(clash.clone())),
+                None => guarded(dir, || pack::check(dir, &templates)),
+            };
+            match result {
+                Ok(warnings) => (warnings, None),
+                Err(err) => (vec![Diagnostic::from_error(&err)], Some(exit_status(&err))),
+            }
         })
         .collect();
-    let internal = checked.iter().any(|(_, internal)| *internal);
-    let diagnostics: Vec<Diagnostic> = checked.into_iter().flat_map(|(d, _)| d).collect();
+    let status = checked.iter().filter_map(|(_, status)| *status).max();
+    let diagnostics: Vec<Diagnostic> = selected
+        .skipped
+        .iter()
+        .map(Diagnostic::content_warning)
+        .chain(checked.into_iter().flat_map(|(d, _)| d))
+        .collect();
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let text = diagnostics::render(args.format, &diagnostics);
-    let printed = match args.format {
-        Format::Human => std::io::stderr().write_all(text.as_bytes()),
-        Format::Github | Format::Json => std::io::stdout().write_all(text.as_bytes()),
-    };
-    if printed.is_err() {
-        return ExitCode::from(EXIT_USAGE_ERROR);
+    let sources = Sources::within(std::iter::once(&args.content).chain(meetings));
+    let text = diagnostics::render(args.format, &diagnostics, &sources);
+    match args.format {
+        Format::Human => console::text(&text),
+        Format::Github | Format::Json => {
+            if let Err(err) = console::stdout(&text) {
+                say!("error: cannot print the diagnostics: {err}");
+                return ExitCode::from(EXIT_USAGE_ERROR);
+            }
+        }
     }
-    eprintln!(
+    say!(
         "checked {}: {}, {}, {:.2}s",
         counted(meetings.len(), "meeting"),
         counted(errors, "error"),
         counted(diagnostics.len() - errors, "warning"),
         started.elapsed().as_secs_f64()
     );
-    if internal {
-        ExitCode::from(EXIT_USAGE_ERROR)
-    } else if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_CONTENT_ERROR)
-    }
+    status.map_or(ExitCode::SUCCESS, ExitCode::from)
 }

@@ -3,11 +3,15 @@
 mod args;
 mod build;
 mod check;
+mod console;
+mod guard;
 mod new;
+mod out_dir;
 mod preview;
 mod progress;
 mod select;
 mod serve;
+mod signals;
 mod watch;
 
 use std::process::ExitCode;
@@ -16,9 +20,11 @@ use clap::Parser;
 
 pub use args::{BuildArgs, CheckArgs, Cli, Command, NewCommand, PreviewArgs};
 
+use crate::error::Error;
+
 /// Exit code when content has errors.
 pub const EXIT_CONTENT_ERROR: u8 = 1;
-/// Exit code for usage or internal errors.
+/// Exit code for usage, environment or internal errors.
 pub const EXIT_USAGE_ERROR: u8 = 2;
 
 /// Parses the command line and runs the command.
@@ -30,6 +36,29 @@ pub fn main() -> ExitCode {
         Command::Preview(args) => preview::run(&args),
         Command::New(what) => new::run(&what),
     }
+}
+
+/// The exit status an error gives, the same in every command: 1 when the content is
+/// at fault (the author fixes it), 2 for everything else: a broken template or house
+/// style, a file or folder the system refuses, a bug.
+fn exit_status(error: &Error) -> u8 {
+    match error {
+        Error::Content(_) => EXIT_CONTENT_ERROR,
+        Error::Io { .. }
+        | Error::Template(_)
+        | Error::Typeset(_)
+        | Error::Pdf(_)
+        | Error::Internal(_) => EXIT_USAGE_ERROR,
+    }
+}
+
+/// The exit status of a run over many meetings: the most serious of their errors'.
+fn worst<'a>(errors: impl IntoIterator<Item = &'a Error>) -> ExitCode {
+    errors
+        .into_iter()
+        .map(exit_status)
+        .max()
+        .map_or(ExitCode::SUCCESS, ExitCode::from)
 }
 
 /// `1 meeting`, `2 meetings`: a count with its noun, for summary lines.

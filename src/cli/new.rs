@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::{EXIT_USAGE_ERROR, NewCommand};
+use super::console::say;
+use super::{NewCommand, exit_status};
 use crate::scaffold;
 
 /// Runs `new` and returns the process's exit code.
@@ -17,9 +18,9 @@ pub fn run(what: &NewCommand) -> ExitCode {
                 .date_naive();
             scaffold::meeting(dir, today).map(|files| {
                 for file in &files {
-                    eprintln!("created {}", file.display());
+                    say!("created {}", file.display());
                 }
-                eprintln!(
+                say!(
                     "next: edit them, then `agenda-pack preview {}` or `agenda-pack build {}`",
                     files[1].display(),
                     dir.display()
@@ -27,8 +28,8 @@ pub fn run(what: &NewCommand) -> ExitCode {
             })
         }
         NewCommand::Note { file } => scaffold::note(file).map(|file| {
-            eprintln!("created {}", file.display());
-            eprintln!(
+            say!("created {}", file.display());
+            say!(
                 "next: list it under an item's `documents:` in the meeting.yaml, then `agenda-pack preview {}`",
                 file.display()
             );
@@ -37,8 +38,8 @@ pub fn run(what: &NewCommand) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::from(EXIT_USAGE_ERROR)
+            say!("error: {err}");
+            ExitCode::from(exit_status(&err))
         }
     }
 }

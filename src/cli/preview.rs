@@ -5,30 +5,41 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::console::{self, say};
+use super::guard::guarded;
 use super::serve::Served;
-use super::{EXIT_CONTENT_ERROR, EXIT_USAGE_ERROR, PreviewArgs, counted, select, watch};
-use crate::diagnostics::{self, Diagnostic, Format};
+use super::signals::{self, OnStop};
+use super::{EXIT_USAGE_ERROR, PreviewArgs, counted, exit_status, select, watch};
+use crate::diagnostics::{self, Diagnostic, Format, Sources};
 use crate::error::{Error, Result};
 use crate::preview::{Preview, Rendered};
 
 /// Runs `preview` and returns the process's exit code.
 pub fn run(args: &PreviewArgs) -> ExitCode {
+    // Stopping is how watching ends; a single render stopped midway is interrupted.
+    signals::install(if args.watch || args.serve {
+        OnStop::Finished
+    } else {
+        OnStop::Interrupted
+    });
     let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
     let png = args.png || args.serve;
     let preview = select::templates(args.templates.as_deref(), &args.content)
         .and_then(|templates| Preview::new(&args.note, templates, &args.out, png));
     let mut preview = match preview {
         Ok(preview) => preview,
-        Err(err) => return fail(&err),
+        Err(err) => return fail(&err, &Sources::within([&args.content])),
     };
+    crate::pdf::remove_stale(&args.out);
+    let sources = Sources::within([&args.content, preview.meeting_dir()]);
     let served = if args.serve {
         match Served::start(args.port) {
             Ok((served, address)) => {
-                eprintln!("serving the pages on {address}");
+                say!("serving the pages on {address}");
                 Some(served)
             }
             Err(err) => {
-                eprintln!("error: cannot serve on port {}: {err}", args.port);
+                say!("error: cannot serve on port {}: {err}", args.port);
                 return ExitCode::from(EXIT_USAGE_ERROR);
             }
         }
@@ -39,12 +50,14 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
         if let Some(served) = &served {
             let text = match result {
                 Ok(_) => String::new(),
-                Err(err) => diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]),
+                Err(err) => {
+                    diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], &sources)
+                }
             };
             served.update(result, &text);
         }
     };
-    let result = render_and_report(&mut preview, &on_render);
+    let result = render_and_report(&mut preview, &on_render, &sources);
     if args.watch || args.serve {
         return watch::run(
             &mut preview,
@@ -52,22 +65,29 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             templates_dir.as_deref(),
             &args.out,
             &on_render,
+            &sources,
         );
     }
     match result {
         Ok(_) => ExitCode::SUCCESS,
-        Err(err) => exit_code(&err),
+        Err(err) => ExitCode::from(exit_status(&err)),
     }
 }
 
-/// Renders once, tells `on_render`, then prints one line: what was written, pages,
-/// warnings and time, or the errors.
+/// Renders once (a panic becomes an internal error), tells `on_render`, then prints
+/// one line: what was written, pages, warnings and time, or the errors.
 pub fn render_and_report(
     preview: &mut Preview,
     on_render: &dyn Fn(&Result<Rendered>),
+    sources: &Sources,
 ) -> Result<Rendered> {
     let started = Instant::now();
-    let result = preview.render();
+    let dir = preview.meeting_dir().to_path_buf();
+    let result = guarded(&dir, || preview.render());
+    if result.is_err() {
+        // A panic may have left the kept world half-updated: start afresh next time.
+        preview.reset();
+    }
     let millis = started.elapsed().as_secs_f64() * 1000.0;
     on_render(&result);
     match &result {
@@ -93,28 +113,21 @@ pub fn render_and_report(
                 let text = warning.to_string();
                 line.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
-            eprintln!("{line}");
+            say!("{line}");
         }
         Err(err) => {
-            let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]);
-            eprint!("{text}");
-            eprintln!("not rendered ({millis:.0} ms)");
+            let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+            console::text(&text);
+            say!("not rendered ({millis:.0} ms)");
         }
     }
     result
 }
 
-fn fail(err: &Error) -> ExitCode {
-    let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)]);
-    eprint!("{text}");
-    exit_code(err)
-}
-
-fn exit_code(err: &Error) -> ExitCode {
-    match err {
-        Error::Content(_) | Error::Typeset(_) => ExitCode::from(EXIT_CONTENT_ERROR),
-        _ => ExitCode::from(EXIT_USAGE_ERROR),
-    }
+fn fail(err: &Error, sources: &Sources) -> ExitCode {
+    let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+    console::text(&text);
+    ExitCode::from(exit_status(err))
 }
 
 /// Whether `path` lies under `dir` (both made absolute, links resolved when possible).

@@ -5,6 +5,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::console::say;
+
 /// Where per-meeting lines and progress go.
 pub enum Progress {
     /// An interactive bar; lines print above it.
@@ -33,7 +35,7 @@ impl Progress {
     pub fn line(&self, text: &str) {
         match self {
             Self::Bar(bar) => bar.println(text),
-            Self::Plain => eprintln!("{text}"),
+            Self::Plain => say!("{text}"),
         }
     }
 

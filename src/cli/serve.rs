@@ -1,10 +1,13 @@
 //! `preview --serve`: a small web page on localhost showing the rendered pages,
-//! which reloads itself after each render.
+//! which reloads itself after each render. It answers only requests addressed to
+//! localhost by name or number with its port: a page elsewhere whose name is made to
+//! resolve to 127.0.0.1 (DNS rebinding) gets 403 and nothing of the preview, which may
+//! be an exempt report.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Request, Response, Server};
 
 use crate::error::Result;
 use crate::preview::Rendered;
@@ -30,17 +33,20 @@ impl Served {
     /// returns the address.
     pub fn start(port: u16) -> std::io::Result<(Self, String)> {
         let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .map_or_else(|| "127.0.0.1".into(), |a| a.to_string());
+        let ip = server.server_addr().to_ip();
+        let address = ip.map_or_else(|| "127.0.0.1".into(), |a| a.to_string());
+        let port = ip.map_or(port, |a| a.port());
         let served = Self {
             state: Arc::new(Mutex::new(State::default())),
         };
         let state = served.state.clone();
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let response = respond(&state, request.url());
+                let response = if addressed_to_us(&request, port) {
+                    respond(&state, request.url())
+                } else {
+                    Response::from_data(Vec::new()).with_status_code(403)
+                };
                 let _ = request.respond(response);
             }
         });
@@ -60,6 +66,31 @@ impl Served {
             Err(_) => state.error = Some(error_text.to_string()),
         }
     }
+}
+
+/// Whether the request's `Host` is `127.0.0.1`, `localhost` or `[::1]` with our
+/// port: what a browser sends for the address printed, and nothing a rebound name
+/// sends.
+fn addressed_to_us(request: &Request, port: u16) -> bool {
+    let mut hosts = request
+        .headers()
+        .iter()
+        .filter(|header| header.field.equiv("Host"));
+    let (Some(host), None) = (hosts.next(), hosts.next()) else {
+        return false;
+    };
+    allowed_host(host.value.as_str(), port)
+}
+
+/// Whether `host` (a `Host` header's value) names this machine's loopback with `port`.
+fn allowed_host(host: &str, port: u16) -> bool {
+    let Some((name, given)) = host.trim().rsplit_once(':') else {
+        return false;
+    };
+    given == port.to_string()
+        && ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .any(|allowed| name.eq_ignore_ascii_case(allowed))
 }
 
 fn respond(state: &Mutex<State>, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -138,4 +169,33 @@ fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_names_with_our_port_are_answered() {
+        for host in [
+            "127.0.0.1:8765",
+            "localhost:8765",
+            "LocalHost:8765",
+            "[::1]:8765",
+        ] {
+            assert!(allowed_host(host, 8765), "{host}");
+        }
+        for host in [
+            "evil.example:8765",
+            "127.0.0.1",
+            "localhost",
+            "127.0.0.1:80",
+            "localhost.evil.example:8765",
+            "127.0.0.1.nip.io:8765",
+            "[::1]",
+            "",
+        ] {
+            assert!(!allowed_host(host, 8765), "{host}");
+        }
+    }
 }

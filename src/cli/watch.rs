@@ -10,7 +10,9 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::EXIT_USAGE_ERROR;
+use super::console::say;
 use super::preview::{is_under, render_and_report};
+use crate::diagnostics::Sources;
 use crate::error::Result;
 use crate::preview::{Preview, Rendered};
 use crate::templates::Templates;
@@ -26,6 +28,7 @@ pub fn run(
     templates_dir: Option<&Path>,
     out_dir: &Path,
     on_render: &dyn Fn(&Result<Rendered>),
+    sources: &Sources,
 ) -> ExitCode {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let watcher = notify::recommended_watcher(move |event| {
@@ -34,7 +37,7 @@ pub fn run(
     let mut watcher = match watcher {
         Ok(watcher) => watcher,
         Err(err) => {
-            eprintln!("error: cannot watch files: {err}");
+            say!("error: cannot watch files: {err}");
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     };
@@ -42,11 +45,11 @@ pub fn run(
     watched.extend(templates_dir.map(Path::to_path_buf));
     for dir in &watched {
         if let Err(err) = watcher.watch(dir, RecursiveMode::Recursive) {
-            eprintln!("error: cannot watch {}: {err}", dir.display());
+            say!("error: cannot watch {}: {err}", dir.display());
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
-    eprintln!(
+    say!(
         "watching {} (Ctrl-C to stop)",
         watched
             .iter()
@@ -76,7 +79,7 @@ pub fn run(
         let mut changed = match first {
             Ok(event) => relevant(&event),
             Err(err) => {
-                eprintln!("warning: watching: {err}");
+                say!("warning: watching: {err}");
                 continue;
             }
         };
@@ -94,7 +97,7 @@ pub fn run(
             match Templates::load(templates_dir) {
                 Ok(templates) => preview.set_templates(templates),
                 Err(err) => {
-                    eprintln!("error: {err}\nnot rendered");
+                    say!("error: {err}\nnot rendered");
                     continue;
                 }
             }
@@ -104,7 +107,7 @@ pub fn run(
         if !only_note {
             preview.invalidate_layout();
         }
-        let _ = render_and_report(preview, on_render);
+        let _ = render_and_report(preview, on_render, sources);
     }
     ExitCode::SUCCESS
 }

@@ -16,6 +16,6 @@ mod style_file;
 mod work_programme_file;
 mod yaml;
 
-pub use discover::{MEETING_FILE, find_meetings};
+pub use discover::{Found, MEETING_FILE, find_meetings};
 pub use meeting_file::{load_meeting, load_meeting_around};
 pub use style_file::STYLE_FILE;

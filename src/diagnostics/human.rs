@@ -1,14 +1,16 @@
 //! Diagnostics for people, in the style of rustc and typst: the message, the place
 //! as `file:line:column`, the source line with a caret under the column, and a hint.
+//! The source line is quoted only from a file that [`Sources`] allows.
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Chars, Config};
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Severity, Sources};
 
-/// One diagnostic as text, ending with a blank line.
-pub fn human(diagnostic: &Diagnostic) -> String {
+/// One diagnostic as text, ending with a blank line; its source line is quoted only
+/// when `sources` allows the file.
+pub fn human(diagnostic: &Diagnostic, sources: &Sources) -> String {
     let severity = diagnostic.severity.as_str();
     let hint = diagnostic
         .hint
@@ -20,7 +22,7 @@ pub fn human(diagnostic: &Diagnostic) -> String {
     };
     let name = location.file.to_string_lossy().into_owned();
     let text = (location.line > 0)
-        .then(|| std::fs::read_to_string(&location.file).ok())
+        .then(|| sources.text(&location.file))
         .flatten();
     let Some(text) = text else {
         return format!(
@@ -87,12 +89,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("note.md");
         std::fs::write(&file, "---\nkind: briefing-note\nsubjet: Typo\n---\n").unwrap();
-        let text = human(&Diagnostic {
-            severity: Severity::Error,
-            location: Some(Location::new(&file, 3, 1)),
-            message: "unknown field `subjet`".into(),
-            hint: Some("did you mean `subject`?".into()),
-        });
+        let text = human(
+            &Diagnostic {
+                severity: Severity::Error,
+                location: Some(Location::new(&file, 3, 1)),
+                message: "unknown field `subjet`".into(),
+                hint: Some("did you mean `subject`?".into()),
+            },
+            &Sources::within([dir.path()]),
+        );
         assert!(
             text.starts_with("error: unknown field `subjet`\n"),
             "{text}"
@@ -101,6 +106,30 @@ mod tests {
         assert!(text.contains("3 | subjet: Typo"), "{text}");
         assert!(text.contains("^"), "{text}");
         assert!(text.contains("= hint: did you mean `subject`?"), "{text}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_linked_from_outside_the_roots_is_named_but_never_quoted() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.md");
+        std::fs::write(&secret, "---\nsubjet: MARKER-0b5e\n---\n").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let link = root.path().join("note.md");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        for file in [&link, &secret] {
+            let text = human(
+                &Diagnostic {
+                    severity: Severity::Error,
+                    location: Some(Location::new(file, 2, 1)),
+                    message: "unknown field `subjet`".into(),
+                    hint: None,
+                },
+                &Sources::within([root.path()]),
+            );
+            assert!(!text.contains("MARKER-0b5e"), "{text}");
+            assert!(text.contains(&format!("{}:2:1", file.display())), "{text}");
+        }
     }
 
     #[test]

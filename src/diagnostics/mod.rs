@@ -4,6 +4,7 @@
 mod github;
 mod human;
 mod json;
+mod sources;
 
 use std::fmt;
 
@@ -12,6 +13,7 @@ use crate::error::{ContentError, Error, Location};
 pub use github::github;
 pub use human::human;
 pub use json::json;
+pub use sources::Sources;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -122,10 +124,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Prints `diagnostics` in `format` as one string.
-pub fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
+/// Prints `diagnostics` in `format` as one string, quoting source lines only from
+/// files that `sources` allows.
+pub fn render(format: Format, diagnostics: &[Diagnostic], sources: &Sources) -> String {
     match format {
-        Format::Human => diagnostics.iter().map(human).collect(),
+        Format::Human => diagnostics.iter().map(|d| human(d, sources)).collect(),
         Format::Github => diagnostics.iter().map(github).collect(),
         Format::Json => json(diagnostics),
     }

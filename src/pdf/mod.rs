@@ -1,8 +1,7 @@
 //! PDF output: export of the laid-out pack with fixed metadata, finishing it (external
-//! pages, outline), and atomic writing so a failed build never leaves a half-written
-//! file.
+//! pages, outline), and atomic writing so a failed or interrupted build never leaves a
+//! half-written file.
 
-use std::io::Write;
 use std::path::Path;
 
 use typst::foundations::{Datetime, Smart};
@@ -16,12 +15,14 @@ mod markers;
 mod outline;
 mod post;
 mod range;
+mod write;
 
 pub use external::ExternalPage;
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};
 pub use range::export_from;
+pub use write::{abandon_pending, probe_writable, remove_stale, write_atomically};
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -94,37 +95,6 @@ fn run_export(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>>
                 .join("\n"),
         )
     })
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into
-/// place only once complete.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".agenda-pack-")
-        .suffix(".pdf.tmp")
-        .tempfile_in(dir)
-        .map_err(|err| Error::io(dir, err))?;
-    temp.write_all(bytes)
-        .map_err(|err| Error::io(temp.path(), err))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|err| Error::io(temp.path(), err))?;
-    // A temporary file is private to its owner; a published pack is not.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let readable = std::fs::Permissions::from_mode(0o644);
-        std::fs::set_permissions(temp.path(), readable)
-            .map_err(|err| Error::io(temp.path(), err))?;
-    }
-    temp.persist(path)
-        .map_err(|err| Error::io(path, err.error))?;
-    Ok(())
 }
 
 /// Compiles a standalone typst document (no house style, no content folder) to PDF.
