@@ -44,5 +44,9 @@ pub fn check(
                 .into(),
         );
     }
+    // Decoded now, so a bad image is located here rather than in the generated source.
+    crate::typeset::check_image(&meeting_dir.join(file), &name).map_err(|problem| {
+        ContentError::new(yaml.locate(&name), problem.to_string()).with_hint(problem.hint())
+    })?;
     Ok(())
 }
