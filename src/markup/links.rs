@@ -15,6 +15,9 @@ pub enum LinkRefusal {
     /// The address has no scheme: a path or an anchor, which means nothing in a PDF.
     #[error("the link `{0}` is not a full address")]
     Relative(String),
+    /// `[text]()`: no address at all.
+    #[error("the link has no address")]
+    Empty,
 }
 
 impl LinkRefusal {
@@ -32,6 +35,9 @@ pub fn live_address(link_type: LinkType, destination: &str) -> Result<String, Li
     let destination = destination.trim();
     if link_type == LinkType::Email {
         return Ok(format!("mailto:{destination}"));
+    }
+    if destination.is_empty() {
+        return Err(LinkRefusal::Empty);
     }
     match scheme(destination) {
         Some(scheme) if LIVE_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => {
@@ -90,12 +96,12 @@ mod tests {
                 Err(LinkRefusal::Scheme(url.into(), scheme.into()))
             );
         }
+        assert_eq!(live_address(INLINE, " "), Err(LinkRefusal::Empty));
         for url in [
             "report.pdf",
             "../secret.md",
             "/etc/passwd",
             "#section-2",
-            "",
             "1:2",
         ] {
             assert_eq!(
