@@ -29,6 +29,11 @@ fn note_project(body: &str, extra: impl FnOnce(&Project)) -> Project {
 /// and an error at `place` (`file:line:col`) saying `message`; returns stderr.
 fn fails_at(project: &Project, args: &[&str], place: &str, message: &str) -> String {
     let run = budget::run(project.root(), args);
+    eprintln!(
+        "{place} ({args:?}): {:?}, peak {} MiB",
+        run.wall,
+        run.peak >> 20
+    );
     run.assert_within_budget().assert_code(1);
     assert!(
         project.out_files().is_empty(),
@@ -242,6 +247,28 @@ fn an_image_linked_to_a_file_outside_the_meeting_is_refused_unread() {
         "image `chart.svg` is a link to a file outside the meeting folder",
     );
     assert!(!stderr.contains("MARKER-7f3a"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_logo_linked_to_a_file_outside_the_meeting_is_refused_unread() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("crest.svg");
+    std::fs::write(&secret, "<svg><text>MARKER-91c2").unwrap();
+    let project = note_project("Text.\n", |p| {
+        std::fs::create_dir_all(p.meeting_dir("m").join("images")).unwrap();
+        std::os::unix::fs::symlink(&secret, p.meeting_dir("m").join("images/logo.svg")).unwrap();
+        let logo = "logo:\n  file: images/logo.svg\n  alt: The crest\n";
+        let yaml = meeting_yaml(ONE_NOTE).replacen("date:", &format!("{logo}date:"), 1);
+        p.write("m", "meeting.yaml", &yaml);
+    });
+    let stderr = fails_at(
+        &project,
+        &["build"],
+        "meeting.yaml:4:9",
+        "image `images/logo.svg` is a link to a file outside the meeting folder",
+    );
+    assert!(!stderr.contains("MARKER-91c2"), "{stderr}");
 }
 
 #[test]
