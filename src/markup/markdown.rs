@@ -792,7 +792,7 @@ impl<'a> Converter<'a> {
                     .with_hint("close the landscape section with `[/landscape]` first"));
             }
             if self.appendices == 0 {
-                self.print_recommendations();
+                self.print_recommendations(offset);
                 self.block("");
                 self.main_body = Some(std::mem::take(&mut self.top().markup));
             }
@@ -830,7 +830,7 @@ impl<'a> Converter<'a> {
                 ));
         }
         if self.section == 1 {
-            self.print_recommendations();
+            self.print_recommendations(offset);
         }
         self.section += 1;
         self.paragraph = 0;
@@ -849,8 +849,10 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// Prints front-matter recommendations as the next section, once.
-    fn print_recommendations(&mut self) {
+    /// Prints front-matter recommendations as the next section, once, before the block
+    /// at `offset`. They come from the YAML, not the Markdown: the source markers close
+    /// around them, so an error in them is looked for in the front matter.
+    fn print_recommendations(&mut self, offset: usize) {
         let Some(recommendations) = self.recommendations.take() else {
             return;
         };
@@ -862,7 +864,10 @@ impl<'a> Converter<'a> {
             .map(|item| format!("[{}]", escape_markup(item)))
             .collect();
         let markup = format!(
-            "#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n",
+            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
+            end = source_map::END_MARKER,
+            file = source_map::file_marker(&self.source.file),
+            marker = self.marker(offset),
             label = self.section_label(),
             section = self.section,
             lead = escape_markup(&recommendations.lead),
@@ -1033,7 +1038,7 @@ impl<'a> Converter<'a> {
                 .error(at, "the landscape section is never closed")
                 .with_hint("end it with a paragraph `[/landscape]`"));
         }
-        self.print_recommendations();
+        self.print_recommendations(self.source.text.len());
         self.block("");
         let rest = self.pop().markup;
         let file = source_map::file_marker(&self.source.file);

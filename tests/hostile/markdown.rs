@@ -128,6 +128,24 @@ fn characters_the_font_lacks_are_located_in_markdown_and_yaml() {
 }
 
 #[test]
+fn a_character_the_font_lacks_in_front_matter_recommendations_is_at_its_yaml_line() {
+    // They are printed inside the converted body, but written in the front matter.
+    let project = note_project("Text.\n", |p| {
+        p.write(
+            "m",
+            "note.md",
+            "---\nkind: briefing-note\nsubject: S\nrecommendations:\n  - Agree ☃\n---\n\n# One\n\nText.\n\n# Two\n\nMore.\n",
+        );
+    });
+    fails_at(
+        &project,
+        &["check"],
+        "note.md:5:11",
+        "U+2603 (☃) cannot be printed: the font Liberation Sans has no glyph for it",
+    );
+}
+
+#[test]
 fn an_image_inside_a_link_is_located() {
     let project = note_project(
         "Intro.\n\n[![A chart](chart.svg)](https://example.org)\n",
