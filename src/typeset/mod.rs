@@ -12,7 +12,7 @@ use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst_layout::PagedDocument;
 
 pub use author_text::in_author_text;
-pub use coverage::{Unprintable, covers, yaml_origin};
+pub use coverage::{Unprintable, covers};
 pub use images::{ImageProblem, check as check_image};
 pub use world::{CONTENT_DIR, PackWorld};
 
