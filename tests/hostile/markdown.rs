@@ -179,6 +179,24 @@ fn a_broken_svg_names_the_file_at_the_markdown_line() {
 }
 
 #[test]
+fn an_svg_of_many_page_sized_blurs_is_refused_before_drawing() {
+    // 1.4 kB: each blurred rectangle is drawn as a picture at export (40 s before).
+    let rects = "<rect width=\"20000\" height=\"20000\" filter=\"url(#b)\"/>".repeat(20);
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20000\" height=\"20000\"><defs><filter id=\"b\"><feGaussianBlur stdDeviation=\"500\"/></filter></defs>{rects}</svg>"
+    );
+    let project = note_project("Intro.\n\n![A chart](chart.svg)\n", |p| {
+        p.write("m", "chart.svg", &svg);
+    });
+    fails_at(
+        &project,
+        &["build"],
+        "note.md:8:1",
+        "the SVG image `chart.svg` has filter effects (blurs, shadows) drawn over about",
+    );
+}
+
+#[test]
 fn a_broken_logo_is_located_in_meeting_yaml() {
     let project = note_project("Text.\n", |p| {
         p.write("m", "images/logo.svg", "<svg><unclosed");
