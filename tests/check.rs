@@ -179,11 +179,11 @@ fn text_that_would_break_typst() {
 }
 
 #[test]
-fn typst_error_in_author_text_is_reported_at_the_markdown_line() {
-    // A link without a destination passes Markdown but typst refuses it.
+fn a_link_without_an_address_is_reported_at_the_markdown_line() {
+    // It passes Markdown; typst would refuse it, and the converter does first.
     let e = note_error("# Section\n\nIntro.\n\nSee the\nnew [guidance]() here.\n");
     assert_eq!(e.place, "content/m/note.md:11:5", "{e:?}");
-    assert_eq!(e.message, "URL must not be empty");
+    assert_eq!(e.message, "the link has no address");
 }
 
 #[test]
@@ -235,8 +235,7 @@ const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height
 
 #[test]
 fn an_image_typst_cannot_decode_is_reported_at_the_markdown_line() {
-    // typst decodes images while laying out, inside the house style; the author's
-    // image is found and named all the same.
+    // Images are decoded before layout, so the error names the image at its line.
     let e = single_error(&project_with(&meeting_yaml(ONE_NOTE), |p| {
         p.write("m", "images/ok.svg", SVG);
         p.write("m", "images/chart.png", "this is not a PNG");
@@ -247,7 +246,11 @@ fn an_image_typst_cannot_decode_is_reported_at_the_markdown_line() {
         )
     }));
     assert_eq!(e.place, "content/m/note.md:12:1", "{e:?}");
-    assert_eq!(e.message, "the image `chart.png` cannot be decoded");
+    assert!(
+        e.message
+            .starts_with("the image `images/chart.png` cannot be decoded ("),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -44,5 +44,13 @@ pub fn check(
                 .into(),
         );
     }
+    // Decoded now, so a bad image is located here rather than in the generated source;
+    // only once it is known to lie inside the meeting folder.
+    let real = super::confine::resolve_inside(meeting_dir, file).map_err(|escape| {
+        ContentError::new(yaml.locate(&name), format!("image {escape}")).with_hint(escape.hint())
+    })?;
+    crate::typeset::check_image(&real, &name).map_err(|problem| {
+        ContentError::new(yaml.locate(&name), problem.to_string()).with_hint(problem.hint())
+    })?;
     Ok(())
 }

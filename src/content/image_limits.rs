@@ -39,11 +39,29 @@ pub fn check(path: &Path) -> Result<(), ImageLimit> {
     if bytes > MAX_BYTES {
         return Err(ImageLimit::TooLarge(bytes));
     }
-    if let Ok(size) = imagesize::size(path) {
-        let (width, height) = (size.width as u64, size.height as u64);
-        if width.saturating_mul(height) > MAX_PIXELS {
-            return Err(ImageLimit::TooManyPixels { width, height });
-        }
+    match imagesize::size(path) {
+        Ok(size) => within_pixels(size),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Checks image data held in memory (such as a picture embedded in an SVG) against
+/// the limits, from its length and header only.
+pub fn check_bytes(data: &[u8]) -> Result<(), ImageLimit> {
+    let bytes = data.len() as u64;
+    if bytes > MAX_BYTES {
+        return Err(ImageLimit::TooLarge(bytes));
+    }
+    match imagesize::blob_size(data) {
+        Ok(size) => within_pixels(size),
+        Err(_) => Ok(()),
+    }
+}
+
+fn within_pixels(size: imagesize::ImageSize) -> Result<(), ImageLimit> {
+    let (width, height) = (size.width as u64, size.height as u64);
+    if width.saturating_mul(height) > MAX_PIXELS {
+        return Err(ImageLimit::TooManyPixels { width, height });
     }
     Ok(())
 }

@@ -10,12 +10,15 @@ use pulldown_cmark::{
 };
 
 use super::escape::{escape_markup, string_literal};
+use super::figure_width::split_width;
+use super::links::live_address;
 use super::source_map;
+use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{
     AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
 };
-use crate::typeset::CONTENT_DIR;
+use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
 const UNNUMBERED: &str = "{-}";
@@ -107,10 +110,12 @@ enum Context {
     Footnote,
 }
 
-/// Where a link being collected points.
+/// Where a link or image being collected points.
 enum Target {
-    /// A web address (or an image's path).
+    /// A web, e-mail or telephone address.
     Url(String),
+    /// An image's path, as written.
+    Image(String),
     /// A minute, from `[[minute 22/26]]`.
     Minute(MinuteRef),
 }
@@ -302,12 +307,17 @@ impl<'a> Converter<'a> {
             Event::Start(tag) => self.start(tag, range)?,
             Event::End(tag) => self.end(*tag, range)?,
             Event::Text(text) => {
+                // Alternative text is read out, never drawn: only drawn text needs glyphs.
+                if !self.in_image() {
+                    self.check_printable(text, &range)?;
+                }
                 let escaped = escape_markup(text);
                 let buffer = self.top();
                 buffer.markup.push_str(&escaped);
                 buffer.plain.push_str(text);
             }
             Event::Code(code) => {
+                self.check_printable(code, &range)?;
                 let markup = format!("#raw({});", string_literal(code));
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
@@ -329,6 +339,18 @@ impl<'a> Converter<'a> {
                 self.block("#pagebreak(weak: true)\n\n");
             }
             Event::FootnoteReference(label) => {
+                // Footnote texts are converted before the main text, so a reference
+                // between them would find nothing: say what is wrong instead.
+                if self.contexts.contains(&Context::Footnote) {
+                    return Err(self
+                        .error(
+                            range.start,
+                            format!("a footnote cannot refer to another footnote (`[^{label}]`)"),
+                        )
+                        .with_hint(format!(
+                            "write what `[^{label}]` says into this footnote, or refer to it from the main text"
+                        )));
+                }
                 let body = self.footnotes.get(label.as_ref()).cloned().ok_or_else(|| {
                     self.error(range.start, format!("footnote `[^{label}]` has no text"))
                         .with_hint(format!(
@@ -406,14 +428,28 @@ impl<'a> Converter<'a> {
                 self.targets.push(Target::Minute(reference));
                 self.push();
             }
-            Tag::Link { dest_url, .. } => {
-                self.targets.push(Target::Url(dest_url.to_string()));
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let address = live_address(*link_type, dest_url).map_err(|refusal| {
+                    self.error(range.start, refusal.to_string())
+                        .with_hint(refusal.hint())
+                })?;
+                self.targets.push(Target::Url(address));
                 self.push();
             }
             Tag::Image {
                 dest_url, title, ..
             } => {
-                self.targets.push(Target::Url(dest_url.to_string()));
+                // A figure is a block with a caption; a link holds inline text.
+                if self.targets.iter().any(|t| matches!(t, Target::Url(_))) {
+                    return Err(self
+                        .error(range.start, "an image cannot be a link")
+                        .with_hint("put the link in the caption's paragraph or the text next to the figure, not around the image"));
+                }
+                self.targets.push(Target::Image(dest_url.to_string()));
                 self.image_titles.push(title.to_string());
                 self.push();
             }
@@ -524,6 +560,7 @@ impl<'a> Converter<'a> {
                         let text = reference.to_string();
                         (escape_markup(&text), text)
                     }
+                    Target::Image(_) => unreachable!("an image ends before its link"),
                 };
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
@@ -755,7 +792,7 @@ impl<'a> Converter<'a> {
                     .with_hint("close the landscape section with `[/landscape]` first"));
             }
             if self.appendices == 0 {
-                self.print_recommendations();
+                self.print_recommendations(offset);
                 self.block("");
                 self.main_body = Some(std::mem::take(&mut self.top().markup));
             }
@@ -793,7 +830,7 @@ impl<'a> Converter<'a> {
                 ));
         }
         if self.section == 1 {
-            self.print_recommendations();
+            self.print_recommendations(offset);
         }
         self.section += 1;
         self.paragraph = 0;
@@ -812,8 +849,10 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// Prints front-matter recommendations as the next section, once.
-    fn print_recommendations(&mut self) {
+    /// Prints front-matter recommendations as the next section, once, before the block
+    /// at `offset`. They come from the YAML, not the Markdown: the source markers close
+    /// around them, so an error in them is looked for in the front matter.
+    fn print_recommendations(&mut self, offset: usize) {
         let Some(recommendations) = self.recommendations.take() else {
             return;
         };
@@ -825,7 +864,10 @@ impl<'a> Converter<'a> {
             .map(|item| format!("[{}]", escape_markup(item)))
             .collect();
         let markup = format!(
-            "#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n",
+            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
+            end = source_map::END_MARKER,
+            file = source_map::file_marker(&self.source.file),
+            marker = self.marker(offset),
             label = self.section_label(),
             section = self.section,
             lead = escape_markup(&recommendations.lead),
@@ -836,8 +878,8 @@ impl<'a> Converter<'a> {
 
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         let alt = self.pop().plain.trim().to_string();
-        let Some(Target::Url(dest_url)) = self.targets.pop() else {
-            unreachable!("an image ends after it starts, with a URL")
+        let Some(Target::Image(dest_url)) = self.targets.pop() else {
+            unreachable!("an image ends after it starts")
         };
         let title = self
             .image_titles
@@ -848,10 +890,11 @@ impl<'a> Converter<'a> {
                 .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`"));
         }
         let path = self.image_path(&dest_url, range.start)?;
-        let (title, width) = split_width(&title).map_err(|message| {
-            self.error(range.start, message)
-                .with_hint("end the caption with a width such as `{width=60%}`, `{width=8cm}` or `{width=70mm}`")
+        let (title, width) = split_width(&title).map_err(|bad| {
+            self.error(range.start, bad.to_string())
+                .with_hint(bad.hint())
         })?;
+        self.check_printable(title, &range)?;
         self.figures_seen += 1;
         let caption = if title.is_empty() {
             format!("Figure {}", self.figures_seen)
@@ -871,29 +914,19 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    /// The virtual path of an image, after checking it exists inside the meeting folder.
+    /// The virtual path of an image, after checking it lies inside the meeting folder
+    /// (links followed) and that typst can place it.
     fn image_path(&self, url: &str, offset: usize) -> Result<String, ContentError> {
         let relative = self.assets.document_dir.join(url);
-        let escapes = url.contains("://")
-            || relative
-                .components()
-                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-        if escapes {
-            return Err(self
-                .error(
-                    offset,
-                    format!("image `{url}` is not inside the meeting folder"),
-                )
-                .with_hint(
-                    "put the image in the meeting folder and give its path relative to this file",
-                ));
-        }
-        let real = self.assets.meeting_dir.join(&relative);
-        if !real.is_file() {
-            return Err(self
-                .error(offset, format!("image `{url}` not found"))
-                .with_hint(format!("add {} or correct the path", real.display())));
-        }
+        let real =
+            confine::resolve_inside(self.assets.meeting_dir, &relative).map_err(|escape| {
+                self.error(offset, format!("image {escape}"))
+                    .with_hint(escape.hint())
+            })?;
+        check_image(&real, url).map_err(|problem| {
+            self.error(offset, problem.to_string())
+                .with_hint(problem.hint())
+        })?;
         let segments: Vec<String> = relative
             .components()
             .filter_map(|c| match c {
@@ -902,6 +935,28 @@ impl<'a> Converter<'a> {
             })
             .collect();
         Ok(format!("{CONTENT_DIR}/{}", segments.join("/")))
+    }
+
+    /// Whether the text being collected is an image's alternative text.
+    fn in_image(&self) -> bool {
+        matches!(self.targets.last(), Some(Target::Image(_)))
+    }
+
+    /// Refuses drawn text holding characters the bundled fonts cannot draw (they would
+    /// print as empty boxes), at the first such character.
+    fn check_printable(&self, text: &str, range: &Range<usize>) -> Result<(), ContentError> {
+        let Some(problem) = Unprintable::find(text) else {
+            return Ok(());
+        };
+        let at = self
+            .source
+            .text
+            .get(range.clone())
+            .and_then(|written| written.find(problem.0[0]))
+            .map_or(range.start, |at| range.start + at);
+        Err(self
+            .error(at, problem.to_string())
+            .with_hint(problem.hint()))
     }
 
     fn end_list(&mut self) {
@@ -983,7 +1038,7 @@ impl<'a> Converter<'a> {
                 .error(at, "the landscape section is never closed")
                 .with_hint("end it with a paragraph `[/landscape]`"));
         }
-        self.print_recommendations();
+        self.print_recommendations(self.source.text.len());
         self.block("");
         let rest = self.pop().markup;
         let file = source_map::file_marker(&self.source.file);
@@ -1021,25 +1076,6 @@ fn source_cells(row: &str) -> usize {
     pipes + 1 - leading - trailing
 }
 
-/// Splits an image title into its caption and an optional trailing `{width=...}`,
-/// checked to be a typst length in %, cm or mm so it can be written as code.
-fn split_width(title: &str) -> Result<(&str, Option<&str>), String> {
-    let title = title.trim();
-    let Some(open) = title.rfind("{width=").filter(|_| title.ends_with('}')) else {
-        return Ok((title, None));
-    };
-    let value = &title[open + "{width=".len()..title.len() - 1];
-    let number_end = value
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .unwrap_or(value.len());
-    let (number, unit) = value.split_at(number_end);
-    let valid_number = !number.is_empty() && number.parse::<f64>().is_ok_and(|n| n > 0.0);
-    if !valid_number || !matches!(unit, "%" | "cm" | "mm") {
-        return Err(format!("`{{width={value}}}` is not a width"));
-    }
-    Ok((title[..open].trim_end(), Some(value)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1069,7 +1105,15 @@ mod tests {
         };
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("images")).unwrap();
-        std::fs::write(dir.path().join("images/chart.svg"), "<svg/>").unwrap();
+        std::fs::write(
+            dir.path().join("images/chart.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+        )
+        .unwrap();
+        let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+        png.extend([20_000u32.to_be_bytes(), 20_000u32.to_be_bytes()].concat());
+        png.extend([8, 0, 0, 0, 0, 0, 0, 0, 0]);
+        std::fs::write(dir.path().join("images/huge.png"), png).unwrap();
         let assets = Assets {
             meeting_dir: dir.path(),
             document_dir: PathBuf::new(),
@@ -1223,7 +1267,88 @@ mod tests {
         let err = convert("![x](images/none.png)\n", NOTE).unwrap_err();
         assert!(err.message.contains("not found"), "{}", err.message);
         let err = convert("![x](../../etc/passwd)\n", NOTE).unwrap_err();
-        assert!(err.message.contains("not inside"), "{}", err.message);
+        assert!(err.message.contains("not a path inside"), "{}", err.message);
+    }
+
+    #[test]
+    fn images_over_the_pixel_limit_are_errors_at_their_line() {
+        let err = convert("Intro.\n\n![A photo](images/huge.png)\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 7, 1));
+        assert_eq!(
+            err.message,
+            "`images/huge.png`: the image is 20000 x 20000 pixels, more than the limit of 40 megapixels"
+        );
+        assert!(err.hint.is_some());
+    }
+
+    #[test]
+    fn only_web_mail_and_telephone_links_are_live() {
+        let err = convert("Intro.\n\nSee [x](javascript:alert(1)).\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 7, 5));
+        assert_eq!(
+            err.message,
+            "the link `javascript:alert(1)` uses the scheme `javascript:`, which is not made live"
+        );
+        let err = convert("See [x][r].\n\n[r]: report.pdf\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 5, 5));
+        assert_eq!(err.message, "the link `report.pdf` is not a full address");
+        let err = convert("See <file:///etc/passwd>.\n", NOTE).unwrap_err();
+        assert!(err.message.contains("`file:`"), "{}", err.message);
+        let out = note("Write to <clerk@example.org> or [ring](tel:+441632960001).\n");
+        assert!(
+            out.contains("#link(\"mailto:clerk@example.org\")[clerk\\@example\\.org]"),
+            "{out}"
+        );
+        assert!(out.contains("#link(\"tel:+441632960001\")[ring]"), "{out}");
+    }
+
+    #[test]
+    fn an_image_inside_a_link_is_an_error_at_the_image() {
+        let err = convert(
+            "[![A chart](images/chart.svg)](https://example.org)\n",
+            NOTE,
+        )
+        .unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 5, 2));
+        assert_eq!(err.message, "an image cannot be a link");
+    }
+
+    #[test]
+    fn a_footnote_referring_to_another_is_told_so() {
+        let err = convert("Text[^a].\n\n[^a]: See [^b].\n\n[^b]: Later.\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 7, 11));
+        assert_eq!(
+            err.message,
+            "a footnote cannot refer to another footnote (`[^b]`)"
+        );
+    }
+
+    #[test]
+    fn characters_the_fonts_lack_are_errors_at_their_column() {
+        let err = convert("Intro.\n\nWell done 😀 and `☃`.\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 7, 11));
+        assert_eq!(
+            err.message,
+            "U+1F600 (😀) cannot be printed: the font Liberation Sans has no glyph for it"
+        );
+        let err = convert("Code `x ☃`.\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 5, 9));
+        let err = convert("![A chart](images/chart.svg \"Up 📈\")\n", NOTE).unwrap_err();
+        assert!(err.message.starts_with("U+1F4C8"), "{}", err.message);
+        // Alternative text is read out, not drawn.
+        assert!(convert("![A smile 😀](images/chart.svg)\n", NOTE).is_ok());
+        assert!(convert("Café – £5 → “quoted”\n", NOTE).is_ok());
+    }
+
+    #[test]
+    fn a_figure_wider_than_the_text_is_an_error() {
+        let err = convert("![A chart](images/chart.svg \"T {width=200%}\")\n", NOTE).unwrap_err();
+        assert_eq!(err.location, Location::new("note.md", 5, 1));
+        assert!(
+            err.message.contains("outside the allowed range"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

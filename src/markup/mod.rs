@@ -2,6 +2,8 @@
 //! calls to the house-style functions of `templates/style.typ`.
 
 mod escape;
+mod figure_width;
+mod links;
 mod markdown;
 pub mod source_map;
 

@@ -1,7 +1,9 @@
 //! Typesetting: compiling the generated typst source into a laid-out document.
 
 mod author_text;
+mod coverage;
 mod fonts;
+mod images;
 mod world;
 
 use typst::World;
@@ -9,7 +11,9 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst_layout::PagedDocument;
 
-pub use author_text::{broken_image, in_author_text};
+pub use author_text::in_author_text;
+pub use coverage::{Unprintable, covers};
+pub use images::{ImageProblem, check as check_image};
 pub use world::{CONTENT_DIR, PackWorld};
 
 use crate::diagnostics::Diagnostic;
@@ -35,17 +39,15 @@ pub fn typeset(world: &PackWorld) -> Result<Typeset> {
         })
         .collect();
     match output {
-        Ok(document) => Ok(Typeset { document, warnings }),
+        // A character no font has prints as an empty box (and fails PDF/UA export):
+        // the converter refuses it in Markdown; this finds it wherever else it came from.
+        Ok(document) => match coverage::in_pages(world, &document) {
+            Some(error) => Err(error.into()),
+            None => Ok(Typeset { document, warnings }),
+        },
         Err(errors) => {
             // An error in author text is the author's to fix: name the Markdown line.
             if let Some(error) = errors.iter().find_map(|e| in_author_text(world, e)) {
-                return Err(error.into());
-            }
-            // Images are decoded while laying out, inside the house style: find the
-            // author's image that typst could not decode.
-            if errors.iter().any(|e| e.message.contains("image"))
-                && let Some(error) = broken_image(world)
-            {
                 return Err(error.into());
             }
             Err(Error::Typeset(

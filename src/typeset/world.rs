@@ -1,5 +1,8 @@
 //! The typst `World` of one pack: generated sources in memory, the meeting folder as
 //! the only readable directory, bundled fonts, and a fixed date.
+//!
+//! Every file typst reads passes through here, so confinement and the image limits
+//! are enforced here too, whatever the converter and the loader checked before.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +16,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts;
+use crate::content::confine::{self, Escape};
+use crate::content::image_limits;
 
 /// Virtual folder under which the meeting folder's files are visible to typst.
 pub const CONTENT_DIR: &str = "/content";
@@ -70,6 +75,11 @@ impl PackWorld {
         }
     }
 
+    /// The meeting folder typst reads from.
+    pub fn content_root(&self) -> &Path {
+        &self.content_root
+    }
+
     /// The real path behind a virtual `/content/...` path, if it stays inside the
     /// content root (after resolving links), so author text can never read elsewhere.
     fn content_path(&self, id: FileId) -> FileResult<PathBuf> {
@@ -79,18 +89,10 @@ impl PackWorld {
             .strip_prefix(CONTENT_DIR.trim_start_matches('/'))
             .and_then(|rest| rest.strip_prefix('/'))
             .ok_or_else(|| FileError::NotFound(vpath.get_without_slash().into()))?;
-        let joined = self.content_root.join(rel);
-        let real = joined
-            .canonicalize()
-            .map_err(|err| FileError::from_io(err, &joined))?;
-        let root = self
-            .content_root
-            .canonicalize()
-            .map_err(|err| FileError::from_io(err, &self.content_root))?;
-        if !real.starts_with(&root) {
-            return Err(FileError::AccessDenied);
-        }
-        Ok(real)
+        confine::resolve_inside(&self.content_root, Path::new(rel)).map_err(|escape| match escape {
+            Escape::Missing(name) => FileError::NotFound(name.into()),
+            refused => FileError::Other(Some(format!("{refused}; {}", refused.hint()).into())),
+        })
     }
 }
 
@@ -125,6 +127,10 @@ impl World for PackWorld {
             return Ok(Bytes::from_string(source.clone()));
         }
         let path = self.content_path(id)?;
+        // typst reads nothing but images from the meeting folder (supplied PDFs are
+        // merged after export), so every file read is held to the image limits.
+        image_limits::check(&path)
+            .map_err(|limit| FileError::Other(Some(format!("{limit}; {}", limit.hint()).into())))?;
         std::fs::read(&path)
             .map(Bytes::new)
             .map_err(|err| FileError::from_io(err, &path))
@@ -136,5 +142,58 @@ impl World for PackWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn world(root: &Path) -> PackWorld {
+        let today = Datetime::from_ymd(2026, 7, 1).unwrap();
+        PackWorld::new(String::new(), [], root, today)
+    }
+
+    #[test]
+    fn files_are_read_only_inside_the_meeting_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.svg"), "<svg/>").unwrap();
+        let world = world(dir.path());
+        assert!(world.file(file_id("/content/a.svg")).is_ok());
+        assert!(matches!(
+            world.file(file_id("/content/none.svg")),
+            Err(FileError::NotFound(_))
+        ));
+        assert!(world.file(file_id("/etc/passwd")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_folder_is_refused_without_reading_it() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.svg"), "MARKER-4b1c").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.svg"), dir.path().join("a.svg"))
+            .unwrap();
+        let err = world(dir.path())
+            .file(file_id("/content/a.svg"))
+            .unwrap_err();
+        let message = format!("{err}");
+        assert!(message.contains("outside the meeting folder"), "{message}");
+        assert!(!message.contains("MARKER"), "{message}");
+    }
+
+    #[test]
+    fn an_image_over_the_pixel_limit_is_refused_from_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+        png.extend(20_000u32.to_be_bytes());
+        png.extend(20_000u32.to_be_bytes());
+        png.extend([8, 0, 0, 0, 0, 0, 0, 0, 0]);
+        std::fs::write(dir.path().join("wide.png"), png).unwrap();
+        let err = world(dir.path())
+            .file(file_id("/content/wide.png"))
+            .unwrap_err();
+        assert!(format!("{err}").contains("megapixels"), "{err}");
     }
 }
