@@ -9,7 +9,6 @@ use typst::World;
 use typst::WorldExt;
 use typst::layout::{Frame, FrameItem};
 use typst::syntax::Span;
-use typst::text::is_default_ignorable;
 use typst_layout::PagedDocument;
 
 use super::fonts;
@@ -38,8 +37,19 @@ pub fn covers(c: char) -> bool {
     c.is_ascii_graphic()
         || c == ' '
         || c.is_control()
-        || is_default_ignorable(c)
+        || shaper_ignores(c)
         || COVERED.binary_search(&u32::from(c)).is_ok()
+}
+
+/// Whether the shaper (rustybuzz, as typst 0.15 uses it) drops `c` when no font has
+/// it. This is narrower than Unicode's Default_Ignorable_Code_Point (typst's
+/// `is_default_ignorable`): U+180F and the Hangul fillers, for example, are drawn as
+/// empty boxes.
+fn shaper_ignores(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00AD | 0x034F | 0x061C | 0x17B4..=0x17B5 | 0x180B..=0x180E | 0x200B..=0x200F
+        | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xFFF0..=0xFFF8
+        | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
 }
 
 /// The distinct characters of `text` that no bundled font can draw, in order.
@@ -105,18 +115,37 @@ fn first_missing(frame: &Frame) -> Option<(Vec<char>, Span)> {
             let mut missing: Vec<char> = Vec::new();
             let mut span = None;
             for glyph in text.glyphs.iter().filter(|glyph| glyph.id == 0) {
-                let Some(c) = text.text.get(glyph.range()).and_then(|s| s.chars().next()) else {
+                let Some(cluster) = text.text.get(glyph.range()) else {
                     continue;
                 };
                 span.get_or_insert(glyph.span.0);
-                if !missing.contains(&c) {
-                    missing.push(c);
+                // A cluster joins a character to the marks after it: name the ones
+                // the fonts lack, not the letter they follow.
+                for c in culprits(cluster) {
+                    if !missing.contains(&c) {
+                        missing.push(c);
+                    }
                 }
             }
             Some((missing, span?))
         }
         _ => None,
     })
+}
+
+/// The characters of a cluster drawn as `.notdef` to name in the message: those no
+/// font covers, else those beyond ASCII, else the first.
+fn culprits(cluster: &str) -> Vec<char> {
+    let pick = |keep: &dyn Fn(char) -> bool| cluster.chars().filter(|&c| keep(c)).collect();
+    let chars: Vec<char> = pick(&|c| !covers(c));
+    if !chars.is_empty() {
+        return chars;
+    }
+    let chars: Vec<char> = pick(&|c| !c.is_ascii());
+    if !chars.is_empty() {
+        return chars;
+    }
+    cluster.chars().take(1).collect()
 }
 
 /// Where the author wrote the text at `span` holding `c`: its Markdown line when it
@@ -195,6 +224,15 @@ fn front_matter(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_shaper_keeps_must_be_covered() {
+        // Found by tests/property.rs: "0\u{180F}" passed the check, then printed a box.
+        assert!(!covers('\u{180F}'));
+        assert!(covers('\u{180E}') && covers('\u{200B}') && covers('\u{FE0F}'));
+        assert_eq!(culprits("0\u{180F}"), vec!['\u{180F}']);
+        assert_eq!(culprits("x"), vec!['x']);
+    }
 
     #[test]
     fn latin_text_is_covered_and_emoji_are_named() {
