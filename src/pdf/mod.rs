@@ -13,15 +13,19 @@ use crate::error::{Error, Result};
 
 mod external;
 mod markers;
+mod nesting;
 mod outline;
 mod post;
 mod range;
+mod supplied;
 
-pub use external::ExternalPage;
+pub use external::{ExternalPage, import_supplied};
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};
 pub use range::export_from;
+pub use supplied::Refusal;
+pub(crate) use supplied::count_pages as count_supplied_pages;
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
