@@ -13,9 +13,9 @@ use crate::error::{Error, Result};
 
 mod external;
 mod markers;
-mod nesting;
 mod outline;
 mod post;
+mod prescan;
 mod range;
 mod supplied;
 

@@ -2,13 +2,14 @@
 //! pages are bounded before or while lopdf parses it, and an encrypted file is
 //! refused, each with an error naming the file and saying what to do.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use lopdf::{DecompressError, Document, LoadOptions, ObjectId};
+use lopdf::{DecompressError, Document, FilterFunc, LoadOptions, Object, ObjectId, Stream};
 
-use super::nesting;
+use super::prescan;
 use crate::error::{ContentError, Error, Result};
 
 /// The largest supplied PDF read, in bytes.
@@ -19,7 +20,8 @@ pub const MAX_NESTING: usize = 100;
 /// The most one stream may decompress to: an object stream when the file is read,
 /// or a page's content when it is copied (parsing it takes many times its size).
 pub const MAX_STREAM_BYTES: usize = 16 << 20;
-/// The most objects in a supplied PDF.
+/// The most objects in a supplied PDF, counted before they are parsed (those in
+/// object streams from each stream's index).
 pub const MAX_OBJECTS: usize = 500_000;
 /// The most pages in a supplied PDF.
 pub const MAX_PAGES: usize = 2_000;
@@ -44,7 +46,7 @@ pub enum Refusal {
     Encrypted,
     /// lopdf cannot read it.
     Unreadable,
-    /// It has this many objects, more than [`MAX_OBJECTS`].
+    /// It has more than [`MAX_OBJECTS`] objects: this many counted when reading stopped.
     TooManyObjects(usize),
     /// It has this many pages, more than [`MAX_PAGES`].
     TooManyPages(usize),
@@ -91,7 +93,7 @@ impl fmt::Display for Refusal {
             }
             Refusal::TooManyObjects(count) => write!(
                 f,
-                "the PDF has {count} objects, more than the {MAX_OBJECTS} a supplied PDF may have"
+                "the PDF has more than the {MAX_OBJECTS} objects a supplied PDF may have ({count} counted)"
             ),
             Refusal::TooManyPages(count) => write!(
                 f,
@@ -169,22 +171,28 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Supplied, Refusal> {
     }
     // lopdf's parser counts its depth too; this gives the reason, and guards any
     // parser that does not.
-    if let Some(offset) = nesting::too_deep(bytes, MAX_NESTING) {
+    let scan = prescan::scan(bytes, MAX_NESTING);
+    if let Some(offset) = scan.too_deep {
         return Err(Refusal::TooDeep(offset));
     }
-    let options = LoadOptions {
-        max_decompressed_size: Some(MAX_STREAM_BYTES),
-        ..LoadOptions::default()
-    };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|err| match err {
-        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
-            Refusal::StreamTooLarge(None)
-        }
-        lopdf::Error::Decryption(_)
-        | lopdf::Error::InvalidPassword
-        | lopdf::Error::UnsupportedSecurityHandler(_) => Refusal::Encrypted,
-        _ => Refusal::Unreadable,
-    })?;
+    if scan.objects > MAX_OBJECTS {
+        return Err(Refusal::TooManyObjects(scan.objects));
+    }
+    // lopdf reads an encrypted file its own way, without the object count below.
+    if scan.encrypt {
+        return Err(Refusal::Encrypted);
+    }
+    COUNTED.with(|n| n.set(scan.objects));
+    let mut doc = load(bytes, Some(count_object_streams))?;
+    let counted = COUNTED.with(|n| n.get());
+    if counted > MAX_OBJECTS {
+        return Err(Refusal::TooManyObjects(counted));
+    }
+    // lopdf rebuilds a damaged page tree only when it loads without a filter; the
+    // objects are counted now.
+    if doc.page_iter().next().is_none() {
+        doc = load(bytes, None)?;
+    }
     // lopdf opens a file whose user password is empty, and drops its /Encrypt.
     if doc.was_encrypted() || doc.is_encrypted() {
         return Err(Refusal::Encrypted);
@@ -201,4 +209,69 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Supplied, Refusal> {
     }
     let pages = doc.get_pages();
     Ok(Supplied { doc, pages })
+}
+
+/// Loads `bytes` with lopdf, each stream decompressing to at most [`MAX_STREAM_BYTES`].
+fn load(bytes: &[u8], filter: Option<FilterFunc>) -> Result<Document, Refusal> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        filter,
+        ..LoadOptions::default()
+    };
+    Document::load_mem_with_options(bytes, options).map_err(|err| match err {
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
+            Refusal::StreamTooLarge(None)
+        }
+        lopdf::Error::Decryption(_)
+        | lopdf::Error::InvalidPassword
+        | lopdf::Error::UnsupportedSecurityHandler(_) => Refusal::Encrypted,
+        _ => Refusal::Unreadable,
+    })
+}
+
+thread_local! {
+    /// The objects counted by the load running on this thread (lopdf loads on the
+    /// calling thread): those outside object streams, then each object stream's.
+    static COUNTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// lopdf's object filter: an object stream's objects are counted from its index
+/// before lopdf parses them, and the stream is left unread once the count passes
+/// [`MAX_OBJECTS`], so a small file cannot make millions of objects. Every other
+/// object is kept (a copy, since lopdf keeps a top-level object's own value and an
+/// object stream member's returned one).
+fn count_object_streams(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Stream(stream) = &*object
+        && stream.dict.has_type(b"ObjStm")
+    {
+        let inside = object_stream_len(stream);
+        let counted = COUNTED.with(|n| {
+            n.set(n.get().saturating_add(inside));
+            n.get()
+        });
+        if counted > MAX_OBJECTS {
+            return None;
+        }
+    }
+    Some((id, object.clone()))
+}
+
+/// How many objects an object stream's index lists (none if it does not
+/// decompress within the limit, which lopdf then reports).
+fn object_stream_len(stream: &Stream) -> usize {
+    let first = stream
+        .dict
+        .get(b"First")
+        .and_then(Object::as_i64)
+        .ok()
+        .and_then(|first| usize::try_from(first).ok())
+        .unwrap_or(0);
+    let Ok(content) = stream.get_plain_content_with_limit(MAX_STREAM_BYTES) else {
+        return 0;
+    };
+    content[..first.min(content.len())]
+        .split(u8::is_ascii_whitespace)
+        .filter(|number| !number.is_empty())
+        .count()
+        / 2
 }

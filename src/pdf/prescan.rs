@@ -1,14 +1,27 @@
-//! A bounded, iterative scan of a supplied PDF's nesting of arrays and dictionaries,
-//! run before any parser sees the file, so deep nesting is refused with a message
-//! rather than reaching a parser that recurses on it.
+//! A bounded, iterative scan of a supplied PDF run before any parser sees it: how deep
+//! its arrays and dictionaries nest, how many objects it holds outside object
+//! streams, and whether it declares encryption. A file that would make a parser
+//! recurse too deep, or hold too many objects, is refused before it is parsed.
 
-/// The byte offset where an object's arrays and dictionaries first nest deeper than
-/// `limit`, if they do anywhere in `bytes`.
+/// What the scan found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Scan {
+    /// The byte offset where an object's arrays and dictionaries first nest deeper
+    /// than the limit, if they do.
+    pub too_deep: Option<usize>,
+    /// The objects outside object streams (`obj` keywords).
+    pub objects: usize,
+    /// Whether the name `/Encrypt` occurs outside strings and streams.
+    pub encrypt: bool,
+}
+
+/// Scans `bytes`, stopping at the first nesting deeper than `limit`.
 ///
 /// Strings, comments and stream data are skipped (a stream runs to the next
 /// `endstream`); the depth restarts at each `obj` and `endobj`, so a damaged object
 /// cannot add its unclosed brackets to the next one's. One pass, constant memory.
-pub(super) fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
+pub(super) fn scan(bytes: &[u8], limit: usize) -> Scan {
+    let mut found = Scan::default();
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
@@ -17,7 +30,8 @@ pub(super) fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
             b'[' | b'<' if byte == b'[' || next == Some(b'<') => {
                 depth += 1;
                 if depth > limit {
-                    return Some(at);
+                    found.too_deep = Some(at);
+                    return found;
                 }
                 // `[` or `<<`.
                 at += if byte == b'[' { 1 } else { 2 };
@@ -40,7 +54,11 @@ pub(super) fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
                     .map_or(bytes.len(), |end| at + end)
             }
             // A name: its letters are not a keyword.
-            b'/' => at = word_end(bytes, at + 1),
+            b'/' => {
+                let end = word_end(bytes, at + 1);
+                found.encrypt |= &bytes[at + 1..end] == b"Encrypt";
+                at = end;
+            }
             _ if is_regular(byte) => {
                 let end = word_end(bytes, at);
                 match &bytes[at..end] {
@@ -48,7 +66,11 @@ pub(super) fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
                         at = find(bytes, end, b"endstream").map_or(bytes.len(), |e| e + 9);
                         continue;
                     }
-                    b"obj" | b"endobj" => depth = 0,
+                    b"obj" => {
+                        depth = 0;
+                        found.objects += 1;
+                    }
+                    b"endobj" => depth = 0,
                     _ => {}
                 }
                 at = end;
@@ -56,7 +78,7 @@ pub(super) fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
             _ => at += 1,
         }
     }
-    None
+    found
 }
 
 /// Whether `byte` is a regular character (neither white space nor a delimiter).
@@ -123,7 +145,11 @@ fn string_end(bytes: &[u8], at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::too_deep;
+    use super::scan;
+
+    fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
+        scan(bytes, limit).too_deep
+    }
 
     #[test]
     fn nesting_within_the_limit_passes() {
@@ -143,14 +169,27 @@ mod tests {
 
     #[test]
     fn brackets_in_strings_comments_names_and_streams_do_not_count() {
-        let pdf = b"1 0 obj << /Length 9 >> stream\n[[[[[[[[[\nendstream endobj\n\
-            2 0 obj [ ([[[[[\\)[[[) <5b5b> /stream%[[[[[[\n ] endobj";
-        assert_eq!(too_deep(pdf, 1), None);
+        let pdf = b"1 0 obj << /Length 9 >> stream\n[[[[[[[[[ 7 0 obj /Encrypt\nendstream endobj\n\
+            2 0 obj [ ([[[[[\\)[[[ /Encrypt) <5b5b> /stream%[[[[[[ /Encrypt\n ] endobj";
+        assert_eq!(
+            scan(pdf, 1),
+            super::Scan {
+                too_deep: None,
+                objects: 2,
+                encrypt: false
+            }
+        );
     }
 
     #[test]
     fn the_depth_restarts_at_each_object() {
         let pdf = b"1 0 obj [[[ endobj 2 0 obj [[[ endobj 3 0 obj [[[ endobj";
         assert_eq!(too_deep(pdf, 3), None);
+        assert_eq!(scan(pdf, 3).objects, 3);
+    }
+
+    #[test]
+    fn an_encryption_dictionary_is_seen() {
+        assert!(scan(b"trailer << /Root 1 0 R /Encrypt 5 0 R >>", 10).encrypt);
     }
 }
