@@ -232,15 +232,20 @@ impl Source {
         let attribute = |key: &[u8]| inherited(doc, page_id, key).map(|(_, value)| value);
         let bbox = attribute(b"CropBox")
             .or_else(|| attribute(b"MediaBox"))
-            .and_then(|b| page_box(doc, &b))
+            .and_then(|b| page_box(doc, b))
             .unwrap_or([0.0, 0.0, 595.0, 842.0]);
         let rotate = attribute(b"Rotate")
             .and_then(|r| r.as_i64().ok())
             .unwrap_or(0)
             .rem_euclid(360);
         let resources = inherited(doc, page_id, b"Resources");
+        let contents = doc.get_page_contents(page_id);
+        // Every page costs its content streams' count, even one that shares its form.
+        self.copier
+            .charge(contents.len())
+            .map_err(|Exhausted| Refusal::TooMuchCopying(page))?;
         let key = FormKey {
-            contents: doc.get_page_contents(page_id),
+            contents,
             resources: resources.as_ref().map(|(node, value)| match value {
                 Object::Reference(id) => Place::Object(*id),
                 _ => Place::InlineIn(*node),
@@ -264,13 +269,13 @@ impl Source {
             })?;
         self.content_read += content.len();
         let content = without_marked_content(content);
-        let resources = resources
-            .map(|(_, value)| value)
-            .unwrap_or(Object::Dictionary(Dictionary::new()));
-        let unembedded = unembedded_fonts(doc, &resources);
+        let none = Object::Dictionary(Dictionary::new());
+        let resources = resources.map_or(&none, |(_, value)| value);
+        let (unembedded, examined) = unembedded_fonts(doc, resources);
         let resources = self
             .copier
-            .copy(doc, &resources, pack)
+            .charge(examined)
+            .and_then(|()| self.copier.copy(doc, resources, pack))
             .map_err(|Exhausted| Refusal::TooMuchCopying(page))?;
 
         let mut dict = Dictionary::new();
@@ -325,6 +330,15 @@ struct Copier {
 }
 
 impl Copier {
+    /// Counts `work` more objects visited.
+    fn charge(&mut self, work: usize) -> Result<(), Exhausted> {
+        self.visited = self.visited.saturating_add(work);
+        if self.visited > MAX_COPY_WORK {
+            return Err(Exhausted);
+        }
+        Ok(())
+    }
+
     /// A copy of the resource dictionary `resources` of `doc` in `pack`, with what it
     /// refers to. References are followed through a work list, not recursion, so a
     /// long chain of them costs no stack.
@@ -354,8 +368,8 @@ impl Copier {
         queue: &mut Vec<(ObjectId, Role, ObjectId)>,
         depth: usize,
     ) -> Result<Object, Exhausted> {
-        self.visited += 1;
-        if self.visited > MAX_COPY_WORK || depth > MAX_NESTING {
+        self.charge(1)?;
+        if depth > MAX_NESTING {
             return Err(Exhausted);
         }
         Ok(match object {
@@ -429,8 +443,8 @@ impl Copier {
 }
 
 /// The names of the fonts in the resource dictionary `resources` of `doc` that are
-/// not embedded.
-fn unembedded_fonts(doc: &Document, resources: &Object) -> Vec<String> {
+/// not embedded, and the number of fonts examined.
+fn unembedded_fonts(doc: &Document, resources: &Object) -> (Vec<String>, usize) {
     let resolve = |object: &Object| -> Option<Dictionary> {
         match object {
             Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
@@ -439,7 +453,7 @@ fn unembedded_fonts(doc: &Document, resources: &Object) -> Vec<String> {
         }
     };
     let Some(fonts) = resolve(resources).and_then(|r| resolve(r.get(b"Font").ok()?)) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let mut missing = Vec::new();
     for (_, font) in fonts.iter() {
@@ -475,17 +489,17 @@ fn unembedded_fonts(doc: &Document, resources: &Object) -> Vec<String> {
             missing.push(name);
         }
     }
-    missing
+    (missing, fonts.len())
 }
 
 /// A page attribute and the page tree node it was found in, looked up through the
 /// page tree as PDF inheritance says.
-fn inherited(doc: &Document, page: ObjectId, key: &[u8]) -> Option<(ObjectId, Object)> {
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<(ObjectId, &'a Object)> {
     let mut id = page;
     for _ in 0..32 {
         let node = doc.get_dictionary(id).ok()?;
         if let Ok(value) = node.get(key) {
-            return Some((id, value.clone()));
+            return Some((id, value));
         }
         id = node.get(b"Parent").ok()?.as_reference().ok()?;
     }
@@ -595,7 +609,7 @@ fn swap_placeholder(
     let (_, resources) =
         inherited(doc, page_id, b"Resources").ok_or("the page has no resources")?;
     let mut resources =
-        resolve_dict(doc, &resources).ok_or("the page's resources are not a dictionary")?;
+        resolve_dict(doc, resources).ok_or("the page's resources are not a dictionary")?;
     let xobjects = resources
         .get(b"XObject")
         .ok()

@@ -442,3 +442,40 @@ fn millions_of_objects_packed_in_object_streams_are_refused_within_the_memory_bu
         "the PDF has more than the 500000 objects a supplied PDF may have",
     );
 }
+
+#[test]
+fn a_huge_font_dictionary_shared_by_many_pages_is_refused_within_the_budget() {
+    // 20 pages, each its own content, sharing resources with 100,000 fonts: each
+    // page's fonts are examined (for the embedded-fonts warning), which counts
+    // against the copying work, so this stops at the ninth page.
+    let (pages, fonts) = (20, 100_000);
+    let font_entries: String = (0..fonts).map(|k| format!("/F{k} 5 0 R ")).collect();
+    let kids: String = (0..pages).map(|k| format!("{} 0 R ", 6 + 2 * k)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {pages} /Resources 3 0 R >>").into_bytes(),
+        b"<< /Font 4 0 R >>".to_vec(),
+        format!("<< {font_entries}>>").into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    for k in 0..pages {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R >>",
+                7 + 2 * k
+            )
+            .into_bytes(),
+        );
+        objects.push(stream(
+            "",
+            format!("BT /F1 9 Tf (page {k}) Tj ET").as_bytes(),
+        ));
+    }
+    let project = project_with(&pdf(&objects));
+    let run = build(&project);
+    assert_refused(
+        &project,
+        &run,
+        "page 9: copying the pages up to this one takes more than 1000000 objects",
+    );
+}
