@@ -128,7 +128,7 @@ impl Refusal {
                 "ask the supplier for a shorter or smaller copy, or split it with `qpdf --split-pages` and list only the pages the meeting needs"
             }
             _ => {
-                "the file is unusually complex or damaged: print it to a new PDF (for example with `qpdf --linearize in.pdf out.pdf` or a PDF printer), or ask the supplier for a simpler copy"
+                "the file is unusually complex or damaged: ask the supplier for a simpler copy, or print it to a new PDF with a PDF printer"
             }
         }
     }
