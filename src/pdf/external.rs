@@ -683,6 +683,47 @@ mod tests {
         );
     }
 
+    /// A one-page PDF drawing `content`, its cross-reference table computed.
+    fn one_page(content: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+        ];
+        let mut pdf = String::from("%PDF-1.7\n");
+        let mut offsets = Vec::new();
+        for (index, body) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf += &format!("{} 0 obj\n{body}\nendobj\n", index + 1);
+        }
+        let xref = pdf.len();
+        pdf += "xref\n0 5\n0000000000 65535 f \n";
+        for offset in offsets {
+            pdf += &format!("{offset:010} 00000 n \n");
+        }
+        pdf += &format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.into_bytes()
+    }
+
+    #[test]
+    fn the_import_path_places_a_page_or_says_why_not() {
+        assert_eq!(import_supplied(&one_page("0 0 m 10 10 l S")), Ok(1));
+        assert_eq!(
+            import_supplied(b"%PDF-1.7 not really"),
+            Err(Refusal::Unreadable)
+        );
+        let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        assert_eq!(
+            import_supplied(&one_page(&deep)),
+            Ok(1),
+            "nesting inside a content stream is the content parser's to bound"
+        );
+    }
+
     #[test]
     fn unparsable_content_is_kept_as_it_is() {
         let content = b"BT (unterminated".to_vec();
