@@ -7,13 +7,22 @@
 //! keeps the tag tree, page labels, outline and links valid: only the page's
 //! resources change and new objects are added. The supplied page's own marked-content
 //! operators are dropped, since its structure tree does not come with it.
+//!
+//! The supplied PDF is untrusted: it is read within limits (`supplied`), and only
+//! what its page draws is copied: the drawing resource categories, without actions,
+//! attachments, annotations or metadata, each object once (pages alike share one
+//! form), following references through a work list rather than recursion, within
+//! the copying limits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::supplied::{
+    self, MAX_CONTENT_WORK_BYTES, MAX_COPY_WORK, MAX_NESTING, MAX_STREAM_BYTES, Refusal, Supplied,
+};
 use crate::error::{ContentError, Error, Result};
 
 /// One page of the pack to fill with a page of an external PDF.
@@ -31,6 +40,62 @@ pub struct ExternalPage {
 /// the external page is fitted into, centred.
 const AREA: (f32, f32) = (595.2756, 841.8898);
 
+/// The resource categories a content stream can use; no other is copied.
+const DRAWING_RESOURCES: [&[u8]; 8] = [
+    b"Font",
+    b"XObject",
+    b"ExtGState",
+    b"ColorSpace",
+    b"Pattern",
+    b"Shading",
+    b"Properties",
+    b"ProcSet",
+];
+
+/// Keys that never draw, dropped wherever they occur in what is copied: actions and
+/// scripts, attachments, annotations, metadata, and links into the supplied PDF's
+/// page tree, structure tree and document catalog.
+const NOT_DRAWING: [&[u8]; 21] = [
+    b"A",
+    b"AA",
+    b"JS",
+    b"OpenAction",
+    b"Next",
+    b"URI",
+    b"EmbeddedFiles",
+    b"EF",
+    b"RF",
+    b"AF",
+    b"Annots",
+    b"AcroForm",
+    b"Names",
+    b"Dests",
+    b"Outlines",
+    b"Metadata",
+    b"PieceInfo",
+    b"OPI",
+    b"Parent",
+    b"StructParent",
+    b"StructParents",
+];
+
+/// Object types that never draw, copied as null wherever a resource refers to one.
+const NOT_DRAWING_TYPES: [&[u8]; 13] = [
+    b"Catalog",
+    b"Pages",
+    b"Page",
+    b"Annot",
+    b"Action",
+    b"Filespec",
+    b"EmbeddedFile",
+    b"Metadata",
+    b"StructTreeRoot",
+    b"StructElem",
+    b"Outlines",
+    b"Sig",
+    b"Collection",
+];
+
 /// Fills the placeholder pages of the pack `doc` with the external pages. Returns
 /// warnings: fonts an external PDF does not embed (PDF/UA and PDF/A require them).
 pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<ContentError>> {
@@ -39,24 +104,25 @@ pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<Co
     let mut unembedded: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
     for placement in pages {
         if !sources.contains_key(&placement.file) {
-            sources.insert(placement.file.clone(), Source::load(&placement.file)?);
+            let source = Source::new(supplied::open(&placement.file)?);
+            sources.insert(placement.file.clone(), source);
         }
         let source = sources.get_mut(&placement.file).expect("just inserted");
-        let fonts = source.unembedded_fonts(placement.page);
-        if !fonts.is_empty() {
+        let form = source
+            .form(placement.page, doc)
+            .map_err(|refusal| refusal.in_file(&placement.file))?;
+        if !form.unembedded.is_empty() {
             unembedded
                 .entry(placement.file.clone())
                 .or_default()
-                .extend(fonts);
+                .extend(form.unembedded);
         }
-        let form = source.copy_page(placement.page, doc)?;
-        let form_id = doc.add_object(form);
         let page_id = u32::try_from(placement.pack_page)
             .ok()
             .and_then(|n| pack_pages.get(&n))
             .copied()
             .ok_or_else(|| Error::Pdf(format!("the pack has no page {}", placement.pack_page)))?;
-        swap_placeholder(doc, page_id, form_id).map_err(|err| {
+        swap_placeholder(doc, page_id, form.id).map_err(|err| {
             Error::Pdf(format!(
                 "page {} of the pack: {err} (placing page {} of {})",
                 placement.pack_page,
@@ -82,121 +148,135 @@ pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<Co
         .collect())
 }
 
-/// An external PDF being copied from, with the objects already copied.
+/// Reads `bytes` as a supplied PDF and places each of its pages in an empty
+/// document, as a build does, then writes that document: the import path on its
+/// own, for fuzzing. Returns the number of pages.
+pub fn import_supplied(bytes: &[u8]) -> Result<usize, Refusal> {
+    let mut source = Source::new(supplied::read(bytes)?);
+    let mut pack = Document::with_version("1.7");
+    for page in 1..=source.pages.len() {
+        source.form(page, &mut pack)?;
+    }
+    // Writing to memory fails only on what the copy let through, which is a bug.
+    pack.save_to(&mut Vec::new())
+        .expect("a document of copied pages can be written");
+    Ok(source.pages.len())
+}
+
+/// A supplied PDF being copied from: the forms made, the objects copied, and the
+/// work done, which the limits bound.
 struct Source {
-    path: PathBuf,
+    /// The supplied PDF.
     doc: Document,
-    /// Object ids in the external PDF -> ids in the pack.
-    copied: HashMap<ObjectId, ObjectId>,
+    /// Its pages, numbered from 1.
+    pages: BTreeMap<u32, ObjectId>,
+    /// The forms made so far.
+    forms: HashMap<FormKey, Form>,
+    /// The objects copied so far.
+    copier: Copier,
+    /// Page content parsed so far, in bytes.
+    content_read: usize,
+}
+
+/// What a supplied page's form is made of: pages alike in all of it share one form,
+/// so a thousand pages sharing one content stream are parsed and copied once.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct FormKey {
+    /// The content streams, in order.
+    contents: Vec<ObjectId>,
+    /// Where the resources are.
+    resources: Option<Place>,
+    /// The page box, as the bits of its numbers.
+    bbox: [u32; 4],
+    /// The rotation in degrees.
+    rotate: i64,
+}
+
+/// Where a page's resources are: an object of their own, or inline in a page tree node.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Place {
+    /// An object of their own.
+    Object(ObjectId),
+    /// Inline in this page or page tree node.
+    InlineIn(ObjectId),
+}
+
+/// A supplied page as a Form XObject in the pack.
+#[derive(Debug, Clone)]
+struct Form {
+    /// Its object in the pack.
+    id: ObjectId,
+    /// The fonts it uses without embedding them.
+    unembedded: Vec<String>,
 }
 
 impl Source {
-    fn load(path: &Path) -> Result<Self> {
-        let data = std::fs::read(path).map_err(|err| Error::io(path, err))?;
-        let doc = Document::load_mem(&data).map_err(|err| {
-            ContentError::in_file(path, format!("the PDF cannot be read to place it: {err}"))
-                .with_hint("open it in a PDF viewer to check it, and export it again")
-        })?;
-        if doc.is_encrypted() {
-            return Err(ContentError::in_file(path, "the PDF is encrypted, so it cannot be placed in the pack")
-                .with_hint("ask the supplier for an unencrypted copy, or remove the password with `qpdf --decrypt in.pdf out.pdf`")
-                .into());
+    fn new(supplied: Supplied) -> Self {
+        Self {
+            doc: supplied.doc,
+            pages: supplied.pages,
+            forms: HashMap::new(),
+            copier: Copier::default(),
+            content_read: 0,
         }
-        Ok(Self {
-            path: path.to_path_buf(),
-            doc,
-            copied: HashMap::new(),
-        })
     }
 
-    fn error(&self, page: usize, message: impl std::fmt::Display) -> Error {
-        ContentError::in_file(&self.path, format!("page {page}: {message}"))
-            .with_hint("open it in a PDF viewer to check it, and export it again")
-            .into()
-    }
-
-    /// The names of the fonts page `page` (from 1) uses without embedding them.
-    fn unembedded_fonts(&self, page: usize) -> Vec<String> {
-        let doc = &self.doc;
-        let resolve = |object: &Object| -> Option<Dictionary> {
-            match object {
-                Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
-                Object::Dictionary(dict) => Some(dict.clone()),
-                _ => None,
-            }
-        };
-        let Some(page_id) = u32::try_from(page)
-            .ok()
-            .and_then(|n| doc.get_pages().get(&n).copied())
-        else {
-            return Vec::new();
-        };
-        let Some(fonts) = inherited(doc, page_id, b"Resources")
-            .and_then(|r| resolve(&r))
-            .and_then(|r| resolve(r.get(b"Font").ok()?))
-        else {
-            return Vec::new();
-        };
-        let mut missing = Vec::new();
-        for (_, font) in fonts.iter() {
-            let Some(font) = resolve(font) else { continue };
-            let subtype = font
-                .get(b"Subtype")
-                .and_then(Object::as_name)
-                .unwrap_or(b"");
-            if subtype == b"Type3" {
-                continue;
-            }
-            // A composite font's descriptor is its descendant's.
-            let described = match subtype {
-                b"Type0" => font
-                    .get(b"DescendantFonts")
-                    .ok()
-                    .and_then(|d| match d {
-                        Object::Reference(id) => doc.get_object(*id).ok(),
-                        other => Some(other),
-                    })
-                    .and_then(|d| d.as_array().ok()?.first().and_then(&resolve)),
-                _ => Some(font.clone()),
-            };
-            let embedded = described
-                .and_then(|f| resolve(f.get(b"FontDescriptor").ok()?))
-                .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
-            if !embedded {
-                let name = font
-                    .get(b"BaseFont")
-                    .and_then(Object::as_name)
-                    .map(|n| String::from_utf8_lossy(n).into_owned())
-                    .unwrap_or_else(|_| "unnamed".into());
-                missing.push(name);
-            }
-        }
-        missing
-    }
-
-    /// Page `page` (from 1) as a Form XObject whose matrix fits it into the
-    /// placeholder's unit square, its resources copied into `pack`.
-    fn copy_page(&mut self, page: usize, pack: &mut Document) -> Result<Stream> {
+    /// Page `page` (from 1) as a Form XObject in `pack` whose matrix fits it into the
+    /// placeholder's unit square: made once for pages alike, within the limits.
+    fn form(&mut self, page: usize, pack: &mut Document) -> Result<Form, Refusal> {
         let page_id = u32::try_from(page)
             .ok()
-            .and_then(|n| self.doc.get_pages().get(&n).copied())
-            .ok_or_else(|| self.error(page, "no such page"))?;
-        let inherited = |key: &[u8]| inherited(&self.doc, page_id, key);
-        let bbox = inherited(b"CropBox")
-            .or_else(|| inherited(b"MediaBox"))
-            .and_then(|b| page_box(&self.doc, &b))
+            .and_then(|n| self.pages.get(&n).copied())
+            .ok_or(Refusal::NoSuchPage(page))?;
+        let doc = &self.doc;
+        let attribute = |key: &[u8]| inherited(doc, page_id, key).map(|(_, value)| value);
+        let bbox = attribute(b"CropBox")
+            .or_else(|| attribute(b"MediaBox"))
+            .and_then(|b| page_box(doc, b))
             .unwrap_or([0.0, 0.0, 595.0, 842.0]);
-        let rotate = inherited(b"Rotate")
+        let rotate = attribute(b"Rotate")
             .and_then(|r| r.as_i64().ok())
             .unwrap_or(0)
             .rem_euclid(360);
-        let resources = inherited(b"Resources").unwrap_or(Object::Dictionary(Dictionary::new()));
-        let content = self
-            .doc
-            .get_page_content_with_limit(page_id, 512 << 20)
-            .map_err(|err| self.error(page, format!("its content cannot be read: {err}")))?;
+        let resources = inherited(doc, page_id, b"Resources");
+        let contents = doc.get_page_contents(page_id);
+        // Every page costs its content streams' count, even one that shares its form.
+        self.copier
+            .charge(contents.len())
+            .map_err(|Exhausted| Refusal::TooMuchCopying(page))?;
+        let key = FormKey {
+            contents,
+            resources: resources.as_ref().map(|(node, value)| match value {
+                Object::Reference(id) => Place::Object(*id),
+                _ => Place::InlineIn(*node),
+            }),
+            bbox: bbox.map(f32::to_bits),
+            rotate,
+        };
+        if let Some(form) = self.forms.get(&key) {
+            return Ok(form.clone());
+        }
+
+        let remaining = MAX_CONTENT_WORK_BYTES.saturating_sub(self.content_read);
+        let content = doc
+            .get_page_content_with_limit(page_id, MAX_STREAM_BYTES.min(remaining))
+            .map_err(|_| {
+                if remaining < MAX_STREAM_BYTES {
+                    Refusal::TooMuchContent(page)
+                } else {
+                    Refusal::StreamTooLarge(Some(page))
+                }
+            })?;
+        self.content_read += content.len();
         let content = without_marked_content(content);
-        let resources = self.copy(&resources, pack);
+        let none = Object::Dictionary(Dictionary::new());
+        let resources = resources.map_or(&none, |(_, value)| value);
+        let (unembedded, examined) = unembedded_fonts(doc, resources);
+        let resources = self
+            .copier
+            .charge(examined)
+            .and_then(|()| self.copier.copy(doc, resources, pack))
+            .map_err(|Exhausted| Refusal::TooMuchCopying(page))?;
 
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"XObject".to_vec()));
@@ -218,61 +298,210 @@ impl Source {
         let mut stream = Stream::new(dict, content);
         // A failed compression leaves the stream uncompressed, which is still valid.
         let _ = stream.compress();
-        Ok(stream)
-    }
-
-    /// A deep copy of `object` into `pack`: referenced objects are copied once and
-    /// renumbered; links into the external PDF's structure tree are dropped.
-    fn copy(&mut self, object: &Object, pack: &mut Document) -> Object {
-        match object {
-            Object::Reference(id) => {
-                if let Some(&new) = self.copied.get(id) {
-                    return Object::Reference(new);
-                }
-                let new = pack.new_object_id();
-                self.copied.insert(*id, new);
-                let target = self.doc.get_object(*id).cloned().unwrap_or(Object::Null);
-                let copy = self.copy(&target, pack);
-                pack.objects.insert(new, copy);
-                Object::Reference(new)
-            }
-            Object::Array(items) => {
-                Object::Array(items.iter().map(|item| self.copy(item, pack)).collect())
-            }
-            Object::Dictionary(dict) => Object::Dictionary(self.copy_dict(dict, pack)),
-            Object::Stream(stream) => {
-                let mut copy = stream.clone();
-                copy.dict = self.copy_dict(&stream.dict, pack);
-                Object::Stream(copy)
-            }
-            other => other.clone(),
-        }
-    }
-
-    fn copy_dict(&mut self, dict: &Dictionary, pack: &mut Document) -> Dictionary {
-        let mut copy = Dictionary::new();
-        for (key, value) in dict.iter() {
-            if matches!(
-                key.as_slice(),
-                b"StructParent" | b"StructParents" | b"Parent"
-            ) {
-                continue;
-            }
-            copy.set(key.clone(), self.copy(value, pack));
-        }
-        copy
+        let form = Form {
+            id: pack.add_object(stream),
+            unembedded,
+        };
+        self.forms.insert(key, form.clone());
+        Ok(form)
     }
 }
 
-/// A page attribute, looked up through the page tree as PDF inheritance says.
-fn inherited(doc: &Document, page: ObjectId, key: &[u8]) -> Option<Object> {
-    let mut node = doc.get_dictionary(page).ok()?;
-    for _ in 0..32 {
-        if let Ok(value) = node.get(key) {
-            return Some(value.clone());
+/// The copying work ran out: more than [`MAX_COPY_WORK`] objects visited, or
+/// objects nested deeper than [`MAX_NESTING`].
+struct Exhausted;
+
+/// How a copied dictionary is filtered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    /// A resource dictionary: only the drawing categories.
+    Resources,
+    /// Anything else: all but the keys that never draw.
+    Other,
+}
+
+/// Copies objects of one supplied PDF into the pack, each once, counting the work.
+#[derive(Default)]
+struct Copier {
+    /// (id in the supplied PDF, role) -> id in the pack.
+    copied: HashMap<(ObjectId, Role), ObjectId>,
+    /// Objects visited so far.
+    visited: usize,
+}
+
+impl Copier {
+    /// Counts `work` more objects visited.
+    fn charge(&mut self, work: usize) -> Result<(), Exhausted> {
+        self.visited = self.visited.saturating_add(work);
+        if self.visited > MAX_COPY_WORK {
+            return Err(Exhausted);
         }
-        let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
-        node = doc.get_dictionary(parent).ok()?;
+        Ok(())
+    }
+
+    /// A copy of the resource dictionary `resources` of `doc` in `pack`, with what it
+    /// refers to. References are followed through a work list, not recursion, so a
+    /// long chain of them costs no stack.
+    fn copy(
+        &mut self,
+        doc: &Document,
+        resources: &Object,
+        pack: &mut Document,
+    ) -> Result<Object, Exhausted> {
+        let mut queue = Vec::new();
+        let copy = self.value(resources, Role::Resources, pack, &mut queue, 0)?;
+        while let Some((source, role, target)) = queue.pop() {
+            let object = doc.objects.get(&source).unwrap_or(&Object::Null);
+            let copy = self.value(object, role, pack, &mut queue, 0)?;
+            pack.objects.insert(target, copy);
+        }
+        Ok(copy)
+    }
+
+    /// A copy of the direct object `object`; the objects it refers to are numbered
+    /// in `pack` and queued.
+    fn value(
+        &mut self,
+        object: &Object,
+        role: Role,
+        pack: &mut Document,
+        queue: &mut Vec<(ObjectId, Role, ObjectId)>,
+        depth: usize,
+    ) -> Result<Object, Exhausted> {
+        self.charge(1)?;
+        if depth > MAX_NESTING {
+            return Err(Exhausted);
+        }
+        Ok(match object {
+            Object::Reference(id) => {
+                let target = match self.copied.get(&(*id, role)) {
+                    Some(&target) => target,
+                    None => {
+                        let target = pack.new_object_id();
+                        self.copied.insert((*id, role), target);
+                        queue.push((*id, role, target));
+                        target
+                    }
+                };
+                Object::Reference(target)
+            }
+            Object::Array(items) => Object::Array(
+                items
+                    .iter()
+                    .map(|item| self.value(item, Role::Other, pack, queue, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Object::Dictionary(dict) => self
+                .dict(dict, role, pack, queue, depth)?
+                .map_or(Object::Null, Object::Dictionary),
+            Object::Stream(stream) => match self.dict(&stream.dict, role, pack, queue, depth)? {
+                Some(dict) => {
+                    let mut copy = stream.clone();
+                    copy.dict = dict;
+                    Object::Stream(copy)
+                }
+                None => Object::Null,
+            },
+            other => other.clone(),
+        })
+    }
+
+    /// A copy of `dict` without what never draws, or `None` if it never draws at all.
+    fn dict(
+        &mut self,
+        dict: &Dictionary,
+        role: Role,
+        pack: &mut Document,
+        queue: &mut Vec<(ObjectId, Role, ObjectId)>,
+        depth: usize,
+    ) -> Result<Option<Dictionary>, Exhausted> {
+        let never_draws = dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|kind| NOT_DRAWING_TYPES.contains(&kind));
+        if never_draws {
+            return Ok(None);
+        }
+        let mut copy = Dictionary::new();
+        for (key, value) in dict.iter() {
+            let key = key.as_slice();
+            let keep = match role {
+                Role::Resources => DRAWING_RESOURCES.contains(&key),
+                Role::Other => !NOT_DRAWING.contains(&key),
+            };
+            if keep {
+                let role = if key == b"Resources" {
+                    Role::Resources
+                } else {
+                    Role::Other
+                };
+                copy.set(key, self.value(value, role, pack, queue, depth + 1)?);
+            }
+        }
+        Ok(Some(copy))
+    }
+}
+
+/// The names of the fonts in the resource dictionary `resources` of `doc` that are
+/// not embedded, and the number of fonts examined.
+fn unembedded_fonts(doc: &Document, resources: &Object) -> (Vec<String>, usize) {
+    let resolve = |object: &Object| -> Option<Dictionary> {
+        match object {
+            Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
+            Object::Dictionary(dict) => Some(dict.clone()),
+            _ => None,
+        }
+    };
+    let Some(fonts) = resolve(resources).and_then(|r| resolve(r.get(b"Font").ok()?)) else {
+        return (Vec::new(), 0);
+    };
+    let mut missing = Vec::new();
+    for (_, font) in fonts.iter() {
+        let Some(font) = resolve(font) else { continue };
+        let subtype = font
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        if subtype == b"Type3" {
+            continue;
+        }
+        // A composite font's descriptor is its descendant's.
+        let described = match subtype {
+            b"Type0" => font
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|d| match d {
+                    Object::Reference(id) => doc.get_object(*id).ok(),
+                    other => Some(other),
+                })
+                .and_then(|d| d.as_array().ok()?.first().and_then(&resolve)),
+            _ => Some(font.clone()),
+        };
+        let embedded = described
+            .and_then(|f| resolve(f.get(b"FontDescriptor").ok()?))
+            .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
+        if !embedded {
+            let name = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_else(|_| "unnamed".into());
+            missing.push(name);
+        }
+    }
+    (missing, fonts.len())
+}
+
+/// A page attribute and the page tree node it was found in, looked up through the
+/// page tree as PDF inheritance says.
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<(ObjectId, &'a Object)> {
+    let mut id = page;
+    for _ in 0..32 {
+        let node = doc.get_dictionary(id).ok()?;
+        if let Ok(value) = node.get(key) {
+            return Some((id, value));
+        }
+        id = node.get(b"Parent").ok()?.as_reference().ok()?;
     }
     None
 }
@@ -326,24 +555,48 @@ fn fit_matrix(bbox: [f32; 4], rotate: i64) -> [f32; 6] {
 }
 
 /// The content without marked-content operators (they point into a structure tree
-/// the pack does not have); unchanged if it cannot be parsed to its end.
+/// the pack does not have); unchanged if it cannot be parsed to its end. Operations
+/// are read and written one at a time, so parsing costs no more memory than the
+/// content itself.
 fn without_marked_content(content: Vec<u8>) -> Vec<u8> {
-    let Ok(mut parsed) = Content::decode(&content) else {
-        return content;
+    const MARKED: [&str; 5] = ["BDC", "BMC", "EMC", "MP", "DP"];
+    let mentions = |operator: &str| {
+        content
+            .windows(operator.len())
+            .any(|w| w == operator.as_bytes())
     };
-    // The parser stops quietly at what it cannot read: it read everything only if two
-    // operators added at the end come out too.
-    let mut probe = content.clone();
-    probe.extend_from_slice(b"\nq Q\n");
-    let complete = Content::decode(&probe)
-        .is_ok_and(|probe| probe.operations.len() == parsed.operations.len() + 2);
-    if !complete {
+    if !MARKED.into_iter().any(mentions) {
         return content;
     }
-    parsed
-        .operations
-        .retain(|op| !matches!(op.operator.as_str(), "BDC" | "BMC" | "EMC" | "MP" | "DP"));
-    parsed.encode().unwrap_or(content)
+    // The parser stops quietly at what it cannot read: it read everything only if an
+    // operation added at the end comes out last.
+    const END: &[u8] = b"\n/AgendaPackContentEnd MP\n";
+    let is_end = |op: &Operation| {
+        op.operator == "MP"
+            && matches!(op.operands.as_slice(), [Object::Name(name)] if name == b"AgendaPackContentEnd")
+    };
+    let mut probe = content.clone();
+    probe.extend_from_slice(END);
+    let mut out = Vec::with_capacity(content.len());
+    let mut ended = false;
+    for op in Content::decode_iter(&probe) {
+        let Ok(op) = op else { return content };
+        ended = is_end(&op);
+        if MARKED.contains(&op.operator.as_str()) {
+            continue;
+        }
+        let one = Content {
+            operations: std::slice::from_ref(&op),
+        };
+        let Ok(bytes) = one.encode() else {
+            return content;
+        };
+        if !out.is_empty() {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(&bytes);
+    }
+    if ended { out } else { content }
 }
 
 /// Points the placeholder image of page `page_id` at `form_id` instead. The page's
@@ -353,9 +606,10 @@ fn swap_placeholder(
     page_id: ObjectId,
     form_id: ObjectId,
 ) -> Result<(), String> {
-    let resources = inherited(doc, page_id, b"Resources").ok_or("the page has no resources")?;
+    let (_, resources) =
+        inherited(doc, page_id, b"Resources").ok_or("the page has no resources")?;
     let mut resources =
-        resolve_dict(doc, &resources).ok_or("the page's resources are not a dictionary")?;
+        resolve_dict(doc, resources).ok_or("the page's resources are not a dictionary")?;
     let xobjects = resources
         .get(b"XObject")
         .ok()
@@ -426,6 +680,47 @@ mod tests {
         assert!(
             out.contains("Tj") && out.contains("(Hi)") && out.contains('S'),
             "{out}"
+        );
+    }
+
+    /// A one-page PDF drawing `content`, its cross-reference table computed.
+    fn one_page(content: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+        ];
+        let mut pdf = String::from("%PDF-1.7\n");
+        let mut offsets = Vec::new();
+        for (index, body) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf += &format!("{} 0 obj\n{body}\nendobj\n", index + 1);
+        }
+        let xref = pdf.len();
+        pdf += "xref\n0 5\n0000000000 65535 f \n";
+        for offset in offsets {
+            pdf += &format!("{offset:010} 00000 n \n");
+        }
+        pdf += &format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.into_bytes()
+    }
+
+    #[test]
+    fn the_import_path_places_a_page_or_says_why_not() {
+        assert_eq!(import_supplied(&one_page("0 0 m 10 10 l S")), Ok(1));
+        assert_eq!(
+            import_supplied(b"%PDF-1.7 not really"),
+            Err(Refusal::Unreadable)
+        );
+        let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        assert_eq!(
+            import_supplied(&one_page(&deep)),
+            Ok(1),
+            "nesting inside a content stream is the content parser's to bound"
         );
     }
 
