@@ -246,7 +246,8 @@ fn external_appendix_keeps_its_text_on_its_pages_under_every_standard() {
                 .unwrap()
                 .operations;
             assert!(
-                ops.iter().any(|op| op.operator == "Tj" || op.operator == "TJ"),
+                ops.iter()
+                    .any(|op| op.operator == "Tj" || op.operator == "TJ"),
                 "{standard}: page {n}: the supplied page's text is drawn"
             );
             assert!(
@@ -355,7 +356,11 @@ fn install_commands() -> String {
         .map(str::trim)
         .filter(|l| l.starts_with("python3 -m venv") || l.contains("/pip install"))
         .collect();
-    assert_eq!(commands.len(), 2, ".ci/run makes the venv and installs into it");
+    assert_eq!(
+        commands.len(),
+        2,
+        ".ci/run makes the venv and installs into it"
+    );
     commands.join("\n")
 }
 

@@ -208,9 +208,17 @@ fn the_exempt_report_leaves_no_trace_in_the_public_pack() {
         .join("placements-contract.md");
     let text = std::fs::read_to_string(&report).unwrap();
     let marked = text
-        .replacen("subject: Residential", &format!("subject: {token} Residential"), 1)
+        .replacen(
+            "subject: Residential",
+            &format!("subject: {token} Residential"),
+            1,
+        )
         .replacen("# Purpose of the Note", &format!("# Purpose {token}"), 1)
-        .replacen("This note is exempt", &format!("This note {token} is exempt"), 1);
+        .replacen(
+            "This note is exempt",
+            &format!("This note {token} is exempt"),
+            1,
+        );
     assert_eq!(marked.matches(&token).count(), 3, "{marked}");
     std::fs::write(&report, marked).unwrap();
 

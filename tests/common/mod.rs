@@ -227,8 +227,13 @@ pub fn token_places(pdf: &Path, token: &str) -> Vec<&'static str> {
     let lowercase = bytes.to_ascii_lowercase();
     let ascii = token.as_bytes().to_vec();
     let utf16: Vec<u8> = token.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    let hex = |b: &[u8]| -> Vec<u8> { b.iter().flat_map(|b| format!("{b:02x}").into_bytes()).collect() };
-    let contains = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|w| w == needle);
+    let hex = |b: &[u8]| -> Vec<u8> {
+        b.iter()
+            .flat_map(|b| format!("{b:02x}").into_bytes())
+            .collect()
+    };
+    let contains =
+        |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|w| w == needle);
     if contains(&bytes, &ascii)
         || contains(&bytes, &utf16)
         || contains(&lowercase, &hex(&ascii))
