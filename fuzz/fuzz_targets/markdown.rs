@@ -72,7 +72,10 @@ const CALLS: &[(&str, &[&str])] = &[
     ("landscape", &[]),
     ("resolved", &[]),
     ("captioned-figure", &["alt", "width"]),
-    ("captioned-table", &["caption", "alignments", "header", "rows", "total"]),
+    (
+        "captioned-table",
+        &["caption", "alignments", "header", "rows", "total"],
+    ),
 ];
 
 /// Where the house style's functions start in [`CALLS`].
@@ -109,20 +112,32 @@ const ALIGNMENTS: &[&str] = &["left", "center", "right"];
 static HOUSE_FUNCTIONS_DEFINED: LazyLock<()> = LazyLock::new(|| {
     let style = include_str!("../../templates/style.typ");
     for (name, _) in &CALLS[HOUSE_STYLE..] {
-        assert!(style.contains(&format!("#let {name}(")), "style.typ defines no `{name}`");
+        assert!(
+            style.contains(&format!("#let {name}(")),
+            "style.typ defines no `{name}`"
+        );
     }
 });
 
 fuzz_target!(|text: &str| {
     LazyLock::force(&HOUSE_FUNCTIONS_DEFINED);
-    let source = MarkdownSource { file: "fuzz.md".into(), text: text.into(), first_line: 1 };
-    let assets = Assets { meeting_dir: MEETING.path(), document_dir: PathBuf::new() };
+    let source = MarkdownSource {
+        file: "fuzz.md".into(),
+        text: text.into(),
+        first_line: 1,
+    };
+    let assets = Assets {
+        meeting_dir: MEETING.path(),
+        document_dir: PathBuf::new(),
+    };
     let flavours = [
         Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: Some(&RECOMMENDATIONS),
         },
-        Flavour::Report { appendices: AppendixScheme::Letter },
+        Flavour::Report {
+            appendices: AppendixScheme::Letter,
+        },
         Flavour::Minutes { first_minute: 1 },
     ];
     for flavour in flavours {
@@ -133,7 +148,10 @@ fuzz_target!(|text: &str| {
         for markup in [&rendered.body, &rendered.appendices] {
             let root = typst::syntax::parse(markup);
             let (errors, _) = root.errors_and_warnings();
-            assert!(errors.is_empty(), "generated markup does not parse: {errors:?}\n{markup}");
+            assert!(
+                errors.is_empty(),
+                "generated markup does not parse: {errors:?}\n{markup}"
+            );
             if let Err(why) = only_converter_calls(&root) {
                 panic!("{why}, in the markup of {flavour:?}:\n{markup}");
             }
@@ -213,7 +231,12 @@ fn printed_text(node: &SyntaxNode, out: &mut String) {
         SyntaxKind::Text => out.push_str(node.leaf_text()),
         SyntaxKind::Escape => out.push(node.cast::<ast::Escape>().expect("an escape").get()),
         SyntaxKind::FuncCall => {
-            let name = node.children().next().expect("a callee").leaf_text().clone();
+            let name = node
+                .children()
+                .next()
+                .expect("a callee")
+                .leaf_text()
+                .clone();
             for arg in node.children().flat_map(SyntaxNode::children) {
                 match arg.kind() {
                     SyntaxKind::Named => {
@@ -247,7 +270,9 @@ fn string(node: &SyntaxNode) -> String {
 
 /// A table's caption without the `Table N` (and `:`) the converter puts before it.
 fn without_table_number(caption: &str) -> &str {
-    let rest = caption.strip_prefix("Table").expect("a table caption starts `Table N`");
+    let rest = caption
+        .strip_prefix("Table")
+        .expect("a table caption starts `Table N`");
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     rest.strip_prefix(':').unwrap_or(rest)
 }
@@ -290,7 +315,10 @@ struct Frame {
 
 impl Frame {
     fn open() -> Self {
-        Self { leading_open: true, ..Self::default() }
+        Self {
+            leading_open: true,
+            ..Self::default()
+        }
     }
 
     /// Adds plain text; `as_text` when the converter writes it as markup text (not as
@@ -338,8 +366,12 @@ fn authored_text(text: &str, flavour: Flavour) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_WIKILINKS;
     let events: Vec<Event> = Parser::new_ext(text, options).collect();
-    let mut reader =
-        Reader { flavour, footnotes: HashMap::new(), frames: vec![Frame::open()], nested: 0 };
+    let mut reader = Reader {
+        flavour,
+        footnotes: HashMap::new(),
+        frames: vec![Frame::open()],
+        nested: 0,
+    };
     // Footnote texts first, as the converter collects them.
     let mut main = Vec::new();
     let mut index = 0;
@@ -380,7 +412,11 @@ impl Reader<'_> {
             Event::Code(code) => self.top().push_plain(code, false),
             Event::SoftBreak => self.top().push_plain(" ", true),
             Event::FootnoteReference(label) => {
-                let body = self.footnotes.get(label.as_ref()).cloned().unwrap_or_default();
+                let body = self
+                    .footnotes
+                    .get(label.as_ref())
+                    .cloned()
+                    .unwrap_or_default();
                 self.top().push_other(&body);
             }
             Event::Start(tag) => {
@@ -388,7 +424,12 @@ impl Reader<'_> {
                     self.nested += 1;
                 }
                 let mut frame = Frame::open();
-                if let Tag::Link { link_type: LinkType::WikiLink { .. }, dest_url, .. } = tag {
+                if let Tag::Link {
+                    link_type: LinkType::WikiLink { .. },
+                    dest_url,
+                    ..
+                } = tag
+                {
                     let reference = dest_url
                         .trim()
                         .strip_prefix("minute ")
