@@ -55,7 +55,7 @@ fn two_builds_give_identical_bytes() {
 #[test]
 fn every_standard_gives_identical_bytes_with_the_external_pages_placed() {
     let project = project();
-    for standard in ["ua-1", "a-2a", "a-3", "none"] {
+    for standard in ["ua-1", "a-2a", "a-2b", "a-3", "none"] {
         let first = build_with(&project, "out-a", None, &["--standard", standard]);
         let second = build_with(&project, "out-b", None, &["--standard", standard]);
         assert!(first == second, "two {standard} builds differ");

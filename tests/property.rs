@@ -1,9 +1,10 @@
-//! Property: arbitrary Unicode text (of the characters the bundled fonts can print) in
-//! paragraphs, headings, table cells, captions and front-matter values always
-//! typesets, and its visible characters come out in order.
+//! Properties: arbitrary Unicode text (of the characters the bundled fonts can print)
+//! in paragraphs, headings, table cells, captions and front-matter values always
+//! typesets, and its visible characters come out in order; the public pack's bytes do
+//! not depend on the exempt documents' content.
 //!
 //! 256 cases by default; `PROPTEST_CASES=10000 cargo test --release --test property`
-//! for a long run.
+//! for a long run. The exempt property builds four packs a case, so runs 6.
 
 mod common;
 
@@ -176,4 +177,58 @@ fn markup_characters_and_scripts_come_out_verbatim() {
         "{}",
         text.iter().collect::<String>()
     );
+}
+
+/// An exempt report: `subject`, then `paragraphs`, one page each.
+fn exempt_report(subject: &str, paragraphs: &[String]) -> String {
+    let pages: Vec<String> = paragraphs.iter().map(|p| markdown_literal(p)).collect();
+    format!(
+        "---\nkind: briefing-note\nsubject: {}\n---\n\n# Exempt\n\n{}\n",
+        yaml_quoted(subject),
+        pages.join("\n\n---\n\n")
+    )
+}
+
+/// Builds a meeting with a public note and a private item holding `exempt`: the
+/// public pack's bytes, and the members' pack's.
+fn packs_with_exempt(exempt: &str) -> (Vec<u8>, Vec<u8>) {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: Public\n    documents: [public.md]\nprivate_items:\n  - kind: report\n    title: Contract Award\n    exempt_paragraph: 3\n    documents: [exempt.md]\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "public.md", &note_with_pages("public", 2));
+    project.write("m", "exempt.md", exempt);
+    build_all(project.root());
+    let output = agenda_pack(project.root(), &["build", "--private"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read = |pack: &str| std::fs::read(project.pdf(pack)).expect("the pack is written");
+    (read("m"), read("m-private"))
+}
+
+/// An exempt report's subject and page, in characters the bundled fonts print (the
+/// property is about leaks, not fonts).
+const SUBJECT: &str = "[A-Za-z0-9 ,.;:()£%&'éèüßŁ-]{1,40}";
+const PAGE: &str = "[A-Za-z0-9 ,.;:()£%&'éèüßŁ-]{0,400}";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn the_public_pack_does_not_depend_on_the_exempt_documents(
+        first in (SUBJECT, prop::collection::vec(PAGE, 1..4)),
+        second in (SUBJECT, prop::collection::vec(PAGE, 1..4)),
+    ) {
+        // Subjects that print differently, so the members' packs must differ.
+        prop_assume!(!visible(&first.0).is_empty() && !visible(&second.0).is_empty());
+        prop_assume!(visible(&first.0) != visible(&second.0));
+        let (first, second) = (exempt_report(&first.0, &first.1), exempt_report(&second.0, &second.1));
+        let (public_1, members_1) = packs_with_exempt(&first);
+        let (public_2, members_2) = packs_with_exempt(&second);
+        // The exempt reports were read and printed: the members' packs differ.
+        prop_assert!(members_1 != members_2, "the members' packs are the same");
+        prop_assert!(public_1 == public_2, "the public pack changes with the exempt report");
+    }
 }

@@ -83,7 +83,15 @@ fn changed_rebuilds_only_meetings_whose_inputs_changed() {
         .unwrap()
         .modified()
         .unwrap();
-    project.write("a", "note.md", &note_with_pages("a", 2));
+    let (a_before, b_before) = (
+        std::fs::read(project.pdf("a")).unwrap(),
+        std::fs::read(project.pdf("b")).unwrap(),
+    );
+    project.write(
+        "a",
+        "note.md",
+        &note_with_pages("a", 1).replace("MARK a p1", "MARK a p1 EDITED"),
+    );
     let second = agenda_pack(project.root(), &["build", "--changed"]);
     let stderr = String::from_utf8_lossy(&second.stderr);
     assert!(second.status.success(), "{stderr}");
@@ -103,7 +111,19 @@ fn changed_rebuilds_only_meetings_whose_inputs_changed() {
         built_b,
         "b's PDF was not written again"
     );
-    assert_eq!(page_texts(&project.pdf("a")).len(), 4, "a was rebuilt");
+    assert!(
+        std::fs::read(project.pdf("b")).unwrap() == b_before,
+        "b's PDF is unchanged"
+    );
+    // a's pack is written again, from the edited note: other bytes, the new text.
+    assert!(
+        std::fs::read(project.pdf("a")).unwrap() != a_before,
+        "a was rebuilt"
+    );
+    assert!(
+        page_texts(&project.pdf("a"))[2].contains("MARK a p1 EDITED"),
+        "a's pack shows the edit"
+    );
 }
 
 #[test]

@@ -160,6 +160,100 @@ pub fn page_texts(pdf: &Path) -> Vec<String> {
     pages
 }
 
+/// A font as pdffonts lists it.
+#[derive(Debug)]
+pub struct Font {
+    /// Its name (`ABCDEF+LiberationSans` when subset).
+    pub name: String,
+    /// Whether it is embedded.
+    pub embedded: bool,
+    /// Whether it is a subset.
+    pub subset: bool,
+}
+
+/// The fonts pdffonts finds in a PDF (pdffonts failing fails the test).
+pub fn pdf_fonts(pdf: &Path) -> Vec<Font> {
+    let output = tool("pdffonts", &[&pdf.to_string_lossy()]);
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let mut lines = listing.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with("name") && header.contains("emb sub uni"),
+        "pdffonts prints its table:\n{listing}"
+    );
+    // The columns after the name and type (which may hold spaces) are fixed:
+    // encoding, emb, sub, uni, object, ID.
+    lines
+        .skip(1)
+        .map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert!(words.len() >= 7, "a pdffonts row: {line}");
+            let flag = |from_end: usize| words[words.len() - from_end] == "yes";
+            Font {
+                name: words[0].to_string(),
+                embedded: flag(5),
+                subset: flag(4),
+            }
+        })
+        .collect()
+}
+
+/// Where `token` occurs in a PDF: `page text` (pdftotext), `outline` (bookmark
+/// titles) and `raw bytes` (every stream decompressed by qpdf, searched for the token
+/// in ASCII and UTF-16BE, as is or as a hex string). A test that asserts a token is
+/// absent should also find it, with this same search, where it belongs.
+pub fn token_places(pdf: &Path, token: &str) -> Vec<&'static str> {
+    let mut places = Vec::new();
+    if page_texts(pdf).iter().any(|page| page.contains(token)) {
+        places.push("page text");
+    }
+    let outline = structure::Pdf::open(pdf).outline();
+    if outline.iter().any(|b| b.title.contains(token)) {
+        places.push("outline");
+    }
+    let expanded = tempfile::NamedTempFile::new().expect("a temporary file");
+    let path = expanded.path().to_string_lossy().into_owned();
+    tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            "--warning-exit-0",
+            &pdf.to_string_lossy(),
+            &path,
+        ],
+    );
+    let bytes = std::fs::read(expanded.path()).expect("qpdf wrote the file");
+    let lowercase = bytes.to_ascii_lowercase();
+    let ascii = token.as_bytes().to_vec();
+    let utf16: Vec<u8> = token.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let hex = |b: &[u8]| -> Vec<u8> {
+        b.iter()
+            .flat_map(|b| format!("{b:02x}").into_bytes())
+            .collect()
+    };
+    let contains =
+        |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|w| w == needle);
+    if contains(&bytes, &ascii)
+        || contains(&bytes, &utf16)
+        || contains(&lowercase, &hex(&ascii))
+        || contains(&lowercase, &hex(&utf16))
+    {
+        places.push("raw bytes");
+    }
+    places
+}
+
+/// A marker unlikely to occur anywhere by chance: letters and digits only (Markdown
+/// and typst leave it alone), short enough not to be hyphenated, different each run.
+pub fn unique_token(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!("{prefix}{:x}Q{nanos:x}", std::process::id())
+}
+
 /// The page count pdfinfo reports.
 pub fn page_count(pdf: &Path) -> usize {
     let output = tool("pdfinfo", &[&pdf.to_string_lossy()]);

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// A structure element of the tag tree.
 #[derive(Debug, Clone)]
@@ -91,17 +91,37 @@ impl Pdf {
         }
     }
 
-    /// The XMP metadata, as text.
+    /// The XMP metadata, as text (empty when there is none).
     pub fn xmp(&self) -> String {
         match self.get(self.catalog(), "Metadata") {
-            Some(Object::Stream(s)) => {
-                let bytes = s
-                    .decompressed_content()
-                    .unwrap_or_else(|_| s.content.clone());
-                String::from_utf8_lossy(&bytes).into_owned()
-            }
+            Some(Object::Stream(s)) => String::from_utf8(decoded(s)).expect("XMP is UTF-8"),
             _ => String::new(),
         }
+    }
+
+    /// Every value the XMP metadata gives property `name` of `namespace` (a URI),
+    /// read as XML: written as an element (`<pdfuaid:part>1</pdfuaid:part>`) or as an
+    /// attribute of its description (`pdfuaid:part="1"`), whatever the prefix.
+    pub fn xmp_values(&self, namespace: &str, name: &str) -> Vec<String> {
+        let xmp = self.xmp();
+        if xmp.is_empty() {
+            return Vec::new();
+        }
+        let xml = roxmltree::Document::parse(&xmp)
+            .unwrap_or_else(|err| panic!("the XMP is not well-formed XML ({err}):\n{xmp}"));
+        let mut values = Vec::new();
+        for node in xml.descendants().filter(|n| n.is_element()) {
+            let tag = node.tag_name();
+            if tag.namespace() == Some(namespace) && tag.name() == name {
+                values.push(node.text().unwrap_or_default().trim().to_string());
+            }
+            values.extend(
+                node.attributes()
+                    .filter(|a| a.namespace() == Some(namespace) && a.name() == name)
+                    .map(|a| a.value().trim().to_string()),
+            );
+        }
+        values
     }
 
     /// The number of pages.
@@ -119,6 +139,22 @@ impl Pdf {
         self.doc
             .get_dictionary(self.pages[page - 1])
             .expect("a page dictionary")
+    }
+
+    /// The content of page `page`: its content streams, each decompressed (a stream
+    /// that does not decompress fails the test, rather than being read as it is).
+    pub fn page_content(&self, page: usize) -> Vec<u8> {
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(self.pages[page - 1]) {
+            let stream = self
+                .doc
+                .get_object(id)
+                .and_then(Object::as_stream)
+                .expect("a content stream");
+            content.extend(decoded(stream));
+            content.push(b'\n');
+        }
+        content
     }
 
     /// Every structure element, depth first, in tree order.
@@ -235,8 +271,7 @@ impl Pdf {
     /// The marked-content tags opened in page `page`'s content stream, in order
     /// (`Artifact`, `P`, `H1`...).
     pub fn marked_content(&self, page: usize) -> Vec<String> {
-        let content = self.doc.get_page_content(self.pages[page - 1]);
-        let content = Content::decode(&content).expect("the page content parses");
+        let content = Content::decode(&self.page_content(page)).expect("the page content parses");
         content
             .operations
             .iter()
@@ -245,6 +280,18 @@ impl Pdf {
             .map(|name| String::from_utf8_lossy(name).into_owned())
             .collect()
     }
+}
+
+/// A stream's data with its filters undone. lopdf's own fallbacks return the raw
+/// bytes when decompression fails, so a broken stream would read as empty of what a
+/// test looks for; here it fails the test.
+pub fn decoded(stream: &Stream) -> Vec<u8> {
+    if !stream.dict.has(b"Filter") {
+        return stream.content.clone();
+    }
+    stream
+        .decompressed_content()
+        .unwrap_or_else(|err| panic!("a stream does not decompress ({err}): {:?}", stream.dict))
 }
 
 /// A PDF text string: UTF-16BE with a byte order mark, else PDFDocEncoding (read as
