@@ -8,9 +8,10 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use super::front_matter;
+use super::text_file::{self, MARKDOWN_LIMIT};
 use super::yaml::YamlText;
 use crate::error::ContentError;
-use crate::model::{Date, MinuteBook, MinuteRecord, is_business_heading};
+use crate::model::{Date, FIRST_MINUTES, MinuteBook, MinuteRecord, is_business_heading};
 
 /// The little the scan needs of a document's front matter; anything else is checked
 /// when that document's own meeting is built.
@@ -39,20 +40,18 @@ pub fn scan(root: &Path) -> MinuteBook {
 }
 
 fn read_record(path: &Path) -> Option<MinuteRecord> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // Read within the same limits as a document, so a hostile file anywhere under the
+    // content root cannot exhaust the scan.
+    let text = text_file::read(path, MARKDOWN_LIMIT).ok()?;
     let split = front_matter::split(path, &text).ok()?;
-    let yaml = YamlText {
-        file: path,
-        text: split.yaml,
-        first_line: split.yaml_line,
-    };
-    let peek: MinutesPeek = serde_yaml::from_str(split.yaml).ok()?;
-    (peek.kind == "minutes").then(|| MinuteRecord {
+    let yaml = YamlText::read(path, split.yaml, split.yaml_line).ok()?;
+    let peek: MinutesPeek = yaml.parse().ok()?;
+    (peek.kind == "minutes" && FIRST_MINUTES.contains(&peek.first_minute)).then(|| MinuteRecord {
         file: path.to_path_buf(),
         date: peek.date,
         first: peek.first_minute,
         count: count_minutes(split.body),
-        location: yaml.locate_key("first_minute"),
+        location: yaml.key_at("first_minute"),
     })
 }
 

@@ -26,11 +26,17 @@ fn slip_project(public: &str, private: &str) -> crate::common::Project {
 
 /// Builds and checks `project`: both refuse with `expected`, write nothing, and never
 /// show the exempt text.
-fn assert_slip_refused(project: &crate::common::Project, expected: &str) {
+fn assert_slip_refused(project: &crate::common::Project, expected: &[&str]) {
     for args in [&["build"][..], &["build", "--private"], &["check"]] {
         let run = budget::run(project.root(), args);
         run.assert_code(1).assert_within_budget();
-        assert!(run.stderr.contains(expected), "{args:?}: expected {expected:?} in:\n{}", run.stderr);
+        for expected in expected {
+            assert!(
+                run.stderr.contains(expected),
+                "{args:?}: expected {expected:?} in:\n{}",
+                run.stderr
+            );
+        }
         assert!(!run.stderr.contains(EXEMPT_TOKEN) && !run.stdout.contains(EXEMPT_TOKEN));
         assert!(
             std::fs::read_dir(project.root().join("out")).map_or(true, |mut d| d.next().is_none()),
@@ -47,7 +53,10 @@ fn an_exempt_report_also_listed_under_a_public_item_is_refused_naming_both_lines
     );
     assert_slip_refused(
         &project,
-        "content/m/meeting.yaml:26:17: `./exempt.md` is listed under two items (also at line 21)",
+        &[
+            "content/m/meeting.yaml:26:17",
+            "`./exempt.md` is listed under two items (also at line 21)",
+        ],
     );
 }
 
@@ -59,7 +68,10 @@ fn a_private_item_without_an_exempt_paragraph_is_refused() {
     );
     assert_slip_refused(
         &project,
-        "content/m/meeting.yaml:23:12: a private item needs the paragraph of Schedule 12A",
+        &[
+            "content/m/meeting.yaml:23:12",
+            "a private item needs the paragraph of Schedule 12A",
+        ],
     );
 }
 
