@@ -114,7 +114,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
             file: &logo.file,
             file_at: yaml.at("logo.file"),
             alt: &logo.alt,
-            alt_at: yaml.at("logo.alt"),
+            alt_at: yaml.key_at("logo.alt"),
         };
         image_file::check(image, dir, "the logo")?;
         logo.at = Some(yaml.at("logo.file"));
@@ -338,7 +338,7 @@ impl MeetingSource<'_> {
         }
         match (private, entry.exempt_paragraph) {
             (false, Some(_)) => Err(ContentError::new(
-                at("exempt_paragraph"),
+                self.yaml.key_at(&format!("{path}.exempt_paragraph")),
                 "only private business is exempt under Schedule 12A",
             )
             .with_hint("move the item to `private_items:`, or remove `exempt_paragraph:`")

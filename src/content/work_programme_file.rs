@@ -86,7 +86,7 @@ pub fn load(
             file: &chart.file,
             file_at: yaml.at("flow_chart.file"),
             alt: &chart.alt,
-            alt_at: yaml.at("flow_chart.alt"),
+            alt_at: yaml.key_at("flow_chart.alt"),
         };
         image_file::check(image, meeting_dir, "the flow chart")?;
         chart.at = Some(yaml.at("flow_chart.file"));
@@ -118,7 +118,7 @@ pub fn load(
 /// Validates the meetings: dates in order and once each, a move to a programmed date.
 fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeMeeting>> {
     let dates: Vec<Date> = entries.iter().map(|m| m.date).collect();
-    let at = |index: usize, key: &str| yaml.at(&format!("meetings[{index}].{key}"));
+    let at = |index: usize, key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
     for (index, pair) in dates.windows(2).enumerate() {
         if pair[1] <= pair[0] {
             let problem = if pair[1] == pair[0] {

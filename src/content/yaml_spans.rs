@@ -221,11 +221,12 @@ impl Pass<'_> {
         Ok(())
     }
 
-    /// Places a value (or a key) in its collection and returns its path. `key_text` is
-    /// the scalar's text; `unplaced` is for a node whose mark is not where it is written.
+    /// Places a node (a value, or a map's key) in its collection and returns its path.
+    /// `scalar` is a scalar's text; `unplaced` is for a node whose mark is not where it
+    /// is written.
     fn node(
         &mut self,
-        key_text: Option<&String>,
+        scalar: Option<&String>,
         mark: &Marker,
         unplaced: bool,
     ) -> Result<String, ContentError> {
@@ -234,17 +235,17 @@ impl Pass<'_> {
         let Some(frame) = self.stack.last_mut() else {
             return Ok(String::new());
         };
-        let (path, is_value) = match &mut frame.kind {
+        let path = match &mut frame.kind {
             FrameKind::Seq { next } => {
                 *next += 1;
-                (element(&frame.path, *next - 1), true)
+                element(&frame.path, *next - 1)
             }
             FrameKind::Map { key, seen } => match key.take() {
-                Some(key) => (entry(&frame.path, &key), true),
+                Some(key) => entry(&frame.path, &key),
                 None => {
                     // A key: complex keys (maps, aliases) are allowed but not indexed.
-                    let name = key_text.cloned().unwrap_or_else(|| "?".into());
-                    if key_text.is_some() {
+                    let name = scalar.cloned().unwrap_or_else(|| "?".into());
+                    if scalar.is_some() {
                         if let Some(first) = seen.insert(name.clone(), here.line) {
                             return Err(ContentError::new(
                                 here,
@@ -267,7 +268,7 @@ impl Pass<'_> {
                 }
             },
         };
-        if is_value && !unplaced {
+        if !unplaced {
             self.spans.values.entry(path.clone()).or_insert(here);
         }
         Ok(path)
@@ -292,7 +293,7 @@ impl Pass<'_> {
                         stopped.line
                     ))
             }
-            None => ContentError::new(stopped, format!("this is not valid YAML: {}", err.info()))
+            None => ContentError::new(stopped, err.info())
                 .with_hint("check the indentation (keys of one map line up) and the quotes on this line and the one above"),
         }
     }

@@ -309,3 +309,33 @@ fn an_empty_council_committee_or_place_is_refused_at_its_line() {
         );
     }
 }
+
+#[test]
+fn the_minute_book_advises_from_the_same_count_as_the_printed_minutes() {
+    let minutes = |date: &str, first: u32, body: &str| {
+        format!(
+            "---\nkind: minutes\ndate: {date}\ntime: \"14:00\"\nclosed: \"16:00\"\nfirst_minute: {first}\npresent:\n  chair: B Two\n  members: [A One, B Two]\n---\n\n{body}"
+        )
+    };
+    let project = Project::new();
+    // May's minutes print minutes 1 and 2: the setext heading is `Public Business`.
+    project.write(
+        "may",
+        "minutes.md",
+        &minutes(
+            "2026-05-28",
+            1,
+            "# One\n\nNoted.\n\nPublic\nBusiness\n========\n\n# Two\n\nNoted.\n",
+        ),
+    );
+    let item = "  - kind: minutes\n    title: Minutes\n    documents: [minutes.md]\n";
+    project.write("june", "meeting.yaml", &meeting_yaml(item));
+    project.write(
+        "june",
+        "minutes.md",
+        &minutes("2026-06-18", 3, "# Three\n\nNoted.\n"),
+    );
+    let run = budget::run(project.root(), &["check", "content/june"]);
+    run.assert_code(0).assert_within_budget();
+    assert!(!run.stderr.contains("first minute"), "{}", run.stderr);
+}
