@@ -7,16 +7,17 @@ use std::path::Path;
 use crate::error::{ContentError, Error, Location, Result};
 
 /// The largest YAML file (`meeting.yaml`, a work programme, `style.yaml`) read, and the
-/// largest front matter: a year's work programme is some 20 KiB.
+/// largest front matter: a year's work programme is some 20 KiB, and 256 KiB of notes
+/// on a front sheet takes some 11 s to lay out (1 MiB took minutes).
 pub const YAML_LIMIT: Limit = Limit {
-    bytes: 1024 * 1024,
+    bytes: 256 * 1024,
     what: "YAML file",
 };
 
 /// The largest Markdown document read, front matter included: a long report is some
-/// 200 KiB of text.
+/// 200 KiB of text; 2 MiB lays out as some 540 pages in about 10 s.
 pub const MARKDOWN_LIMIT: Limit = Limit {
-    bytes: 4 * 1024 * 1024,
+    bytes: 2 * 1024 * 1024,
     what: "Markdown document",
 };
 
@@ -37,8 +38,8 @@ impl Limit {
             format!(
                 "the {} is larger than {} (the limit is {})",
                 self.what,
-                mebibytes(size),
-                mebibytes(self.bytes),
+                size_text(size),
+                size_text(self.bytes),
             ),
         )
         .with_hint(format!(
@@ -48,9 +49,13 @@ impl Limit {
     }
 }
 
-/// `1.5 MiB`.
-fn mebibytes(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+/// `256 KiB`, `1.5 MiB`.
+fn size_text(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KiB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    }
 }
 
 /// Reads `path` as text of at most `limit` bytes; the file is read no further than that.
