@@ -1,6 +1,7 @@
 //! YAML parsing with errors that point at the file, line and column: the text is read
 //! once for where each value is written ([`yaml_spans`](super::yaml_spans)), then
-//! deserialised by serde_yaml, whose errors are placed by the path of the value.
+//! deserialised by serde_yaml, whose errors are placed at its parser's own mark (or,
+//! without one, by the path of the value); model checks look values up by path.
 
 use std::path::Path;
 
