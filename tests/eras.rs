@@ -157,7 +157,7 @@ fn a_logo_heads_the_front_sheet_as_a_figure_with_its_alt_text() {
     project.write(
         "m",
         "meeting.yaml",
-        &yaml.replace("Testford Borough Council\n", "\"\"\n"),
+        &yaml.replace("alt: Testford Borough Council\n", "alt: \"\"\n"),
     );
     let stderr = build_fails(&project);
     assert!(
@@ -171,7 +171,7 @@ fn a_logo_heads_the_front_sheet_as_a_figure_with_its_alt_text() {
     );
     let stderr = build_fails(&project);
     assert!(
-        stderr.contains("content/m/meeting.yaml:4:9: image `images/crest.svg` not found"),
+        stderr.contains("content/m/meeting.yaml:4:9: the logo: `images/crest.svg` not found"),
         "{stderr}"
     );
 }

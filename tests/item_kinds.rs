@@ -220,7 +220,7 @@ fn an_item_printed_by_title_only_cannot_take_documents() {
     project.write("m", "meeting.yaml", &yaml);
     let stderr = build_fails(&project);
     assert!(
-        stderr.contains("content/m/meeting.yaml:20:12: `Declarations of Interests` is printed by its title only and takes no documents"),
+        stderr.contains("content/m/meeting.yaml:21:16: `Declarations of Interests` is printed by its title only and takes no documents"),
         "{stderr}"
     );
 }
@@ -236,7 +236,7 @@ fn exempt_paragraphs_are_checked() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(
-            "content/m/meeting.yaml:20:12: only private business is exempt under Schedule 12A"
+            "content/m/meeting.yaml:21:5: only private business is exempt under Schedule 12A"
         ),
         "{stderr}"
     );
@@ -248,7 +248,7 @@ fn exempt_paragraphs_are_checked() {
     );
     let stderr = build_fails(&project);
     assert!(
-        stderr.contains("meeting.yaml:57:5: there is no paragraph 9 in Part 1 of Schedule 12A"),
+        stderr.contains("meeting.yaml:57:23: there is no paragraph 9 in Part 1 of Schedule 12A"),
         "{stderr}"
     );
 }

@@ -155,7 +155,7 @@ fn programme_mistakes_are_located() {
         ),
         (
             programme(1, "").replace("date: 2026-06-18", "date: 2026-06-31"),
-            "content/m/programme.yaml:6:11: meetings[0].date: `2026-06-31` is not a date: write it as YYYY-MM-DD",
+            "content/m/programme.yaml:6:11: `2026-06-31` is not a date from 1900 to 2200: write it as YYYY-MM-DD",
         ),
         (
             programme(1, "flow_chart:\n  file: chart.svg\n  alt: \"\"\n"),
@@ -163,7 +163,7 @@ fn programme_mistakes_are_located() {
         ),
         (
             programme(1, "flow_chart:\n  file: missing.svg\n  alt: A chart.\n"),
-            "content/m/programme.yaml:28:9: image `missing.svg` not found",
+            "content/m/programme.yaml:28:9: the flow chart: `missing.svg` not found",
         ),
         (
             programme(1, "owner: Scrutiny\n"),

@@ -1,11 +1,11 @@
 //! The check that a Chair is listed among the members they chair.
 
-use super::yaml::YamlText;
-use crate::error::ContentError;
+use crate::error::{ContentError, Location};
 
-/// Fails unless `chair` is one of `members`; `key` names the members list in the hint.
+/// Fails unless `chair` (written at `at`) is one of `members`; `key` names the
+/// members list in the hint.
 pub fn require_listed(
-    yaml: &YamlText,
+    at: Location,
     chair: &str,
     members: &[String],
     key: &str,
@@ -13,9 +13,8 @@ pub fn require_listed(
     if members.iter().any(|member| member == chair) {
         return Ok(());
     }
-    Err(ContentError::new(
-        yaml.locate(chair),
-        format!("the Chair `{chair}` is not in `{key}`"),
+    Err(
+        ContentError::new(at, format!("the Chair `{chair}` is not in `{key}`"))
+            .with_hint(format!("add the Chair to `{key}` as well")),
     )
-    .with_hint(format!("add the Chair to `{key}` as well")))
 }

@@ -5,13 +5,14 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::string_or_map::{StringOrMap, unwrap_all};
+use super::text_file::{self, MARKDOWN_LIMIT};
 use super::yaml::YamlText;
 use super::{chair, front_matter};
-use crate::error::{ContentError, Error, Result};
+use crate::error::{ContentError, Result};
 use crate::model::{
     AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date, DocumentBody,
-    EmployeeGrouping, MarkdownSource, MemberPresent, Minutes, Present, Recommendations, Report,
-    Time,
+    EmployeeGrouping, FIRST_MINUTES, MarkdownSource, MemberPresent, Minutes, Present,
+    Recommendations, Report, Time,
 };
 
 /// The document kinds a Markdown file can declare with `kind:`.
@@ -166,7 +167,7 @@ impl PresentEntry {
             .collect();
         if members.is_empty() {
             return Err(ContentError::new(
-                yaml.locate_key("members"),
+                yaml.key_at("present.members"),
                 "the minutes list no members present",
             )
             .with_hint(
@@ -174,7 +175,12 @@ impl PresentEntry {
             ));
         }
         let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-        chair::require_listed(yaml, &self.chair, &names, "present.members")?;
+        chair::require_listed(
+            yaml.at("present.chair"),
+            &self.chair,
+            &names,
+            "present.members",
+        )?;
         let portfolio = |p: WithPortfolio| Attendee {
             name: p.name,
             role: p.portfolio,
@@ -214,13 +220,9 @@ pub struct MeetingDefaults<'a> {
 
 /// Reads the Markdown document at `path`.
 pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
-    let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
+    let text = text_file::read(path, MARKDOWN_LIMIT)?;
     let split = front_matter::split(path, &text)?;
-    let yaml = YamlText {
-        file: path,
-        text: split.yaml,
-        first_line: split.yaml_line,
-    };
+    let yaml = YamlText::read(path, split.yaml, split.yaml_line)?;
     let KindOnly { kind } = yaml.parse()?;
     let markdown = MarkdownSource {
         file: path.to_path_buf(),
@@ -254,7 +256,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
                 (true, Some(reason)) => Some(reason),
                 (true, None) => {
                     return Err(ContentError::new(
-                        yaml.locate("key_decision"),
+                        yaml.key_at("key_decision"),
                         "a key decision needs its reason",
                     )
                     .with_hint("add `key_decision_reason:` saying why this is a key decision")
@@ -262,7 +264,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
                 }
                 (false, Some(_)) => {
                     return Err(ContentError::new(
-                        yaml.locate("key_decision_reason"),
+                        yaml.key_at("key_decision_reason"),
                         "`key_decision_reason` is given but `key_decision` is false",
                     )
                     .with_hint("set `key_decision: true`, or remove the reason")
@@ -306,6 +308,19 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
         }
         Kind::Minutes => {
             let front: MinutesFrontMatter = yaml.parse()?;
+            if !FIRST_MINUTES.contains(&front.first_minute) {
+                return Err(ContentError::new(
+                    yaml.at("first_minute"),
+                    format!(
+                        "`first_minute: {}` is not a minute number from {} to {}",
+                        front.first_minute,
+                        FIRST_MINUTES.start(),
+                        FIRST_MINUTES.end()
+                    ),
+                )
+                .with_hint("give the number of the first minute (numbering runs through the municipal year)")
+                .into());
+            }
             let present = front.present.into_model(&yaml)?;
             DocumentBody::Minutes(Minutes {
                 date: front.date,

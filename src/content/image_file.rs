@@ -1,56 +1,44 @@
-//! Images named in YAML (a logo, a flow chart): inside the meeting folder, present,
-//! and described for screen readers.
+//! Images named in YAML (a logo, a flow chart): inside the meeting folder once links
+//! are followed, within the image limits, and described for screen readers.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
-use super::yaml::YamlText;
-use crate::error::{ContentError, Result};
+use super::confine;
+use crate::error::{ContentError, Location, Result};
 
-/// Checks the image `file` (relative to `meeting_dir`) with alternative text `alt`;
-/// `what` names it in messages (`the logo`, `the flow chart`).
-pub fn check(
-    yaml: &YamlText,
-    file: &Path,
-    alt: &str,
-    meeting_dir: &Path,
-    what: &str,
-) -> Result<()> {
-    let name = file.display().to_string();
-    if alt.trim().is_empty() {
-        return Err(ContentError::new(
-            yaml.locate_key("alt"),
-            format!("{what} has no alternative text"),
-        )
-        .with_hint(format!(
-            "describe what {what} shows in `alt:`, for screen readers"
-        ))
-        .into());
-    }
-    if file
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return Err(ContentError::new(
-            yaml.locate(&name),
-            format!("`{name}` is not a path inside the meeting folder"),
-        )
-        .with_hint("put the image in the meeting folder and name it relative to it")
-        .into());
-    }
-    if !meeting_dir.join(file).is_file() {
+/// An image named in YAML: the file as written, its alternative text, and where each
+/// is written.
+pub struct NamedImage<'a> {
+    /// The image, relative to the meeting folder.
+    pub file: &'a Path,
+    /// Where the file name is written.
+    pub file_at: Location,
+    /// Its alternative text.
+    pub alt: &'a str,
+    /// Where the alternative text is written.
+    pub alt_at: Location,
+}
+
+/// Checks `image` in `meeting_dir`; `what` names it in messages (`the logo`).
+pub fn check(image: NamedImage, meeting_dir: &Path, what: &str) -> Result<()> {
+    if image.alt.trim().is_empty() {
         return Err(
-            ContentError::new(yaml.locate(&name), format!("image `{name}` not found"))
-                .with_hint("put the image in the meeting folder, or correct the path")
+            ContentError::new(image.alt_at, format!("{what} has no alternative text"))
+                .with_hint(format!(
+                    "describe what {what} shows in `alt:`, for screen readers"
+                ))
                 .into(),
         );
     }
-    // Decoded now, so a bad image is located here rather than in the generated source;
-    // only once it is known to lie inside the meeting folder.
-    let real = super::confine::resolve_inside(meeting_dir, file).map_err(|escape| {
-        ContentError::new(yaml.locate(&name), format!("image {escape}")).with_hint(escape.hint())
+    let real = confine::resolve_inside(meeting_dir, image.file).map_err(|escape| {
+        ContentError::new(image.file_at.clone(), format!("{what}: {escape}"))
+            .with_hint(escape.hint())
     })?;
+    // Decoded now (within the image limits), so a bad image is located here rather
+    // than in the generated source.
+    let name = image.file.display().to_string();
     crate::typeset::check_image(&real, &name).map_err(|problem| {
-        ContentError::new(yaml.locate(&name), problem.to_string()).with_hint(problem.hint())
+        ContentError::new(image.file_at, format!("{what}: {problem}")).with_hint(problem.hint())
     })?;
     Ok(())
 }

@@ -1,19 +1,25 @@
 //! Loading `meeting.yaml` and everything it refers to into a [`Meeting`].
 
-use std::path::{Component, Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::document_file::{self, MeetingDefaults};
-use super::string_or_map::{StringOrMap, unwrap_all};
+use super::image_file::{self, NamedImage};
+use super::string_or_map::StringOrMap;
 use super::style_file::{self, StyleSettings};
+use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use super::{MEETING_FILE, chair, external_pdf, image_file, minute_scan, work_programme_file};
-use crate::error::{ContentError, Error, Result};
+use super::{MEETING_FILE, chair, confine, external_pdf, minute_scan, work_programme_file};
+use crate::error::{ContentError, Location, Result};
 use crate::model::{
     Audience, Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership,
     NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
 };
+
+/// The most sub-items an item may have: they are lettered `a)` to `z)`.
+pub const SUB_ITEM_LIMIT: usize = 26;
 
 /// The shape of `meeting.yaml`.
 #[derive(Deserialize)]
@@ -81,35 +87,66 @@ pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
 
 fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let file = dir.join(MEETING_FILE);
-    let text = std::fs::read_to_string(&file).map_err(|err| Error::io(&file, err))?;
-    let yaml = YamlText {
-        file: &file,
-        text: &text,
-        first_line: 1,
-    };
-    let raw: MeetingFile = yaml.parse()?;
+    let text = text_file::read(&file, YAML_LIMIT)?;
+    let yaml = YamlText::read(&file, &text, 1)?;
+    let mut raw: MeetingFile = yaml.parse()?;
+    for (key, value) in [
+        ("council", &raw.council),
+        ("committee", &raw.committee),
+        ("place", &raw.place),
+    ] {
+        if value.trim().is_empty() {
+            return Err(
+                ContentError::new(yaml.at(key), format!("`{key}:` is empty"))
+                    .with_hint(format!("give the {key}: it is printed on the front sheet"))
+                    .into(),
+            );
+        }
+    }
     chair::require_listed(
-        &yaml,
+        yaml.at("membership.chair"),
         &raw.membership.chair,
         &raw.membership.members,
         "membership.members",
     )?;
-    if let Some(logo) = &raw.logo {
-        image_file::check(&yaml, &logo.file, &logo.alt, dir, "the logo")?;
+    if let Some(logo) = &mut raw.logo {
+        let image = NamedImage {
+            file: &logo.file,
+            file_at: yaml.at("logo.file"),
+            alt: &logo.alt,
+            alt_at: yaml.key_at("logo.alt"),
+        };
+        image_file::check(image, dir, "the logo")?;
+        logo.at = Some(yaml.at("logo.file"));
     }
     let root = dir.parent().unwrap_or(Path::new("."));
     let style = raw.style.over(style_file::load_root(root)?).resolve();
     if style.notes == NotesStyle::ContactNote && !raw.notes.is_empty() {
         return Err(ContentError::new(
-            yaml.locate_key("notes"),
+            yaml.key_at("notes"),
             "`notes:` are given, but this style prints a single contact note instead",
         )
         .with_hint("remove `notes:`, or set `style: {notes: numbered}`")
         .into());
     }
+    let public_count = raw.items.len();
+    let entries: Vec<(String, ItemEntry)> = raw
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| (format!("items[{i}]"), entry))
+        .chain(
+            raw.private_items
+                .into_iter()
+                .enumerate()
+                .map(|(i, entry)| (format!("private_items[{i}]"), entry)),
+        )
+        .collect();
+    check_numbers(&yaml, &entries)?;
+    check_each_document_once(&yaml, dir, &entries)?;
     let mut source = MeetingSource {
         dir,
-        yaml,
+        yaml: &yaml,
         keep,
         date: raw.date,
         warnings: Vec::new(),
@@ -118,10 +155,14 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         committee: &raw.committee,
         date: raw.date,
     };
-    check_numbers(&yaml, raw.items.iter().chain(&raw.private_items))?;
-    let public_count = raw.items.len();
-    let items = source.items(raw.items, 1, false, &defaults)?;
-    let private_items = source.items(raw.private_items, public_count + 1, true, &defaults)?;
+    let mut items = entries
+        .into_iter()
+        .enumerate()
+        .map(|(index, (path, entry))| {
+            source.item(&path, entry, index + 1, index >= public_count, &defaults)
+        })
+        .collect::<Result<Vec<Item>>>()?;
+    let private_items = items.split_off(public_count);
     let minute_book = minute_scan::scan(root);
     let mut warnings = source.warnings;
     warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
@@ -160,14 +201,11 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
 
 /// Items are numbered by their place; a `number:` an author writes must agree, so a
 /// number given twice or out of order is caught rather than silently renumbered.
-fn check_numbers<'a>(yaml: &YamlText, items: impl Iterator<Item = &'a ItemEntry>) -> Result<()> {
+fn check_numbers(yaml: &YamlText, entries: &[(String, ItemEntry)]) -> Result<()> {
     let mut seen = Vec::new();
-    let mut written = 0;
-    for (index, item) in items.enumerate() {
+    for (index, (path, item)) in entries.iter().enumerate() {
         let Some(number) = item.number else { continue };
-        let nth = written;
-        let at = || locate_nth_key(yaml, "number", nth);
-        written += 1;
+        let at = || yaml.at(&format!("{path}.number"));
         if seen.contains(&number) {
             return Err(
                 ContentError::new(at(), format!("item number {number} is given twice"))
@@ -194,34 +232,48 @@ fn check_numbers<'a>(yaml: &YamlText, items: impl Iterator<Item = &'a ItemEntry>
     Ok(())
 }
 
-/// The location of the value of the `n`-th (from 0) `key:` in the YAML text.
-fn locate_nth_key(yaml: &YamlText, key: &str, n: usize) -> crate::error::Location {
-    let mut offset = 0;
-    let mut found = 0;
-    for line in yaml.text.split_inclusive('\n') {
-        let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
-            if found == n {
-                let value = rest.trim_start();
-                let column = line.len() - value.len();
-                return crate::error::Location::of_offset(
-                    yaml.file,
-                    yaml.text,
-                    offset + column,
-                    yaml.first_line,
-                );
+/// A document listed under two items would be printed under both, and an exempt one
+/// listed under a public item would be published: each file may be listed once. Names
+/// are compared after links are followed; names that do not resolve are reported when
+/// their document is loaded.
+fn check_each_document_once(
+    yaml: &YamlText,
+    dir: &Path,
+    entries: &[(String, ItemEntry)],
+) -> Result<()> {
+    let mut listed: HashMap<PathBuf, Location> = HashMap::new();
+    for (item, entry) in entries {
+        for (index, document) in entry.documents.iter().enumerate() {
+            let Ok(real) = confine::resolve_inside(dir, Path::new(&document.0.file)) else {
+                continue;
+            };
+            let at = yaml.at(&document_path(item, index));
+            if let Some(first) = listed.insert(real, at.clone()) {
+                return Err(ContentError::new(
+                    at,
+                    format!(
+                        "`{}` is listed under two items (also at line {})",
+                        document.0.file, first.line
+                    ),
+                )
+                .with_hint("list each document under one item only; an exempt report belongs under its private item alone")
+                .into());
             }
-            found += 1;
         }
-        offset += line.len();
     }
-    yaml.locate(key)
+    Ok(())
+}
+
+/// The path of the file name of an item's `index`-th document (written short, the
+/// path of the entry itself, which [`YamlText::at`] falls back to).
+fn document_path(item: &str, index: usize) -> String {
+    format!("{item}.documents[{index}].file")
 }
 
 /// The meeting file being loaded, for resolving and locating document references.
 struct MeetingSource<'a> {
     dir: &'a Path,
-    yaml: YamlText<'a>,
+    yaml: &'a YamlText<'a>,
     /// The meeting's date.
     date: Date,
     /// Doubtful points found on the way.
@@ -231,61 +283,74 @@ struct MeetingSource<'a> {
 }
 
 impl MeetingSource<'_> {
-    fn items(
+    /// The item at `path` in the YAML, numbered `number`.
+    fn item(
         &mut self,
-        entries: Vec<ItemEntry>,
-        first_number: usize,
+        path: &str,
+        entry: ItemEntry,
+        number: usize,
         private: bool,
         defaults: &MeetingDefaults,
-    ) -> Result<Vec<Item>> {
-        entries
-            .into_iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                self.check_item(&entry, private)?;
-                let documents = unwrap_all(entry.documents)
-                    .into_iter()
-                    .filter_map(|doc| {
-                        let path = self.dir.join(&doc.file);
-                        let result = self.document(doc, defaults);
-                        let skip = result.is_err()
-                            && self.keep.is_some_and(|keep| !same_file(keep, &path));
-                        (!skip).then_some(result)
-                    })
-                    .collect::<Result<_>>()?;
-                Ok(Item {
-                    number: first_number + index,
-                    kind: entry.kind,
-                    title: entry.title,
-                    by: entry.by,
-                    sub_items: entry.sub_items,
-                    exempt_paragraph: entry.exempt_paragraph,
-                    documents,
-                })
-            })
-            .collect()
+    ) -> Result<Item> {
+        self.check_item(path, &entry, private)?;
+        let mut documents = Vec::new();
+        for (index, doc) in entry.documents.into_iter().enumerate() {
+            let at = self.yaml.at(&document_path(path, index));
+            let named = self.dir.join(&doc.0.file);
+            match self.document(doc.0, at, defaults) {
+                Ok(document) => documents.push(document),
+                Err(_) if self.keep.is_some_and(|keep| !same_file(keep, &named)) => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(Item {
+            number,
+            kind: entry.kind,
+            title: entry.title,
+            by: entry.by,
+            sub_items: entry.sub_items,
+            exempt_paragraph: entry.exempt_paragraph,
+            documents,
+        })
     }
 
     /// The rules of house style section 7 that data alone can break.
-    fn check_item(&self, entry: &ItemEntry, private: bool) -> Result<()> {
-        let at = || self.yaml.locate(&entry.title);
+    fn check_item(&self, path: &str, entry: &ItemEntry, private: bool) -> Result<()> {
+        let at = |key: &str| self.yaml.at(&format!("{path}.{key}"));
         if entry.kind.is_title_only() && !entry.documents.is_empty() {
             return Err(ContentError::new(
-                at(),
+                at("documents"),
                 format!("`{}` is printed by its title only and takes no documents", entry.title),
             )
             .with_hint("remove `documents:`, or give the item a kind that has documents (e.g. briefing-note)")
             .into());
         }
+        if entry.sub_items.len() > SUB_ITEM_LIMIT {
+            return Err(ContentError::new(
+                at(&format!("sub_items[{SUB_ITEM_LIMIT}]")),
+                format!(
+                    "the item has {} sub-items; they are lettered a) to z), so at most {SUB_ITEM_LIMIT}",
+                    entry.sub_items.len()
+                ),
+            )
+            .with_hint("group the sub-items, or split the item in two")
+            .into());
+        }
         match (private, entry.exempt_paragraph) {
             (false, Some(_)) => Err(ContentError::new(
-                at(),
+                self.yaml.key_at(&format!("{path}.exempt_paragraph")),
                 "only private business is exempt under Schedule 12A",
             )
             .with_hint("move the item to `private_items:`, or remove `exempt_paragraph:`")
             .into()),
+            (true, None) => Err(ContentError::new(
+                at("title"),
+                "a private item needs the paragraph of Schedule 12A that makes it exempt",
+            )
+            .with_hint("add `exempt_paragraph: N` (1 to 7); an item that is not exempt belongs under `items:`")
+            .into()),
             (true, Some(paragraph)) if !(1..=7).contains(&paragraph) => Err(ContentError::new(
-                self.yaml.locate_key("exempt_paragraph"),
+                at("exempt_paragraph"),
                 format!("there is no paragraph {paragraph} in Part 1 of Schedule 12A"),
             )
             .with_hint("give the paragraph number, 1 to 7, that makes the item exempt")
@@ -294,33 +359,19 @@ impl MeetingSource<'_> {
         }
     }
 
-    fn document(&mut self, entry: DocumentEntry, defaults: &MeetingDefaults) -> Result<Document> {
-        let at = || self.yaml.locate(&entry.file);
+    /// The document `entry`, named at `at` in the YAML.
+    fn document(
+        &mut self,
+        entry: DocumentEntry,
+        at: Location,
+        defaults: &MeetingDefaults,
+    ) -> Result<Document> {
         let relative = PathBuf::from(&entry.file);
-        if relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-        {
-            return Err(ContentError::new(
-                at(),
-                format!("`{}` is not a path inside the meeting folder", entry.file),
-            )
-            .with_hint(
-                "name documents relative to the meeting folder, without `..` or a leading `/`",
-            )
-            .into());
-        }
+        confine::resolve_inside(self.dir, &relative).map_err(|escape| {
+            ContentError::new(at.clone(), format!("document {escape}")).with_hint(escape.hint())
+        })?;
+        // Read through the name as written (so messages show it), now known to stay inside.
         let path = self.dir.join(&relative);
-        if !path.is_file() {
-            return Err(
-                ContentError::new(at(), format!("document `{}` not found", entry.file))
-                    .with_hint(format!(
-                        "create {} or correct the file name",
-                        path.display()
-                    ))
-                    .into(),
-            );
-        }
         let body = match path
             .extension()
             .and_then(|e| e.to_str())
@@ -329,7 +380,7 @@ impl MeetingSource<'_> {
         {
             Some("pdf") => {
                 let title = entry.title.clone().ok_or_else(|| {
-                    ContentError::new(at(), format!("the external PDF `{}` has no title", entry.file))
+                    ContentError::new(at.clone(), format!("the external PDF `{}` has no title", entry.file))
                         .with_hint("write it as `- file: <name>.pdf` with `title: <its title>` on the next line")
                 })?;
                 DocumentBody::ExternalPdf(external_pdf::load(&path, title)?)
@@ -340,7 +391,7 @@ impl MeetingSource<'_> {
             Some("md") => {
                 if entry.title.is_some() {
                     return Err(ContentError::new(
-                        at(),
+                        at,
                         "a Markdown document takes its title from its own front matter",
                     )
                     .with_hint("remove `title:` here")
@@ -350,7 +401,7 @@ impl MeetingSource<'_> {
             }
             _ => {
                 return Err(ContentError::new(
-                    at(),
+                    at,
                     format!("`{}` is neither Markdown (.md) nor PDF (.pdf)", entry.file),
                 )
                 .with_hint(
@@ -379,7 +430,7 @@ fn notice_warning(yaml: &YamlText, published: Date, meeting: Date) -> Option<Con
     let days = clear_days(published, meeting);
     (days < REQUIRED_CLEAR_DAYS).then(|| {
         ContentError::new(
-            yaml.locate_last(&published.to_string()),
+            yaml.at("publication.date"),
             format!(
                 "the agenda is published {days} clear days before the meeting; the law asks for {REQUIRED_CLEAR_DAYS}"
             ),

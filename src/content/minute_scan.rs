@@ -1,16 +1,17 @@
 //! Finding every set of minutes beside a meeting, so numbering can be checked across
 //! the municipal year and cross references resolved.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use walkdir::WalkDir;
 
 use super::front_matter;
+use super::text_file::{self, MARKDOWN_LIMIT};
 use super::yaml::YamlText;
 use crate::error::ContentError;
-use crate::model::{Date, MinuteBook, MinuteRecord, is_business_heading};
+use crate::markup::{Assets, Flavour, render};
+use crate::model::{Date, FIRST_MINUTES, MarkdownSource, MinuteBook, MinuteRecord};
 
 /// The little the scan needs of a document's front matter; anything else is checked
 /// when that document's own meeting is built.
@@ -23,8 +24,8 @@ struct MinutesPeek {
 
 /// The minutes in the Markdown files under `root` (normally the content root).
 ///
-/// Files that cannot be read or are not minutes are skipped: they are reported when
-/// their own meeting is built.
+/// Files that cannot be read, are not minutes, or do not convert are skipped: they are
+/// reported when their own meeting is built.
 pub fn scan(root: &Path) -> MinuteBook {
     let records = WalkDir::new(root)
         .max_depth(3)
@@ -39,47 +40,36 @@ pub fn scan(root: &Path) -> MinuteBook {
 }
 
 fn read_record(path: &Path) -> Option<MinuteRecord> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // Read within the same limits as a document, so a hostile file anywhere under the
+    // content root cannot exhaust the scan.
+    let text = text_file::read(path, MARKDOWN_LIMIT).ok()?;
     let split = front_matter::split(path, &text).ok()?;
-    let yaml = YamlText {
-        file: path,
-        text: split.yaml,
-        first_line: split.yaml_line,
+    let yaml = YamlText::read(path, split.yaml, split.yaml_line).ok()?;
+    let peek: MinutesPeek = yaml.parse().ok()?;
+    if peek.kind != "minutes" || !FIRST_MINUTES.contains(&peek.first_minute) {
+        return None;
+    }
+    // Counted by the conversion that prints them, so the advice and the print agree.
+    let source = MarkdownSource {
+        file: path.to_path_buf(),
+        text: split.body.to_string(),
+        first_line: split.body_line,
     };
-    let peek: MinutesPeek = serde_yaml::from_str(split.yaml).ok()?;
-    (peek.kind == "minutes").then(|| MinuteRecord {
+    let assets = Assets {
+        meeting_dir: path.parent()?,
+        document_dir: PathBuf::new(),
+    };
+    let flavour = Flavour::Minutes {
+        first_minute: peek.first_minute,
+    };
+    let rendered = render(&source, flavour, &assets).ok()?;
+    Some(MinuteRecord {
         file: path.to_path_buf(),
         date: peek.date,
         first: peek.first_minute,
-        count: count_minutes(split.body),
-        location: yaml.locate_key("first_minute"),
+        count: rendered.minute_count,
+        location: yaml.key_at("first_minute"),
     })
-}
-
-/// The number of numbered minutes in a body: its level-1 headings, less the
-/// `Public Business` / `Private Business` headings.
-fn count_minutes(markdown: &str) -> u32 {
-    let mut count = 0;
-    let mut title: Option<String> = None;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => title = Some(String::new()),
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(title) = &mut title {
-                    title.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                let title = title.take().unwrap_or_default();
-                count += u32::from(!is_business_heading(&title));
-            }
-            _ => {}
-        }
-    }
-    count
 }
 
 /// Warns when a meeting's minutes do not follow on from the previous meeting's in the
@@ -110,15 +100,4 @@ pub fn numbering_warning(book: &MinuteBook, record: &MinuteRecord) -> Option<Con
             "minute numbers continue through the municipal year: set `first_minute: {expected}`"
         )),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn business_headings_are_not_counted_as_minutes() {
-        let body = "# Apologies\n\nNone.\n\n# Public Business\n\n# Budget\n\n## Detail\n\n# Private Business\n\n# Contract\n";
-        assert_eq!(count_minutes(body), 3);
-    }
 }

@@ -13,8 +13,10 @@ mod meeting_file;
 mod minute_scan;
 mod string_or_map;
 mod style_file;
+mod text_file;
 mod work_programme_file;
 mod yaml;
+mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
 pub use meeting_file::{load_meeting, load_meeting_around};

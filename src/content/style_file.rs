@@ -5,8 +5,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::confine::{self, Escape};
+use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use crate::error::{Error, Result};
+use crate::error::{ContentError, Result};
 use crate::model::{Access, DateStyle, NotesStyle, SignatoryDateStyle, Style};
 
 /// The file in the content root that sets the style of every meeting.
@@ -44,20 +46,22 @@ impl StyleSettings {
     }
 }
 
-/// The settings of `style.yaml` in `root`, if there is one.
+/// The settings of `style.yaml` in `root`, if there is one; it must be a file inside
+/// the content root once links are followed.
 pub fn load_root(root: &Path) -> Result<StyleSettings> {
     let file = root.join(STYLE_FILE);
-    if !file.is_file() {
-        return Ok(StyleSettings::default());
+    match confine::resolve_inside(root, Path::new(STYLE_FILE)) {
+        Ok(_) => {}
+        Err(Escape::Missing(_)) => return Ok(StyleSettings::default()),
+        Err(escape) => {
+            return Err(ContentError::in_file(&file, escape.to_string())
+                .with_hint(escape.hint())
+                .into());
+        }
     }
-    let text = std::fs::read_to_string(&file).map_err(|err| Error::io(&file, err))?;
+    let text = text_file::read(&file, YAML_LIMIT)?;
     if text.trim().is_empty() {
         return Ok(StyleSettings::default());
     }
-    let yaml = YamlText {
-        file: &file,
-        text: &text,
-        first_line: 1,
-    };
-    Ok(yaml.parse()?)
+    Ok(YamlText::read(&file, &text, 1)?.parse()?)
 }

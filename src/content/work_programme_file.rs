@@ -4,9 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::image_file;
+use super::image_file::{self, NamedImage};
+use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use crate::error::{ContentError, Error, Result};
+use crate::error::{ContentError, Result};
 use crate::model::{
     Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
 };
@@ -63,19 +64,15 @@ pub fn load(
     meeting_date: Date,
     warnings: &mut Vec<ContentError>,
 ) -> Result<WorkProgramme> {
-    let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
-    let yaml = YamlText {
-        file: path,
-        text: &text,
-        first_line: 1,
-    };
-    let file: ProgrammeFile = yaml.parse()?;
+    let text = text_file::read(path, YAML_LIMIT)?;
+    let yaml = YamlText::read(path, &text, 1)?;
+    let mut file: ProgrammeFile = yaml.parse()?;
     let FileKind::WorkProgramme = file.kind;
     let meetings = meetings(&yaml, file.meetings)?;
     if !meetings.iter().any(|m| m.date == meeting_date) {
         warnings.push(
             ContentError::new(
-                yaml.locate_key("meetings"),
+                yaml.key_at("meetings"),
                 format!(
                     "the programme lists no meeting on {}, the date of this meeting",
                     meeting_date.ordinal()
@@ -84,14 +81,15 @@ pub fn load(
             .with_hint("add the meeting with its items, or check the dates"),
         );
     }
-    if let Some(chart) = &file.flow_chart {
-        image_file::check(
-            &yaml,
-            &chart.file,
-            &chart.alt,
-            meeting_dir,
-            "the flow chart",
-        )?;
+    if let Some(chart) = &mut file.flow_chart {
+        let image = NamedImage {
+            file: &chart.file,
+            file_at: yaml.at("flow_chart.file"),
+            alt: &chart.alt,
+            alt_at: yaml.key_at("flow_chart.alt"),
+        };
+        image_file::check(image, meeting_dir, "the flow chart")?;
+        chart.at = Some(yaml.at("flow_chart.file"));
     }
     Ok(WorkProgramme {
         title: file.title,
@@ -120,7 +118,8 @@ pub fn load(
 /// Validates the meetings: dates in order and once each, a move to a programmed date.
 fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeMeeting>> {
     let dates: Vec<Date> = entries.iter().map(|m| m.date).collect();
-    for pair in dates.windows(2) {
+    let at = |index: usize, key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
+    for (index, pair) in dates.windows(2).enumerate() {
         if pair[1] <= pair[0] {
             let problem = if pair[1] == pair[0] {
                 "is listed twice"
@@ -128,7 +127,7 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
                 "is out of date order"
             };
             return Err(ContentError::new(
-                yaml.locate_last(&format!("date: {}", pair[1])),
+                at(index + 1, "date"),
                 format!("the meeting on {} {problem}", pair[1].ordinal()),
             )
             .with_hint("list each meeting once, in date order")
@@ -137,14 +136,15 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
     }
     entries
         .into_iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(index, entry)| {
             let state = match (entry.cancelled, entry.moved_to) {
                 (false, None) => MeetingState::Planned,
                 (true, None) => MeetingState::Cancelled,
                 (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
                 (false, Some(to)) => {
                     return Err(ContentError::new(
-                        yaml.locate(&format!("moved_to: {to}")),
+                        at(index, "moved_to"),
                         format!(
                             "moved to {}, which is not a meeting in the programme",
                             to.ordinal()
@@ -155,7 +155,7 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
                 }
                 (true, Some(_)) => {
                     return Err(ContentError::new(
-                        yaml.locate(&format!("date: {}", entry.date)),
+                        at(index, "cancelled"),
                         "a meeting is either cancelled or moved, not both",
                     )
                     .with_hint("remove `cancelled: true` or `moved_to:`")

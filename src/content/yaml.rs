@@ -1,13 +1,18 @@
-//! YAML parsing with errors that point at the file, line and column.
+//! YAML parsing with errors that point at the file, line and column: the text is read
+//! once for where each value is written ([`yaml_spans`](super::yaml_spans)), then
+//! deserialised by serde_yaml, whose errors are placed at its parser's own mark (or,
+//! without one, by the path of the value); model checks look values up by path.
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use serde_path_to_error::Segment;
 
+use super::text_file::YAML_LIMIT;
+use super::yaml_spans::{self, Spans};
 use crate::error::{ContentError, Location};
 
-/// YAML text and where it sits, so parse errors and later checks can point into it.
-#[derive(Clone, Copy)]
+/// YAML text, where it sits, and where each of its values is written.
 pub struct YamlText<'a> {
     /// The file it was read from.
     pub file: &'a Path,
@@ -15,77 +20,99 @@ pub struct YamlText<'a> {
     pub text: &'a str,
     /// The file's line number of the text's first line.
     pub first_line: usize,
+    /// Where each value is written.
+    spans: Spans,
 }
 
-impl YamlText<'_> {
+impl<'a> YamlText<'a> {
+    /// Reads `text` (which starts at line `first_line` of `file`), refusing text past
+    /// the YAML size limit and what [`yaml_spans::read`] refuses.
+    pub fn read(file: &'a Path, text: &'a str, first_line: usize) -> Result<Self, ContentError> {
+        if text.len() as u64 > YAML_LIMIT.bytes {
+            return Err(YAML_LIMIT.exceeded(file, text.len() as u64));
+        }
+        let spans = yaml_spans::read(file, text, first_line)?;
+        Ok(Self {
+            file,
+            text,
+            first_line,
+            spans,
+        })
+    }
+
     /// Parses the text into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
-        parse(self.file, self.text, self.first_line)
+        let deserializer = serde_yaml::Deserializer::from_str(self.text);
+        serde_path_to_error::deserialize(deserializer).map_err(|err| self.serde_error(&err))
     }
 
-    /// The location of the first occurrence of `value` in the text.
-    pub fn locate(&self, value: &str) -> Location {
-        locate_value(self.file, self.text, self.first_line, value)
+    /// Where the value at `path` (`items[3].exempt_paragraph`) is written.
+    pub fn at(&self, path: &str) -> Location {
+        self.spans.value(path)
     }
 
-    /// The location of the last occurrence of `value` in the text.
-    pub fn locate_last(&self, value: &str) -> Location {
-        match self.text.rfind(value) {
-            Some(offset) => Location::of_offset(self.file, self.text, offset, self.first_line),
-            None => self.locate(value),
+    /// Where the key of the entry at `path` is written.
+    pub fn key_at(&self, path: &str) -> Location {
+        self.spans.key(path)
+    }
+
+    /// A serde_yaml error, placed where serde_yaml's parser stopped (at the key it
+    /// refused, or the value), else by the path of the value it concerns.
+    fn serde_error(&self, err: &serde_path_to_error::Error<serde_yaml::Error>) -> ContentError {
+        let path = path_of(err.path());
+        let inner = err.inner();
+        let location = match inner.location() {
+            Some(mark) => Location::new(
+                self.file,
+                self.first_line + mark.line().saturating_sub(1),
+                mark.column(),
+            ),
+            None => self.spans.key(&path),
+        };
+        let message = message(inner, &path);
+        let error = ContentError::new(location, message.clone());
+        match hint_for(&message) {
+            Some(hint) => error.with_hint(hint),
+            None => error,
         }
-    }
-
-    /// The location of the first line that sets `key` (`key:` after any indentation or
-    /// list dash), else of the first occurrence of `key`.
-    pub fn locate_key(&self, key: &str) -> Location {
-        let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
-            let start = line.len() - line.trim_start_matches([' ', '-']).len();
-            if line[start..].starts_with(key) && line[start + key.len()..].starts_with(':') {
-                return Location::of_offset(self.file, self.text, offset + start, self.first_line);
-            }
-            offset += line.len();
-        }
-        self.locate(key)
     }
 }
 
-/// Parses `text` (which starts at line `first_line` of `file`) into `T`.
-fn parse<T: DeserializeOwned>(
-    file: &Path,
-    text: &str,
-    first_line: usize,
-) -> Result<T, ContentError> {
-    serde_yaml::from_str(text).map_err(|err| from_serde(file, text, first_line, &err))
+/// The path of a value as [`yaml_spans`] writes it.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    let mut out = String::new();
+    for segment in path.iter() {
+        out = match segment {
+            Segment::Seq { index } => yaml_spans::element(&out, *index),
+            Segment::Map { key } => yaml_spans::entry(&out, key),
+            Segment::Enum { .. } => continue,
+            Segment::Unknown => break,
+        };
+    }
+    out
 }
 
-/// Converts a serde_yaml error into a content error with a location and a hint.
-fn from_serde(file: &Path, text: &str, first_line: usize, err: &serde_yaml::Error) -> ContentError {
+/// serde_yaml's message without the place it adds around it (`items[0]: ... at line 4
+/// column 4`), which is its own and relative to the text, not to the file.
+fn message(err: &serde_yaml::Error, path: &str) -> String {
     let full = err.to_string();
-    // serde_yaml appends " at line L column C"; we print the location ourselves.
-    let message = match full.rfind(" at line ") {
-        Some(at) => full[..at].to_string(),
-        None => full.clone(),
-    };
-    // Errors raised by our own value types (dates, times) quote the offending value
-    // first; serde_yaml gives them no useful location, so find the value in the text.
-    let quoted = message
-        .strip_prefix('`')
-        .and_then(|rest| rest.split_once('`'));
-    let location = match (quoted, err.location()) {
-        (Some((value, _)), _) => locate_value(file, text, first_line, value),
-        (None, Some(loc)) => Location::new(file, first_line + loc.line() - 1, loc.column()),
-        (None, None) => Location::new(file, first_line, 1),
-    };
-    let error = ContentError::new(location, message.clone());
-    match hint_for(&message) {
-        Some(hint) => error.with_hint(hint),
-        None => error,
+    let mut message = full.as_str();
+    if let Some(mark) = err.location() {
+        let suffix = format!(" at line {} column {}", mark.line(), mark.column());
+        message = message.strip_suffix(&suffix).unwrap_or(message);
     }
+    let mut prefix = Some(path);
+    while let Some(p) = prefix.filter(|p| !p.is_empty()) {
+        if let Some(rest) = message.strip_prefix(p).and_then(|r| r.strip_prefix(": ")) {
+            return rest.to_string();
+        }
+        prefix = p.rfind(['.', '[']).map(|cut| &p[..cut]);
+    }
+    message.to_string()
 }
 
-/// A suggestion for the common serde messages.
+/// A suggestion for serde's messages about keys and variants: the keys allowed are
+/// known only to the message.
 fn hint_for(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`')?;
@@ -104,26 +131,10 @@ fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field `") {
         return Some("add the key; docs/content-format.md lists what each file needs".into());
     }
-    if message.starts_with("mapping values are not allowed")
-        || message.starts_with("did not find expected")
-    {
-        return Some(
-            "check the indentation (keys of one map line up) and the quotes on this line and the one above"
-                .into(),
-        );
-    }
     if message.starts_with("unknown variant `") {
         return Some("use one of the values listed".into());
     }
     None
-}
-
-/// The location of the first occurrence of `needle` in `text` as a YAML value.
-fn locate_value(file: &Path, text: &str, first_line: usize, needle: &str) -> Location {
-    match text.find(needle) {
-        Some(offset) => Location::of_offset(file, text, offset, first_line),
-        None => Location::new(file, first_line, 1),
-    }
 }
 
 #[cfg(test)]
@@ -136,12 +147,26 @@ mod tests {
     struct Sample {
         subject: String,
         date: crate::model::Date,
+        #[serde(default)]
+        items: Vec<SampleItem>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct SampleItem {
+        title: String,
+        date: Option<crate::model::Date>,
+    }
+
+    fn parse(file: &str, text: &str, first_line: usize) -> Result<Sample, ContentError> {
+        YamlText::read(Path::new(file), text, first_line)?.parse()
     }
 
     #[test]
     fn unknown_key_names_line_column_and_suggests_the_right_key() {
         let text = "subject: Test\nsubjct: Oops\ndate: 2026-07-16\n";
-        let err = parse::<Sample>(Path::new("note.md"), text, 2).unwrap_err();
+        let err = parse("note.md", text, 2).unwrap_err();
         assert_eq!(err.location, Location::new("note.md", 3, 1));
         assert!(
             err.message.starts_with("unknown field `subjct`"),
@@ -154,14 +179,23 @@ mod tests {
     #[test]
     fn bad_date_is_reported_at_its_value() {
         let text = "subject: Test\ndate: 16/07/2026\n";
-        let err = parse::<Sample>(Path::new("m.yaml"), text, 1).unwrap_err();
-        assert_eq!(err.location.line, 2);
+        let err = parse("m.yaml", text, 1).unwrap_err();
+        assert_eq!(err.location, Location::new("m.yaml", 2, 7));
         assert!(err.message.contains("YYYY-MM-DD"), "{}", err.message);
     }
 
     #[test]
+    fn an_error_is_placed_by_path_when_the_same_text_is_written_twice() {
+        let text = "subject: Test\ndate: 2026-07-16\nitems:\n  - title: A\n    date: 2026-07-16\n  - title: B\n    date: 2026-07-16x\n";
+        let err = parse("m.yaml", text, 1).unwrap_err();
+        assert_eq!(err.location, Location::new("m.yaml", 7, 11));
+        assert!(!err.message.contains("items["), "{}", err.message);
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
     fn missing_field_is_an_error_with_a_hint() {
-        let err = parse::<Sample>(Path::new("m.yaml"), "subject: Test\n", 1).unwrap_err();
+        let err = parse("m.yaml", "subject: Test\n", 1).unwrap_err();
         assert!(
             err.message.contains("missing field `date`"),
             "{}",

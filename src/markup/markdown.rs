@@ -71,6 +71,9 @@ pub struct Rendered {
     pub appendices: String,
     /// The minutes referred to with `[[minute 22/26]]`, and where.
     pub minute_refs: Vec<(MinuteRef, Location)>,
+    /// How many numbered minutes were printed (minutes only): the minute book counts
+    /// with this, so its advice agrees with the printed numbers.
+    pub minute_count: u32,
 }
 
 /// Converts `source` into typst markup in the given flavour.
@@ -1051,6 +1054,7 @@ impl<'a> Converter<'a> {
             body,
             appendices,
             minute_refs: self.minute_refs,
+            minute_count: self.minutes,
         })
     }
 }
@@ -1094,6 +1098,7 @@ mod tests {
             body: source_map::strip_markers(&r.body),
             appendices: source_map::strip_markers(&r.appendices),
             minute_refs: r.minute_refs,
+            minute_count: r.minute_count,
         })
     }
 

@@ -1,12 +1,17 @@
 //! Calendar dates and clock times as the house style prints them.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use serde_with::DeserializeFromStr;
 
-/// A calendar date, written `YYYY-MM-DD` in content files.
+/// The years a date in the content may fall in: wide enough for any agenda, narrow
+/// enough that date arithmetic (clear days, Easter, the PDF's dates) cannot overflow.
+pub const YEARS: RangeInclusive<i32> = 1900..=2200;
+
+/// A calendar date, written `YYYY-MM-DD` in content files, in the [`YEARS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, DeserializeFromStr)]
 pub struct Date(NaiveDate);
 
@@ -16,11 +21,19 @@ impl Date {
         NaiveDate::from_ymd_opt(year, month, day).map(Self)
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, a date in the [`YEARS`].
     pub fn parse(text: &str) -> Result<Self, String> {
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|date| YEARS.contains(&date.year()))
             .map(Self)
-            .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-07-16"))
+            .ok_or_else(|| {
+                format!(
+                    "`{text}` is not a date from {} to {}: write it as YYYY-MM-DD, e.g. 2026-07-16",
+                    YEARS.start(),
+                    YEARS.end()
+                )
+            })
     }
 
     /// The calendar date, for date arithmetic in the model.
@@ -176,7 +189,16 @@ mod tests {
 
     #[test]
     fn bad_dates_are_rejected_with_the_expected_form() {
-        for bad in ["2026-02-30", "16/07/2026", "2026-7-16x", ""] {
+        for bad in [
+            "2026-02-30",
+            "16/07/2026",
+            "2026-7-16x",
+            "",
+            "+12026-07-01",
+            "-0001-07-01",
+            "1899-12-31",
+            "2201-01-01",
+        ] {
             let err = Date::parse(bad).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{err}");
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Document, MinuteBook, Style, Time};
-use crate::error::ContentError;
+use crate::error::{ContentError, Location};
 
 /// One meeting of a committee: everything its pack is made from.
 #[derive(Debug, Clone)]
@@ -103,6 +103,9 @@ pub struct Logo {
     pub file: PathBuf,
     /// What it shows, for screen readers (e.g. the council's name).
     pub alt: String,
+    /// Where `file` is written in `meeting.yaml`, for errors the image itself causes.
+    #[serde(skip)]
+    pub at: Option<Location>,
 }
 
 /// The signatory block of the front sheet.

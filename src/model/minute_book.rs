@@ -2,11 +2,16 @@
 //! checked across meetings.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::str::FromStr;
 
 use super::Date;
 use crate::error::Location;
+
+/// The numbers `first_minute` may take: a municipal year's minutes stay far below the
+/// top, so numbering on from it never overflows.
+pub const FIRST_MINUTES: RangeInclusive<u32> = 1..=9999;
 
 /// Whether a level-1 heading of minutes opens a part of the meeting (`Public Business`,
 /// `Private Business`) rather than a numbered minute.

@@ -17,13 +17,13 @@ mod work_programme;
 pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
 pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
-pub use date::{Date, Time};
+pub use date::{Date, Time, YEARS};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
     MarkdownSource, MemberPresent, Minutes, Present,
 };
 pub use meeting::{Audience, Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
-pub use minute_book::{MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
+pub use minute_book::{FIRST_MINUTES, MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
 pub use page_range::PageRange;
 pub use recommendations::Recommendations;
 pub use report::{Contributor, Report};

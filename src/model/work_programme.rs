@@ -81,4 +81,7 @@ pub struct FlowChart {
     /// The caption printed below it.
     #[serde(default)]
     pub caption: String,
+    /// Where `file` is written in the programme, for errors the image itself causes.
+    #[serde(skip)]
+    pub at: Option<crate::error::Location>,
 }
