@@ -1281,7 +1281,7 @@ mod tests {
         assert_eq!(err.location, Location::new("note.md", 7, 1));
         assert_eq!(
             err.message,
-            "`images/huge.png`: the image is 20000 x 20000 pixels, more than the limit of 40 megapixels"
+            "the image is 20000 x 20000 pixels, more than the limit of 40 megapixels (`images/huge.png`)"
         );
         assert!(err.hint.is_some());
     }

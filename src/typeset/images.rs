@@ -16,7 +16,7 @@ use crate::content::image_limits::{self, ImageLimit};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageProblem {
     /// Too many pixels, or too large a file.
-    #[error("`{0}`: {1}")]
+    #[error("{1} (`{0}`)")]
     Limit(String, ImageLimit),
     /// Not a format typst places.
     #[error("the image `{0}` is not a PNG, JPEG, GIF, WebP or SVG image")]

@@ -208,7 +208,7 @@ fn a_broken_logo_is_located_in_meeting_yaml() {
         &project,
         &["build"],
         "meeting.yaml:4:9",
-        "the SVG image `images/logo.svg` cannot be drawn",
+        "the logo: the SVG image `images/logo.svg` cannot be drawn",
     );
 }
 
@@ -258,7 +258,7 @@ fn images_claiming_too_many_pixels_are_refused_from_their_header() {
             &project,
             &["build"],
             "note.md:8:1",
-            &format!("`{file}`: the image is {size} pixels, more than the limit of 40 megapixels"),
+            &format!("the image is {size} pixels, more than the limit of 40 megapixels (`{file}`)"),
         );
     }
 }
@@ -302,7 +302,7 @@ fn a_logo_linked_to_a_file_outside_the_meeting_is_refused_unread() {
         &project,
         &["build"],
         "meeting.yaml:4:9",
-        "image `images/logo.svg` is a link to a file outside the meeting folder",
+        "the logo: `images/logo.svg` is a link to a file outside the meeting folder",
     );
     assert!(!stderr.contains("MARKER-91c2"), "{stderr}");
 }
