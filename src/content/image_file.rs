@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::confine;
+use super::yaml::YamlText;
 use crate::error::{ContentError, Location, Result};
 
 /// An image named in YAML: the file as written, its alternative text, and where each
@@ -17,6 +18,18 @@ pub struct NamedImage<'a> {
     pub alt: &'a str,
     /// Where the alternative text is written.
     pub alt_at: Location,
+}
+
+impl<'a> NamedImage<'a> {
+    /// The image written as `file:` and `alt:` under `key` (`logo`, `flow_chart`).
+    pub fn under(yaml: &YamlText, key: &str, file: &'a Path, alt: &'a str) -> Self {
+        Self {
+            file,
+            file_at: yaml.at(&format!("{key}.file")),
+            alt,
+            alt_at: yaml.key_at(&format!("{key}.alt")),
+        }
+    }
 }
 
 /// Checks `image` in `meeting_dir`; `what` names it in messages (`the logo`).

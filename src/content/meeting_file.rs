@@ -110,14 +110,10 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         "membership.members",
     )?;
     if let Some(logo) = &mut raw.logo {
-        let image = NamedImage {
-            file: &logo.file,
-            file_at: yaml.at("logo.file"),
-            alt: &logo.alt,
-            alt_at: yaml.key_at("logo.alt"),
-        };
+        let image = NamedImage::under(&yaml, "logo", &logo.file, &logo.alt);
+        let at = image.file_at.clone();
         image_file::check(image, dir, "the logo")?;
-        logo.at = Some(yaml.at("logo.file"));
+        logo.at = Some(at);
     }
     let root = dir.parent().unwrap_or(Path::new("."));
     let style = raw.style.over(style_file::load_root(root)?).resolve();

@@ -82,14 +82,10 @@ pub fn load(
         );
     }
     if let Some(chart) = &mut file.flow_chart {
-        let image = NamedImage {
-            file: &chart.file,
-            file_at: yaml.at("flow_chart.file"),
-            alt: &chart.alt,
-            alt_at: yaml.key_at("flow_chart.alt"),
-        };
+        let image = NamedImage::under(&yaml, "flow_chart", &chart.file, &chart.alt);
+        let at = image.file_at.clone();
         image_file::check(image, meeting_dir, "the flow chart")?;
-        chart.at = Some(yaml.at("flow_chart.file"));
+        chart.at = Some(at);
     }
     Ok(WorkProgramme {
         title: file.title,
