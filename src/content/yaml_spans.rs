@@ -10,6 +10,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError};
 
 use crate::error::{ContentError, Location};
+use crate::typeset::Unprintable;
 
 /// How many values aliases (`*name`) may add to one file, every expansion counted:
 /// a hand-written file repeats a few at most; 200,000 aliases of aliases once took 5 GB.
@@ -97,6 +98,7 @@ enum FrameKind {
 /// The pass over `text`, which starts at line `first_line` of `file`.
 struct Pass<'a> {
     file: &'a Path,
+    text: &'a str,
     first_line: usize,
     spans: Spans,
     stack: Vec<Frame>,
@@ -114,6 +116,7 @@ struct Pass<'a> {
 pub fn read(file: &Path, text: &str, first_line: usize) -> Result<Spans, ContentError> {
     let mut pass = Pass {
         file,
+        text,
         first_line,
         spans: Spans {
             values: HashMap::new(),
@@ -163,7 +166,8 @@ impl Pass<'_> {
                 }
             }
             Event::Scalar(ref text, _, anchor, _) => {
-                self.node(Some(text), &mark, false)?;
+                let path = self.node(Some(text), &mark, false)?;
+                self.printable(text, &path, &mark)?;
                 if anchor > 0 {
                     self.anchor_sizes.insert(anchor, 1);
                 }
@@ -274,6 +278,30 @@ impl Pass<'_> {
         Ok(path)
     }
 
+    /// Refuses a value holding characters the bundled fonts cannot print, at the first
+    /// of them where it is written (else at the value). Keys and alternative text,
+    /// which are never drawn, may hold any character.
+    fn printable(&self, value: &str, path: &str, mark: &Marker) -> Result<(), ContentError> {
+        if path.ends_with('?') || path.ends_with(".alt") {
+            return Ok(());
+        }
+        let Some(problem) = Unprintable::find(value) else {
+            return Ok(());
+        };
+        let start = self
+            .text
+            .char_indices()
+            .nth(mark.index())
+            .map_or(self.text.len(), |(offset, _)| offset);
+        let at = match self.text[start..].find(problem.0[0]) {
+            Some(offset) => {
+                Location::of_offset(self.file, self.text, start + offset, self.first_line)
+            }
+            None => self.at(mark),
+        };
+        Err(ContentError::new(at, problem.to_string()).with_hint(problem.hint()))
+    }
+
     /// A syntax error at the parser's place; one inside a `[` or `{` opened on an
     /// earlier line is put at that bracket, which is almost always left unclosed.
     fn syntax_error(&self, text: &str, err: &ScanError) -> ContentError {
@@ -332,6 +360,16 @@ mod tests {
         // Not written: the nearest value holding it.
         assert_eq!(s.value("items[0].documents"), Location::new("m.yaml", 2, 5));
         assert_eq!(s.value("nothing.here"), Location::new("m.yaml", 1, 1));
+    }
+
+    #[test]
+    fn a_value_the_fonts_cannot_print_is_refused_at_its_character_by_position() {
+        // The same character in a key, in alt text and in a second value: the error
+        // is at the value's own character, not the first occurrence in the text.
+        let err = error("\u{2603}: x\nlogo:\n  alt: A \u{2603}\nplace: Room \u{2603}\n");
+        assert_eq!(err.location, Location::new("note.md", 5, 13));
+        assert!(err.message.starts_with("U+2603"), "{}", err.message);
+        assert!(err.hint.is_some());
     }
 
     #[test]

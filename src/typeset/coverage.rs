@@ -162,8 +162,9 @@ fn author_origin(world: &PackWorld, span: Span, c: char) -> Option<Location> {
 /// The YAML line of the meeting folder `root` holding `c`: meeting.yaml first, then the
 /// other YAML files and the front matter of Markdown documents, in name order.
 ///
-/// This searches text, as the loader locates values today; it is the one place to
-/// re-point when the model carries the parser's positions of its strings.
+/// A last resort: the loader already refuses such characters in YAML values at their
+/// own position (`content::yaml_spans`), so this serves only text that reaches the page
+/// by another way (a template override printing something new).
 pub fn yaml_origin(root: &Path, c: char) -> Option<Location> {
     let mut files = vec![PathBuf::from("meeting.yaml")];
     collect_files(root, Path::new(""), 0, &mut files);
