@@ -16,6 +16,7 @@ mod style_file;
 mod text_file;
 mod work_programme_file;
 mod yaml;
+mod yaml_recovery;
 mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
