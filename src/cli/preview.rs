@@ -51,7 +51,7 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             let text = match result {
                 Ok(_) => String::new(),
                 Err(err) => {
-                    diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], &sources)
+                    diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), &sources)
                 }
             };
             served.update(result, &text);
@@ -116,7 +116,8 @@ pub fn render_and_report(
             say!("{line}");
         }
         Err(err) => {
-            let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+            let text =
+                diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
             console::text(&text);
             say!("not rendered ({millis:.0} ms)");
         }
@@ -125,7 +126,7 @@ pub fn render_and_report(
 }
 
 fn fail(err: &Error, sources: &Sources) -> ExitCode {
-    let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+    let text = diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
     console::text(&text);
     ExitCode::from(exit_status(err))
 }

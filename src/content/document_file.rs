@@ -11,7 +11,7 @@ use super::{chair, front_matter};
 use crate::error::{ContentError, Result};
 use crate::model::{
     AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date, DocumentBody,
-    EmployeeGrouping, FIRST_MINUTES, MarkdownSource, MemberPresent, Minutes, Present,
+    DocumentKind, EmployeeGrouping, FIRST_MINUTES, MarkdownSource, MemberPresent, Minutes, Present,
     Recommendations, Report, Time,
 };
 
@@ -218,12 +218,37 @@ pub struct MeetingDefaults<'a> {
     pub date: Date,
 }
 
-/// Reads the Markdown document at `path`.
-pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
+impl From<&Kind> for DocumentKind {
+    fn from(kind: &Kind) -> Self {
+        match kind {
+            Kind::BriefingNote => Self::BriefingNote,
+            Kind::Minutes => Self::Minutes,
+            Kind::Report => Self::Report,
+        }
+    }
+}
+
+/// Reads the Markdown document at `path`: its kind, once its front matter declares
+/// one it knows (even when the rest is wrong), and the document or its errors.
+pub fn load(
+    path: &Path,
+    defaults: &MeetingDefaults,
+) -> (Option<DocumentKind>, Result<DocumentBody>) {
+    let mut declared = None;
+    let body = read(path, defaults, &mut declared);
+    (declared, body)
+}
+
+fn read(
+    path: &Path,
+    defaults: &MeetingDefaults,
+    declared: &mut Option<DocumentKind>,
+) -> Result<DocumentBody> {
     let text = text_file::read(path, MARKDOWN_LIMIT)?;
     let split = front_matter::split(path, &text)?;
     let yaml = YamlText::read(path, split.yaml, split.yaml_line)?;
     let KindOnly { kind } = yaml.parse()?;
+    *declared = Some(DocumentKind::from(&kind));
     let markdown = MarkdownSource {
         file: path.to_path_buf(),
         text: split.body.to_string(),
@@ -231,7 +256,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
     };
     Ok(match kind {
         Kind::BriefingNote => {
-            let front: NoteFrontMatter = yaml.parse()?;
+            let front: NoteFrontMatter = yaml.parse_all().into_result()?;
             let recommendations = (!front.recommendations.is_empty()).then(|| Recommendations {
                 lead: front
                     .recommendations_lead
@@ -251,7 +276,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
             })
         }
         Kind::Report => {
-            let front: ReportFrontMatter = yaml.parse()?;
+            let front: ReportFrontMatter = yaml.parse_all().into_result()?;
             let key_decision = match (front.key_decision, front.key_decision_reason) {
                 (true, Some(reason)) => Some(reason),
                 (true, None) => {
@@ -307,7 +332,7 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
             }))
         }
         Kind::Minutes => {
-            let front: MinutesFrontMatter = yaml.parse()?;
+            let front: MinutesFrontMatter = yaml.parse_all().into_result()?;
             if !FIRST_MINUTES.contains(&front.first_minute) {
                 return Err(ContentError::new(
                     yaml.at("first_minute"),

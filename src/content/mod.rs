@@ -14,6 +14,7 @@ mod minute_scan;
 mod string_or_map;
 mod style_file;
 mod text_file;
+mod unlisted;
 mod work_programme_file;
 mod yaml;
 mod yaml_recovery;

@@ -66,7 +66,7 @@ pub fn load(
 ) -> Result<WorkProgramme> {
     let text = text_file::read(path, YAML_LIMIT)?;
     let yaml = YamlText::read(path, &text, 1)?;
-    let mut file: ProgrammeFile = yaml.parse()?;
+    let mut file: ProgrammeFile = yaml.parse_all().into_result()?;
     let FileKind::WorkProgramme = file.kind;
     let meetings = meetings(&yaml, file.meetings)?;
     if !meetings.iter().any(|m| m.date == meeting_date) {

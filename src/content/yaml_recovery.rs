@@ -10,7 +10,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::yaml::YamlText;
 use super::yaml_spans;
-use crate::error::ContentError;
+use crate::error::{ContentError, Gathered};
 
 /// How many times a text is parsed again before the rest of its errors are left for
 /// the next run: far more than any hand-written file needs.
@@ -18,23 +18,46 @@ const REPAIR_LIMIT: usize = 400;
 
 /// A YAML text parsed into `T`, with every error found in it.
 pub struct Parsed<T> {
-    /// The value: `None` when there were errors. A value made of stand-ins is never
-    /// handed out.
+    /// The value; where there were errors, made with stand-ins (see
+    /// [`Self::tainted`]), and `None` when the repair gave up.
     pub value: Option<T>,
     /// The errors, in the order they are written in the file.
     pub errors: Vec<ContentError>,
-    /// The paths whose values were replaced by stand-ins (the value was missing or
-    /// invalid): checks of these values would report the stand-in, not the author.
+    /// The values that were replaced by stand-ins.
+    pub taint: Taint,
+}
+
+/// The paths whose values were replaced by stand-ins (the value was missing or
+/// invalid): checks of these values would report the stand-in, not the author.
+#[derive(Debug, Default)]
+pub struct Taint {
     repaired: Vec<String>,
 }
 
-impl<T> Parsed<T> {
+impl Taint {
     /// Whether the value at `path`, or any value inside it or holding it, was
     /// missing or invalid; checks that read it must not run.
-    pub fn tainted(&self, path: &str) -> bool {
+    pub fn covers(&self, path: &str) -> bool {
         self.repaired
             .iter()
             .any(|r| within(path, r) || within(r, path))
+    }
+}
+
+impl<T> Parsed<T> {
+    /// The value, or every error found.
+    pub fn into_result(self) -> crate::error::Result<T> {
+        let mut gathered = Gathered::default();
+        gathered.extend(self.errors);
+        match self.value {
+            Some(value) => gathered.finish(value, Vec::new()),
+            None => gathered.fail(Vec::new()),
+        }
+    }
+
+    /// Whether the value at `path` is or holds a stand-in (see [`Taint::covers`]).
+    pub fn tainted(&self, path: &str) -> bool {
+        self.taint.covers(path)
     }
 }
 
@@ -94,27 +117,35 @@ fn listed_variant(message: &str) -> Option<Value> {
 /// Parses `yaml` into `T`, collecting every error serde reports as the value tree is
 /// repaired after each.
 pub fn parse_all<T: DeserializeOwned>(yaml: &YamlText) -> Parsed<T> {
-    let first = match serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(
-        yaml.text,
-    )) {
-        Ok(value) => {
-            return Parsed {
-                value: Some(value),
-                errors: Vec::new(),
-                repaired: Vec::new(),
-            };
-        }
-        Err(err) => err,
-    };
+    let first =
+        match serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(yaml.text)) {
+            Ok(value) => {
+                return Parsed {
+                    value: Some(value),
+                    errors: Vec::new(),
+                    taint: Taint::default(),
+                };
+            }
+            Err(err) => err,
+        };
     let single = |err: &serde_path_to_error::Error<serde_yaml::Error>| Parsed {
         value: None,
         errors: vec![yaml.serde_error(err, true)],
-        repaired: vec![String::new()],
+        taint: Taint {
+            repaired: vec![String::new()],
+        },
     };
     let Ok(mut tree) = serde_yaml::from_str::<Value>(yaml.text) else {
         return single(&first);
     };
-    let mut repair = Repair::default();
+    let mut repair = Repair {
+        value: None,
+        errors: Vec::new(),
+        missing: BTreeMap::new(),
+        tried: HashMap::new(),
+        repaired: Vec::new(),
+        gave_up: false,
+    };
     let mut error = first;
     let mut by_mark = true;
     for _ in 0..REPAIR_LIMIT {
@@ -125,9 +156,11 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &YamlText) -> Parsed<T> {
         let Ok(text) = serde_yaml::to_string(&tree) else {
             break;
         };
-        match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(&text))
-        {
-            Ok(_) => break,
+        match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(&text)) {
+            Ok(value) => {
+                repair.value = Some(value);
+                break;
+            }
             Err(next) => error = next,
         }
     }
@@ -135,8 +168,9 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &YamlText) -> Parsed<T> {
 }
 
 /// The repairs made so far and the errors they answer.
-#[derive(Default)]
-struct Repair {
+struct Repair<T> {
+    /// The value parsed from the repaired text, once it parses.
+    value: Option<T>,
     errors: Vec<ContentError>,
     /// Missing keys by the path of their map, in the order found.
     missing: BTreeMap<String, Vec<String>>,
@@ -148,7 +182,7 @@ struct Repair {
     gave_up: bool,
 }
 
-impl Repair {
+impl<T> Repair<T> {
     /// Records `error` unless it follows from an earlier repair, and repairs `tree`
     /// so that it is not met again. Returns `false` when it cannot be repaired.
     fn apply(
@@ -223,18 +257,21 @@ impl Repair {
     }
 
     /// The errors found, missing keys gathered into one error per map, in file order.
-    fn finish<T>(mut self, yaml: &YamlText) -> Parsed<T> {
+    fn finish(mut self, yaml: &YamlText) -> Parsed<T> {
         for (map, fields) in std::mem::take(&mut self.missing) {
             self.errors.push(missing_fields(yaml, &map, &fields));
         }
-        self.errors.sort_by_key(|e| (e.location.line, e.location.column));
+        self.errors
+            .sort_by_key(|e| (e.location.line, e.location.column));
         if self.gave_up {
             self.repaired.push(String::new());
         }
         Parsed {
-            value: None,
+            value: self.value.filter(|_| !self.gave_up),
             errors: self.errors,
-            repaired: self.repaired,
+            taint: Taint {
+                repaired: self.repaired,
+            },
         }
     }
 }
@@ -270,7 +307,9 @@ fn value_at<'t>(tree: &'t mut Value, path: &str) -> Option<&'t mut Value> {
         rest = rest.strip_prefix('.').unwrap_or(rest);
         if let Some(index) = rest.strip_prefix('[') {
             let (number, after) = index.split_once(']')?;
-            here = here.as_sequence_mut()?.get_mut(number.parse::<usize>().ok()?)?;
+            here = here
+                .as_sequence_mut()?
+                .get_mut(number.parse::<usize>().ok()?)?;
             rest = after;
         } else {
             let end = rest.find(['.', '[']).unwrap_or(rest.len());
@@ -326,7 +365,6 @@ mod tests {
     fn errors(text: &str) -> Vec<(usize, usize, String)> {
         let yaml = YamlText::read(Path::new("f.yaml"), text, 1).unwrap();
         let parsed: Parsed<Sample> = parse_all(&yaml);
-        assert!(parsed.value.is_none() || parsed.errors.is_empty());
         parsed
             .errors
             .into_iter()
@@ -349,9 +387,20 @@ mod tests {
         let found = errors(text);
         let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
         assert_eq!(found.len(), 8, "{found:#?}");
-        assert!(messages.contains(&"missing fields: `subject`, `time`"), "{messages:?}");
-        assert!(messages.iter().any(|m| m.starts_with("unknown field `subjct`")));
-        assert!(messages.iter().any(|m| m.starts_with("unknown field `colour`")));
+        assert!(
+            messages.contains(&"missing fields: `subject`, `time`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("unknown field `subjct`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("unknown field `colour`"))
+        );
         assert!(messages.iter().any(|m| m.contains("briefing_note")));
         assert!(messages.iter().any(|m| m.contains("many")));
         assert_eq!(
