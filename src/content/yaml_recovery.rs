@@ -92,6 +92,9 @@ fn fault_of(message: &str) -> Fault {
     Fault::BadValue
 }
 
+/// How many edits make a key a misspelling of a missing one (as `did you mean` counts).
+const MISSPELT: usize = 3;
+
 /// Values tried in turn in place of a missing or invalid one until the parser takes
 /// one: one for each type the content files use.
 fn stand_ins() -> Vec<Value> {
@@ -142,6 +145,7 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &YamlText) -> Parsed<T> {
         value: None,
         errors: Vec::new(),
         missing: BTreeMap::new(),
+        unknown: Vec::new(),
         tried: HashMap::new(),
         repaired: Vec::new(),
         gave_up: false,
@@ -174,6 +178,8 @@ struct Repair<T> {
     errors: Vec<ContentError>,
     /// Missing keys by the path of their map, in the order found.
     missing: BTreeMap<String, Vec<String>>,
+    /// Unknown keys, with the path of their map.
+    unknown: Vec<(String, String)>,
     /// Each replaced value's path, and how many stand-ins it has been given.
     tried: HashMap<String, usize>,
     /// The replaced paths, in order.
@@ -197,10 +203,13 @@ impl<T> Repair<T> {
         let consequence = self.repaired.iter().any(|r| within(&path, r));
         match fault_of(&message) {
             Fault::UnknownField => {
+                let (map, key) = split_last(&path);
                 if !consequence {
                     self.errors.push(yaml.serde_error(error, by_mark));
+                    if let Some(key) = key {
+                        self.unknown.push((map.to_string(), key.to_string()));
+                    }
                 }
-                let (map, key) = split_last(&path);
                 match key.and_then(|key| map_at(tree, map).map(|m| (m, key))) {
                     Some((m, key)) => m.remove(key).is_some() || self.give_up(),
                     None => self.give_up(),
@@ -258,8 +267,17 @@ impl<T> Repair<T> {
 
     /// The errors found, missing keys gathered into one error per map, in file order.
     fn finish(mut self, yaml: &YamlText) -> Parsed<T> {
-        for (map, fields) in std::mem::take(&mut self.missing) {
-            self.errors.push(missing_fields(yaml, &map, &fields));
+        for (map, mut fields) in std::mem::take(&mut self.missing) {
+            // A key written misspelt is one mistake: its `did you mean` says it all.
+            fields.retain(|field| {
+                !self
+                    .unknown
+                    .iter()
+                    .any(|(at, key)| at == &map && strsim::levenshtein(key, field) <= MISSPELT)
+            });
+            if !fields.is_empty() {
+                self.errors.push(missing_fields(yaml, &map, &fields));
+            }
         }
         self.errors
             .sort_by_key(|e| (e.location.line, e.location.column));
@@ -388,8 +406,8 @@ mod tests {
         let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
         assert_eq!(found.len(), 8, "{found:#?}");
         assert!(
-            messages.contains(&"missing fields: `subject`, `time`"),
-            "{messages:?}"
+            messages.contains(&"missing field `time`"),
+            "`subject` is misspelt, not missing: {messages:?}"
         );
         assert!(
             messages
