@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{Audience, Meeting, MinuteRef, PageRange};
+use crate::model::{Audience, DocumentBody, Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -114,9 +114,11 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
 /// layout) without writing anything, for every audience: the members' pack too
-/// when it prints documents the published one leaves out. Returns the warnings.
+/// when it prints documents the published one leaves out. Returns the warnings,
+/// every one `build` would give (those about supplied PDFs included).
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = content::load_meeting(dir)?;
+    let supplied = supplied_warnings(&meeting)?;
     let members_print_more = meeting.all_items().any(|item| {
         item.printed_documents(Audience::Members).len()
             > item.printed_documents(Audience::Public).len()
@@ -132,6 +134,23 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
                 warnings.push(warning);
             }
         }
+    }
+    warnings.extend(supplied.iter().map(Diagnostic::content_warning));
+    Ok(warnings)
+}
+
+/// The warnings `build` gives as it places the pages of the meeting's supplied PDFs.
+fn supplied_warnings(meeting: &Meeting) -> Result<Vec<ContentError>> {
+    let mut files: Vec<PathBuf> = meeting
+        .all_items()
+        .flat_map(|item| &item.documents)
+        .filter(|document| matches!(document.body, DocumentBody::ExternalPdf(_)))
+        .map(|document| meeting.dir.join(&document.file))
+        .collect();
+    files.dedup();
+    let mut warnings = Vec::new();
+    for file in files {
+        warnings.extend(pdf::supplied_warnings(&file)?);
     }
     Ok(warnings)
 }

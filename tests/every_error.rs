@@ -419,3 +419,49 @@ fn runs_of_the_baseline() {
         );
     }
 }
+
+#[test]
+fn check_reports_every_warning_build_reports() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n      - file: plain.pdf\n        title: Supplied\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "note.md", &note_with_pages("n", 1));
+    project.write("m", "forgotten.md", &note_with_pages("f", 1));
+    std::fs::write(
+        project.meeting_dir("m").join("plain.pdf"),
+        pdf_with_unembedded_font(),
+    )
+    .unwrap();
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(0), "{reported:#?}\n{stderr}");
+    let checked: Vec<String> = reported
+        .iter()
+        .map(|r| format!("{}: {}", r.file, r.message))
+        .collect();
+    let build = agenda_pack(project.root(), &["build"]);
+    let built = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "{built}");
+    let warned: Vec<&str> = built
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("warning: "))
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.contains("fonts not embedded (Helvetica)")),
+        "{built}"
+    );
+    assert!(
+        warned.iter().any(|w| w.contains("forgotten.md")),
+        "build warns of the unlisted note: {built}"
+    );
+    for warning in &warned {
+        let (place, message) = warning.split_once(": ").unwrap();
+        let file = place.split(':').next().unwrap();
+        assert!(
+            checked.contains(&format!("{file}: {message}")),
+            "check reports build's warning `{warning}`: {checked:#?}"
+        );
+    }
+}

@@ -19,7 +19,7 @@ mod range;
 mod supplied;
 mod write;
 
-pub use external::{ExternalPage, import_supplied};
+pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};
