@@ -202,26 +202,40 @@ impl Gathered {
         }
     }
 
+    /// The mistakes recorded.
+    pub fn into_errors(self) -> Vec<ContentError> {
+        self.errors
+    }
+
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
 
-    /// `value` when nothing was recorded, else every mistake with `warnings`.
+    /// `value` when nothing was recorded, else every mistake (as [`Self::fail`]).
     pub fn finish<T>(self, value: T, warnings: Vec<ContentError>) -> Result<T> {
         if self.errors.is_empty() {
             Ok(value)
         } else {
-            Err(Error::Contents(ContentErrors {
-                errors: self.errors,
-                warnings,
-            }))
+            self.fail(warnings)
         }
     }
 
-    /// Every mistake recorded, with `warnings`: the value could not be made.
-    pub fn fail<T>(self, warnings: Vec<ContentError>) -> Result<T> {
+    /// Every mistake recorded, with `warnings`: the value could not be made. The
+    /// mistakes are listed file by file (in the order the files were first met), by
+    /// line within a file.
+    pub fn fail<T>(mut self, warnings: Vec<ContentError>) -> Result<T> {
         debug_assert!(!self.errors.is_empty(), "a failure without an error");
+        let mut files: Vec<PathBuf> = Vec::new();
+        for error in &self.errors {
+            if !files.contains(&error.location.file) {
+                files.push(error.location.file.clone());
+            }
+        }
+        self.errors.sort_by_key(|e| {
+            let file = files.iter().position(|f| f == &e.location.file);
+            (file, e.location.line, e.location.column)
+        });
         Err(Error::Contents(ContentErrors {
             errors: self.errors,
             warnings,

@@ -59,7 +59,7 @@ pub struct LaidOut {
 
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
-    let mut meeting = content::load_meeting(dir)?;
+    let mut meeting = load(dir)?;
     meeting.audience = options.audience;
     let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
@@ -83,6 +83,19 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         warnings,
         digest: crate::fingerprint::of_bytes(&bytes),
     })
+}
+
+/// Loads a meeting folder; when it has errors, the Markdown of each document that
+/// loaded is converted too, so that every error of every file is reported at once
+/// (the layout, which needs all of them, waits until the content loads cleanly).
+pub fn load(dir: &Path) -> Result<Meeting> {
+    let mut loaded = content::load_meeting_partly(dir)?;
+    if !loaded.errors.is_empty() {
+        loaded
+            .errors
+            .extend(templates::markup_errors(&loaded.meeting));
+    }
+    loaded.into_result()
 }
 
 /// Lays out a meeting's pack.
@@ -117,7 +130,7 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 /// when it prints documents the published one leaves out. Returns the warnings,
 /// every one `build` would give (those about supplied PDFs included).
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
-    let meeting = content::load_meeting(dir)?;
+    let meeting = load(dir)?;
     let supplied = supplied_warnings(&meeting)?;
     let members_print_more = meeting.all_items().any(|item| {
         item.printed_documents(Audience::Members).len()

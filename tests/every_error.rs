@@ -465,3 +465,41 @@ fn check_reports_every_warning_build_reports() {
         );
     }
 }
+
+#[test]
+fn a_note_is_converted_and_its_errors_reported_beside_other_files_errors() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n      - other.md\n";
+    let yaml = meeting_yaml(items).replace("place:", "plaice: x\nplace:");
+    project.write("m", "meeting.yaml", &yaml);
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: briefing-note\nsubject: S\n---\n\nText.\n\n![A chart](images/chart.png)\n",
+    );
+    project.write(
+        "m",
+        "other.md",
+        "---\nkind: briefing-note\nsubject: T\n---\n\n[[not a minute]]\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let places: Vec<String> = reported
+        .iter()
+        .map(|r| format!("{}:{}:{}", r.file, r.line, r.column))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "content/m/meeting.yaml:5:1",
+            "content/m/note.md:8:1",
+            "content/m/other.md:6:1"
+        ],
+        "{reported:#?}"
+    );
+    assert!(
+        reported[1].message.contains("images/chart.png"),
+        "{reported:#?}"
+    );
+}

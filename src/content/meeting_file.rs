@@ -78,17 +78,47 @@ impl From<String> for DocumentEntry {
 
 /// Reads the meeting folder `dir` into a validated [`Meeting`].
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
-    load(dir, None)
+    load(dir, None)?.into_result()
 }
 
 /// Reads the meeting folder `dir` for a preview of its document `keep`: the other
 /// documents that cannot be loaded (missing, or with errors) are left out, so one
 /// document can be previewed while the rest of the meeting is still being written.
 pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
-    load(dir, Some(keep))
+    load(dir, Some(keep))?.into_result()
 }
 
-fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
+/// Reads the meeting folder `dir` as far as it can: the meeting with the documents
+/// that loaded, and the mistakes found, so that the documents can be checked further
+/// (their Markdown converted) while other files have errors. Fails when the meeting
+/// cannot be made at all (`meeting.yaml` unreadable or of the wrong shape).
+pub fn load_meeting_partly(dir: &Path) -> Result<Loaded> {
+    load(dir, None)
+}
+
+/// A meeting read as far as it could be.
+pub struct Loaded {
+    /// The meeting: when there are errors, with only the documents that loaded, and
+    /// values the errors concern standing in for what the author wrote.
+    pub meeting: Meeting,
+    /// The mistakes found, in the order the files were read.
+    pub errors: Vec<ContentError>,
+}
+
+impl Loaded {
+    /// The meeting, or every mistake found with its warnings.
+    pub fn into_result(self) -> Result<Meeting> {
+        let mut gathered = Gathered::default();
+        gathered.extend(self.errors);
+        if gathered.is_empty() {
+            Ok(self.meeting)
+        } else {
+            gathered.fail(self.meeting.warnings)
+        }
+    }
+}
+
+fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     let file = dir.join(MEETING_FILE);
     let text = text_file::read(&file, YAML_LIMIT)?;
     let yaml = YamlText::read(&file, &text, 1)?;
@@ -209,10 +239,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     if keep.is_none() {
         warnings.extend(unlisted::warnings(dir, &listed));
     }
-    if !gathered.is_empty() {
-        return gathered.fail(warnings);
-    }
-    Ok(Meeting {
+    let meeting = Meeting {
         dir: dir.to_path_buf(),
         council: raw.council,
         committee: raw.committee,
@@ -230,6 +257,10 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         minute_book,
         warnings,
         audience: Audience::Public,
+    };
+    Ok(Loaded {
+        meeting,
+        errors: gathered.into_errors(),
     })
 }
 /// Items are numbered by their place; a `number:` an author writes must agree, so a

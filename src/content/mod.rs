@@ -21,5 +21,5 @@ mod yaml_recovery;
 mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
-pub use meeting_file::{load_meeting, load_meeting_around};
+pub use meeting_file::{Loaded, load_meeting, load_meeting_around, load_meeting_partly};
 pub use style_file::STYLE_FILE;
