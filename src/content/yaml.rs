@@ -91,6 +91,16 @@ impl<'a> YamlText<'a> {
         }
     }
 
+    /// An error about the key of the entry at `path`, with the hint serde's message
+    /// calls for.
+    pub(super) fn error_at_key(&self, path: &str, message: String) -> ContentError {
+        let error = ContentError::new(self.spans.key(path), message.clone());
+        match hint_for(&message) {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    }
+
     /// The path of the value a serde_yaml error concerns, as [`yaml_spans`] writes it.
     pub(super) fn path_of(&self, err: &serde_path_to_error::Error<serde_yaml::Error>) -> String {
         path_of(err.path())

@@ -13,8 +13,9 @@ use super::yaml_spans;
 use crate::error::{ContentError, Gathered};
 
 /// How many times a text is parsed again before the rest of its errors are left for
-/// the next run: far more than any hand-written file needs.
-const REPAIR_LIMIT: usize = 400;
+/// the next run: far more than a hand-written file needs (unknown keys of a map are
+/// removed in one repair), and little time even for a file at the size limit.
+const REPAIR_LIMIT: usize = 60;
 
 /// A YAML text parsed into `T`, with every error found in it.
 pub struct Parsed<T> {
@@ -109,6 +110,22 @@ fn stand_ins() -> Vec<Value> {
     ]
 }
 
+/// The keys an `unknown field` message says are allowed.
+fn expected_keys(message: &str) -> Option<Vec<String>> {
+    let (_, rest) = message.split_once("`, ")?;
+    if rest.starts_with("there are no fields") {
+        return Some(Vec::new());
+    }
+    let list = rest.strip_prefix("expected ")?;
+    Some(
+        list.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 /// The first value an `unknown variant` message lists, which the parser will take.
 fn listed_variant(message: &str) -> Option<Value> {
     let rest = message.strip_prefix("unknown variant `")?;
@@ -152,7 +169,18 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &YamlText) -> Parsed<T> {
     };
     let mut error = first;
     let mut by_mark = true;
-    for _ in 0..REPAIR_LIMIT {
+    for pass in 0..=REPAIR_LIMIT {
+        if pass == REPAIR_LIMIT {
+            repair.errors.push(
+                ContentError::new(
+                    yaml.key_at(""),
+                    format!("more errors than one check lists: it stopped after {REPAIR_LIMIT}"),
+                )
+                .with_hint("fix the errors listed and check again"),
+            );
+            repair.gave_up = true;
+            break;
+        }
         if !repair.apply(yaml, &mut tree, &error, by_mark) {
             break;
         }
@@ -210,10 +238,32 @@ impl<T> Repair<T> {
                         self.unknown.push((map.to_string(), key.to_string()));
                     }
                 }
-                match key.and_then(|key| map_at(tree, map).map(|m| (m, key))) {
-                    Some((m, key)) => m.remove(key).is_some() || self.give_up(),
-                    None => self.give_up(),
+                let Some((m, key)) = key.and_then(|key| map_at(tree, map).map(|m| (m, key))) else {
+                    return self.give_up();
+                };
+                if m.remove(key).is_none() {
+                    return self.give_up();
                 }
+                // The map's other unknown keys at once: a pass each would be slow.
+                let Some(expected) = expected_keys(&message) else {
+                    return true;
+                };
+                let unknown: Vec<String> = m
+                    .keys()
+                    .filter_map(Value::as_str)
+                    .filter(|k| !expected.iter().any(|e| e == k))
+                    .map(str::to_string)
+                    .collect();
+                for other in unknown {
+                    m.remove(other.as_str());
+                    if !consequence {
+                        let said = message.replacen(&format!("`{key}`"), &format!("`{other}`"), 1);
+                        let at = yaml_spans::entry(map, &other);
+                        self.errors.push(yaml.error_at_key(&at, said));
+                        self.unknown.push((map.to_string(), other));
+                    }
+                }
+                true
             }
             Fault::MissingField(field) => {
                 if !consequence {
@@ -434,6 +484,39 @@ mod tests {
             .find(|(_, _, m)| m.contains("`present`"))
             .expect("the item's missing key");
         assert_eq!((present.0, present.1), (6, 5), "at the item's map");
+    }
+
+    #[test]
+    fn the_unknown_keys_of_a_map_are_reported_in_one_repair() {
+        let mut text =
+            "subject: S\ndate: 2026-07-16\ntime: '10:00'\ncount: 2\nkind: report\n".to_string();
+        for i in 0..500 {
+            text.push_str(&format!("extra_{i}: x\n"));
+        }
+        let found = errors(&text);
+        assert_eq!(found.len(), 500, "every key, past the repair limit");
+        assert_eq!((found[499].0, found[499].1), (505, 1));
+        assert!(
+            found[499]
+                .2
+                .starts_with("unknown field `extra_499`, expected one of `subject`")
+        );
+    }
+
+    #[test]
+    fn a_file_with_more_bad_values_than_the_limit_says_so() {
+        let mut text =
+            "subject: S\ndate: 2026-07-16\ntime: '10:00'\ncount: 2\nkind: report\nitems:\n"
+                .to_string();
+        for _ in 0..(REPAIR_LIMIT + 10) {
+            text.push_str("  - {title: A, date: soon, present: {chair: C, members: [C]}}\n");
+        }
+        let found = errors(&text);
+        assert_eq!(found.len(), REPAIR_LIMIT + 1);
+        assert!(
+            found[0].2.starts_with("more errors than one check lists"),
+            "{found:?}"
+        );
     }
 
     #[test]
