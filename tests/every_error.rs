@@ -503,3 +503,29 @@ fn a_note_is_converted_and_its_errors_reported_beside_other_files_errors() {
         "{reported:#?}"
     );
 }
+
+#[test]
+fn at_most_fifty_errors_a_meeting_are_shown_and_the_rest_counted() {
+    let project = Project::new();
+    let items = "  - kind: apologies\n    title: Apologies\n";
+    let extra: String = (0..60).map(|i| format!("extra_{i}: x\n")).collect();
+    project.write("m", "meeting.yaml", &format!("{extra}{}", meeting_yaml(items)));
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(reported.len(), 51, "{reported:#?}");
+    assert_eq!(reported[49].line, 50, "the first fifty, in file order");
+    assert_eq!(reported[50].file, "", "the count has no place");
+    assert!(
+        reported[50]
+            .message
+            .starts_with("... and 10 more errors in this meeting"),
+        "{:?}",
+        reported[50]
+    );
+    assert!(stderr.contains("1 meeting: 60 errors"), "all are counted: {stderr}");
+    let build = agenda_pack(project.root(), &["build"]);
+    let built = String::from_utf8_lossy(&build.stderr);
+    assert_eq!(built.matches("unknown field `extra_").count(), 50, "{built}");
+    assert!(built.contains("... and 10 more errors in this meeting"), "{built}");
+}
