@@ -509,7 +509,11 @@ fn at_most_fifty_errors_a_meeting_are_shown_and_the_rest_counted() {
     let project = Project::new();
     let items = "  - kind: apologies\n    title: Apologies\n";
     let extra: String = (0..60).map(|i| format!("extra_{i}: x\n")).collect();
-    project.write("m", "meeting.yaml", &format!("{extra}{}", meeting_yaml(items)));
+    project.write(
+        "m",
+        "meeting.yaml",
+        &format!("{extra}{}", meeting_yaml(items)),
+    );
     let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
     let (code, reported, stderr) = check(binary, project.root());
     assert_eq!(code, Some(1), "{stderr}");
@@ -523,9 +527,44 @@ fn at_most_fifty_errors_a_meeting_are_shown_and_the_rest_counted() {
         "{:?}",
         reported[50]
     );
-    assert!(stderr.contains("1 meeting: 60 errors"), "all are counted: {stderr}");
+    assert!(
+        stderr.contains("1 meeting: 60 errors"),
+        "all are counted: {stderr}"
+    );
     let build = agenda_pack(project.root(), &["build"]);
     let built = String::from_utf8_lossy(&build.stderr);
-    assert_eq!(built.matches("unknown field `extra_").count(), 50, "{built}");
-    assert!(built.contains("... and 10 more errors in this meeting"), "{built}");
+    assert_eq!(
+        built.matches("unknown field `extra_").count(),
+        50,
+        "{built}"
+    );
+    assert!(
+        built.contains("... and 10 more errors in this meeting"),
+        "{built}"
+    );
+}
+
+#[test]
+fn a_documents_own_checks_and_markdown_are_reported_beside_its_yaml_errors() {
+    let project = Project::new();
+    let items = "  - kind: minutes\n    title: Minutes\n    documents:\n      - minutes.md\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write(
+        "m",
+        "minutes.md",
+        "---\nkind: minutes\ndate: 2026-06-18\ntime: 2pm\nclosed: \"15:00\"\nfirst_minute: 0\npresent:\n  chair: Z Nobody\n  members: [B Two]\n---\n\n# Minute\n\n[[not a minute]]\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let found: Vec<(usize, usize, &str)> = reported
+        .iter()
+        .map(|r| (r.line, r.column, r.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(found[0].2.contains("`2pm` is not a time"), "{found:#?}");
+    assert_eq!((found[1].0, found[1].1), (6, 15), "{found:#?}");
+    assert!(found[1].2.contains("first_minute: 0"), "{found:#?}");
+    assert!(found[2].2.contains("the Chair `Z Nobody`"), "{found:#?}");
+    assert_eq!(found[3].0, 14, "the Markdown, converted too: {found:#?}");
 }

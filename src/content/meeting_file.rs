@@ -388,22 +388,26 @@ impl MeetingSource<'_> {
             let at = self.yaml.at(&entry_path);
             let named = self.dir.join(&doc.0.file);
             let file = doc.0.file.clone();
-            let (kind, loaded) = self.document(doc.0, at.clone(), defaults);
-            let wrong = kind.filter(|&kind| {
-                kind_known && !entry.kind.is_title_only() && !entry.kind.takes(kind)
-            });
-            // In a preview, only the previewed document's errors count.
-            let other = self.keep.is_some_and(|keep| !same_file(keep, &named));
-            if let Some(kind) = wrong
-                && !other
+            let mut found = Gathered::default();
+            let (kind, loaded) = self.document(doc.0, at.clone(), defaults, &mut found);
+            // In a preview, only the previewed document's errors count: another with
+            // errors is left out.
+            if self.keep.is_some_and(|keep| !same_file(keep, &named))
+                && (loaded.is_err() || !found.is_empty())
+            {
+                continue;
+            }
+            if let Some(kind) = kind
+                && kind_known
+                && !entry.kind.is_title_only()
+                && !entry.kind.takes(kind)
             {
                 self.gathered.push(wrong_kind(at, &file, kind, entry.kind));
             }
-            let document = match loaded {
-                Err(_) if other => continue,
-                loaded => self.gathered.take(loaded)?,
-            };
-            documents.extend(document);
+            self.gathered.extend(found.into_errors());
+            // A document with errors is kept (its values standing in) so that its
+            // Markdown is checked too; the meeting fails on the errors gathered.
+            documents.extend(self.gathered.take(loaded)?.flatten());
         }
         Ok(Item {
             number,
@@ -459,13 +463,16 @@ impl MeetingSource<'_> {
     }
 
     /// The document `entry`, named at `at` in the YAML: its kind, when the file
-    /// tells it (even if the rest is wrong), and the document or its errors.
+    /// tells it (even if the rest is wrong), and the document (`None` when its errors,
+    /// recorded in `found`, leave nothing to check further) or the error that stopped
+    /// its reading.
     fn document(
         &mut self,
         entry: DocumentEntry,
         at: Location,
         defaults: &MeetingDefaults,
-    ) -> (Option<DocumentKind>, Result<Document>) {
+        found: &mut Gathered,
+    ) -> (Option<DocumentKind>, Result<Option<Document>>) {
         let relative = PathBuf::from(&entry.file);
         if let Err(escape) = confine::resolve_inside(self.dir, &relative) {
             let error =
@@ -480,11 +487,14 @@ impl MeetingSource<'_> {
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
-            Some("pdf") => (Some(DocumentKind::ExternalPdf), self.external_pdf(&entry, &path, at)),
+            Some("pdf") => (
+                Some(DocumentKind::ExternalPdf),
+                self.external_pdf(&entry, &path, at).map(Some),
+            ),
             Some("yaml" | "yml") => (
                 Some(DocumentKind::WorkProgramme),
                 work_programme_file::load(&path, self.dir, self.date, &mut self.warnings)
-                    .map(|programme| DocumentBody::WorkProgramme(Box::new(programme))),
+                    .map(|programme| Some(DocumentBody::WorkProgramme(Box::new(programme)))),
             ),
             Some("md") if entry.title.is_some() => (
                 None,
@@ -495,7 +505,7 @@ impl MeetingSource<'_> {
                 .with_hint("remove `title:` here")
                 .into()),
             ),
-            Some("md") => document_file::load(&path, defaults),
+            Some("md") => document_file::load(&path, defaults, found),
             _ => (
                 None,
                 Err(ContentError::new(
@@ -510,9 +520,11 @@ impl MeetingSource<'_> {
         };
         (
             kind,
-            body.map(|body| Document {
-                file: relative,
-                body,
+            body.map(|body| {
+                body.map(|body| Document {
+                    file: relative,
+                    body,
+                })
             }),
         )
     }
