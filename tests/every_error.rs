@@ -568,3 +568,37 @@ fn a_documents_own_checks_and_markdown_are_reported_beside_its_yaml_errors() {
     assert!(found[2].2.contains("the Chair `Z Nobody`"), "{found:#?}");
     assert_eq!(found[3].0, 14, "the Markdown, converted too: {found:#?}");
 }
+
+#[test]
+fn a_work_programmes_own_checks_are_reported_beside_its_yaml_errors() {
+    let project = Project::new();
+    let items = "  - kind: work-programme\n    title: Work Programme\n    documents:\n      - programme.yaml\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write(
+        "m",
+        "programme.yaml",
+        "kind: work-programme\ntitle: P\nlast_updated: 2026-07-01\nmeetings:\n  - date: 2026-07-16\n    moved_to: 2026-08-01\n  - date: 2026-07-10\n  - date: 2026-09-01\n    colour: red\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let found: Vec<(usize, &str)> = reported
+        .iter()
+        .map(|r| (r.line, r.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].1.starts_with("moved to 1st August 2026"),
+        "{found:#?}"
+    );
+    assert!(found[1].1.contains("is out of date order"), "{found:#?}");
+    assert!(
+        found[2].1.starts_with("unknown field `colour`"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found.iter().map(|f| f.0).collect::<Vec<_>>(),
+        [6, 7, 9],
+        "{found:#?}"
+    );
+}

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::image_file::{self, NamedImage};
 use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use crate::error::{ContentError, Result};
+use crate::error::{ContentError, Gathered, Result};
 use crate::model::{
     Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
 };
@@ -66,10 +66,21 @@ pub fn load(
 ) -> Result<WorkProgramme> {
     let text = text_file::read(path, YAML_LIMIT)?;
     let yaml = YamlText::read(path, &text, 1)?;
-    let mut file: ProgrammeFile = yaml.parse_all().into_result()?;
+    let mut parsed = yaml.parse_all::<ProgrammeFile>();
+    let mut gathered = Gathered::default();
+    gathered.extend(std::mem::take(&mut parsed.errors));
+    let Some(mut file) = parsed.value.take() else {
+        return gathered.fail(Vec::new());
+    };
+    // Checks of values with errors of their own would report their stand-ins.
+    let checked = |path: &str| !parsed.tainted(path);
     let FileKind::WorkProgramme = file.kind;
-    let meetings = meetings(&yaml, file.meetings)?;
-    if !meetings.iter().any(|m| m.date == meeting_date) {
+    let meetings_checked = checked("meetings");
+    let (meetings, errors) = meetings(&yaml, file.meetings);
+    if meetings_checked {
+        gathered.extend(errors);
+    }
+    if meetings_checked && !meetings.iter().any(|m| m.date == meeting_date) {
         warnings.push(
             ContentError::new(
                 yaml.key_at("meetings"),
@@ -81,13 +92,15 @@ pub fn load(
             .with_hint("add the meeting with its items, or check the dates"),
         );
     }
-    if let Some(chart) = &mut file.flow_chart {
+    if checked("flow_chart")
+        && let Some(chart) = &mut file.flow_chart
+    {
         let image = NamedImage::under(&yaml, "flow_chart", &chart.file, &chart.alt);
         let at = image.file_at.clone();
-        image_file::check(image, meeting_dir, "the flow chart")?;
+        gathered.take(image_file::check(image, meeting_dir, "the flow chart"))?;
         chart.at = Some(at);
     }
-    Ok(WorkProgramme {
+    let programme = WorkProgramme {
         title: file.title,
         last_updated: file.last_updated,
         introduction: file
@@ -108,11 +121,17 @@ pub fn load(
             .collect(),
         information_only: file.information_only,
         flow_chart: file.flow_chart,
-    })
+    };
+    gathered.finish(programme, Vec::new())
 }
 
 /// Validates the meetings: dates in order and once each, a move to a programmed date.
-fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeMeeting>> {
+/// Returns them with the mistakes found (a meeting with one is left as planned).
+fn meetings(
+    yaml: &YamlText,
+    entries: Vec<MeetingEntry>,
+) -> (Vec<ProgrammeMeeting>, Vec<ContentError>) {
+    let mut errors = Vec::new();
     let dates: Vec<Date> = entries.iter().map(|m| m.date).collect();
     let at = |index: usize, key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
     for (index, pair) in dates.windows(2).enumerate() {
@@ -122,15 +141,16 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
             } else {
                 "is out of date order"
             };
-            return Err(ContentError::new(
-                at(index + 1, "date"),
-                format!("the meeting on {} {problem}", pair[1].ordinal()),
-            )
-            .with_hint("list each meeting once, in date order")
-            .into());
+            errors.push(
+                ContentError::new(
+                    at(index + 1, "date"),
+                    format!("the meeting on {} {problem}", pair[1].ordinal()),
+                )
+                .with_hint("list each meeting once, in date order"),
+            );
         }
     }
-    entries
+    let meetings = entries
         .into_iter()
         .enumerate()
         .map(|(index, entry)| {
@@ -139,30 +159,35 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
                 (true, None) => MeetingState::Cancelled,
                 (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
                 (false, Some(to)) => {
-                    return Err(ContentError::new(
-                        at(index, "moved_to"),
-                        format!(
-                            "moved to {}, which is not a meeting in the programme",
-                            to.ordinal()
-                        ),
-                    )
-                    .with_hint("add that meeting to `meetings:`, or correct the date")
-                    .into());
+                    errors.push(
+                        ContentError::new(
+                            at(index, "moved_to"),
+                            format!(
+                                "moved to {}, which is not a meeting in the programme",
+                                to.ordinal()
+                            ),
+                        )
+                        .with_hint("add that meeting to `meetings:`, or correct the date"),
+                    );
+                    MeetingState::Planned
                 }
                 (true, Some(_)) => {
-                    return Err(ContentError::new(
-                        at(index, "cancelled"),
-                        "a meeting is either cancelled or moved, not both",
-                    )
-                    .with_hint("remove `cancelled: true` or `moved_to:`")
-                    .into());
+                    errors.push(
+                        ContentError::new(
+                            at(index, "cancelled"),
+                            "a meeting is either cancelled or moved, not both",
+                        )
+                        .with_hint("remove `cancelled: true` or `moved_to:`"),
+                    );
+                    MeetingState::Planned
                 }
             };
-            Ok(ProgrammeMeeting {
+            ProgrammeMeeting {
                 date: entry.date,
                 state,
                 items: entry.items,
-            })
+            }
         })
-        .collect()
+        .collect();
+    (meetings, errors)
 }
