@@ -602,3 +602,61 @@ fn a_work_programmes_own_checks_are_reported_beside_its_yaml_errors() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn each_document_of_another_kind_than_its_item_is_an_error_at_its_line() {
+    let project = Project::new();
+    let items = "  - kind: minutes
+    title: Minutes
+    documents: [note.md]
+  - kind: briefing-note
+    title: A note
+    documents: [programme.yaml]
+  - kind: presentation
+    title: Slides
+    documents: [slides.md]
+  - kind: report
+    title: A report with an appendix
+    documents: [report-note.md, appendix.pdf]
+";
+    let items = items.replace("appendix.pdf]", "{file: appendix.pdf, title: Appendix}]");
+    project.write("m", "meeting.yaml", &meeting_yaml(&items));
+    project.write("m", "note.md", &note_with_pages("n", 1));
+    project.write("m", "slides.md", &note_with_pages("s", 1));
+    project.write("m", "report-note.md", &note_with_pages("r", 1));
+    project.write(
+        "m",
+        "programme.yaml",
+        "kind: work-programme\ntitle: P\nlast_updated: 2026-07-01\nmeetings:\n  - date: 2026-07-16\n",
+    );
+    std::fs::write(
+        project.meeting_dir("m").join("appendix.pdf"),
+        external_pdf("a", 1),
+    )
+    .unwrap();
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let found: Vec<(usize, &str)> = reported
+        .iter()
+        .map(|r| (r.line, r.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                21,
+                "`note.md` is a briefing note, but it is listed under a `minutes` item"
+            ),
+            (
+                24,
+                "`programme.yaml` is a work programme, but it is listed under a `briefing-note` item"
+            ),
+            (
+                27,
+                "`slides.md` is a briefing note, but it is listed under a `presentation` item"
+            ),
+        ],
+        "a note and a PDF under a report item are fine: {reported:#?}"
+    );
+}
