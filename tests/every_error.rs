@@ -660,3 +660,26 @@ fn each_document_of_another_kind_than_its_item_is_an_error_at_its_line() {
         "a note and a PDF under a report item are fine: {reported:#?}"
     );
 }
+
+#[test]
+fn a_preview_is_not_stopped_by_another_documents_kind() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: Minutes by mistake\n    documents: [minutes.md]\n  - kind: briefing-note\n    title: A note\n    documents: [note.md]\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "note.md", &note_with_pages("n", 1));
+    project.write(
+        "m",
+        "minutes.md",
+        "---\nkind: minutes\ndate: 2026-06-18\ntime: \"14:00\"\nclosed: \"15:00\"\nfirst_minute: 1\npresent:\n  chair: B Two\n  members: [B Two]\n---\n\n# Minute\n\nText.\n",
+    );
+    let output = agenda_pack(project.root(), &["preview", "content/m/note.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let output = agenda_pack(project.root(), &["preview", "content/m/minutes.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`minutes.md` is minutes, but it is listed under a `briefing-note` item"),
+        "{stderr}"
+    );
+}

@@ -392,12 +392,12 @@ impl MeetingSource<'_> {
             let (kind, loaded) = self.document(doc.0, at.clone(), defaults, &mut found);
             // In a preview, only the previewed document's errors count: another with
             // errors is left out.
-            if self.keep.is_some_and(|keep| !same_file(keep, &named))
-                && (loaded.is_err() || !found.is_empty())
-            {
+            let other = self.keep.is_some_and(|keep| !same_file(keep, &named));
+            if other && (loaded.is_err() || !found.is_empty()) {
                 continue;
             }
             if let Some(kind) = kind
+                && !other
                 && kind_known
                 && !entry.kind.is_title_only()
                 && !entry.kind.takes(kind)
