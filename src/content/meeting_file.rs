@@ -18,7 +18,8 @@ use super::{
 use crate::error::{ContentError, Gathered, Location, Result};
 use crate::model::{
     Audience, Contact, Date, Document, DocumentBody, DocumentKind, Item, ItemKind, Logo, Meeting,
-    Membership, NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
+    Membership, NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Style, Time, clear_days,
+    latest_publication,
 };
 
 /// The most sub-items an item may have: they are lettered `a)` to `z)`.
@@ -130,52 +131,12 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     };
     // A check of a value that was missing or invalid would report the stand-in.
     let checked = |path: &str| !parsed.tainted(path);
-    for (key, value) in [
-        ("council", &raw.council),
-        ("committee", &raw.committee),
-        ("place", &raw.place),
-    ] {
-        if checked(key) && value.trim().is_empty() {
-            gathered.push(
-                ContentError::new(yaml.at(key), format!("`{key}:` is empty"))
-                    .with_hint(format!("give the {key}: it is printed on the front sheet")),
-            );
-        }
-    }
-    if checked("membership") {
-        gathered.take(chair::require_listed(
-            yaml.at("membership.chair"),
-            &raw.membership.chair,
-            &raw.membership.members,
-            "membership.members",
-        ))?;
-    }
-    if checked("logo")
-        && let Some(logo) = &mut raw.logo
-    {
-        let image = NamedImage::under(&yaml, "logo", &logo.file, &logo.alt);
-        let at = image.file_at.clone();
-        gathered.take(image_file::check(image, dir, "the logo"))?;
-        logo.at = Some(at);
-    }
     let root = dir.parent().unwrap_or(Path::new("."));
     let root_style = gathered
         .take(style_file::load_root(root))?
         .unwrap_or_default();
     let style = raw.style.over(root_style).resolve();
-    if checked("notes")
-        && checked("style")
-        && style.notes == NotesStyle::ContactNote
-        && !raw.notes.is_empty()
-    {
-        gathered.push(
-            ContentError::new(
-                yaml.key_at("notes"),
-                "`notes:` are given, but this style prints a single contact note instead",
-            )
-            .with_hint("remove `notes:`, or set `style: {notes: numbered}`"),
-        );
-    }
+    check_meeting(&yaml, &parsed.taint, &mut raw, dir, style, &mut gathered)?;
     let public_count = raw.items.len();
     let entries: Vec<(String, ItemEntry)> = raw
         .items
@@ -263,6 +224,61 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
         errors: gathered.into_errors(),
     })
 }
+/// The checks of `meeting.yaml`'s own values, its items apart: names that may not be
+/// empty, the Chair among the members, the logo, notes the style does not print.
+fn check_meeting(
+    yaml: &YamlText,
+    taint: &Taint,
+    raw: &mut MeetingFile,
+    dir: &Path,
+    style: Style,
+    gathered: &mut Gathered,
+) -> Result<()> {
+    let checked = |path: &str| !taint.covers(path);
+    for (key, value) in [
+        ("council", &raw.council),
+        ("committee", &raw.committee),
+        ("place", &raw.place),
+    ] {
+        if checked(key) && value.trim().is_empty() {
+            gathered.push(
+                ContentError::new(yaml.at(key), format!("`{key}:` is empty"))
+                    .with_hint(format!("give the {key}: it is printed on the front sheet")),
+            );
+        }
+    }
+    if checked("membership") {
+        gathered.take(chair::require_listed(
+            yaml.at("membership.chair"),
+            &raw.membership.chair,
+            &raw.membership.members,
+            "membership.members",
+        ))?;
+    }
+    if checked("logo")
+        && let Some(logo) = &mut raw.logo
+    {
+        let image = NamedImage::under(yaml, "logo", &logo.file, &logo.alt);
+        let at = image.file_at.clone();
+        gathered.take(image_file::check(image, dir, "the logo"))?;
+        logo.at = Some(at);
+    }
+    if checked("notes")
+        && checked("style")
+        && style.notes == NotesStyle::ContactNote
+        && !raw.notes.is_empty()
+    {
+        gathered.push(
+            ContentError::new(
+                yaml.key_at("notes"),
+                "`notes:` are given, but this style prints a single contact note instead",
+            )
+            .with_hint("remove `notes:`, or set `style: {notes: numbered}`"),
+        );
+    }
+    Ok(())
+}
+
 /// Items are numbered by their place; a `number:` an author writes must agree, so a
 /// number given twice or out of order is caught rather than silently renumbered.
 fn check_numbers(
