@@ -13,6 +13,7 @@ mod meeting_file;
 mod minute_scan;
 mod string_or_map;
 mod style_file;
+mod suggest;
 mod text_file;
 mod work_programme_file;
 mod yaml;
