@@ -22,3 +22,4 @@ mod yaml_spans;
 pub use discover::{Found, MEETING_FILE, find_meetings};
 pub use meeting_file::{load_meeting, load_meeting_around};
 pub use style_file::STYLE_FILE;
+pub use text_file::as_read;

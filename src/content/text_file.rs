@@ -106,11 +106,27 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ContentError> {
             "delete the invisible NUL character here (it often comes from pasting binary data)",
         ));
     }
-    Ok(if text.contains("\r\n") {
+    Ok(with_lf(text))
+}
+
+/// `text` with CRLF line ends read as LF, and without a leading byte-order mark: the
+/// text the loader reads, so that a line and column found in it place the same
+/// character in a quote of the file.
+pub fn as_read(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    with_lf(text)
+}
+
+/// `text` with CRLF line ends read as LF.
+fn with_lf(text: String) -> String {
+    if text.contains("\r\n") {
         text.replace("\r\n", "\n")
     } else {
         text
-    })
+    }
 }
 
 /// The byte-order mark some Windows editors put at the start of a UTF-8 file.
