@@ -279,6 +279,8 @@ fn utf16_files_are_refused_with_how_to_save_as_utf8() {
             error["hint"].as_str().unwrap().contains("Encoding: UTF-8"),
             "{error}"
         );
+        let report = sample.report();
+        assert!(!report.contains('\0'), "no NUL is quoted: {report:?}");
     }
 }
 

@@ -1,6 +1,6 @@
 //! Confinement: every file the content names is resolved (symlinks followed, then
 //! canonicalised) and must lie inside its meeting folder before a byte of it is read.
-//! Names are written as on any system (`images\\chart.png`, `./note.md`); a name that
+//! Names are written as on any system (`images\chart.png`, `./note.md`); a name that
 //! is not found gets the folder's nearest file as a suggestion.
 
 use std::path::{Component, Path, PathBuf};
@@ -59,7 +59,7 @@ impl Escape {
     }
 }
 
-/// A file name as an author wrote it, as the tool reads it: `\\` is a separator (a
+/// A file name as an author wrote it, as the tool reads it: `\` is a separator (a
 /// name copied from Windows), and `.` segments are dropped. `..` and roots are kept,
 /// for [`resolve_inside`] to refuse.
 pub fn normalise(written: &Path) -> PathBuf {
@@ -127,7 +127,7 @@ fn similar_file(dir: &Path, relative: &Path) -> Option<String> {
         let name = if exists {
             segment.to_string()
         } else {
-            let entries: Vec<String> = std::fs::read_dir(&here)
+            let mut entries: Vec<String> = std::fs::read_dir(&here)
                 .ok()?
                 .take(SUGGESTION_SCAN_LIMIT)
                 .filter_map(|entry| {
@@ -136,6 +136,9 @@ fn similar_file(dir: &Path, relative: &Path) -> Option<String> {
                     (is_file == last).then(|| entry.file_name().into_string().ok())?
                 })
                 .collect();
+            // In name order, so that of two names as near, the same one is suggested
+            // on every system.
+            entries.sort();
             suggest::closest(segment, entries.iter().map(String::as_str))?.to_string()
         };
         here.push(&name);

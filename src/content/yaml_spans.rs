@@ -330,9 +330,7 @@ impl Pass<'_> {
                 .with_hint("check the indentation (keys of one map line up) and the quotes on this line and the one above"),
         }
     }
-}
 
-impl Pass<'_> {
     /// The file line `stopped`, or else the one above it, when it is indented with a
     /// tab (which YAML does not allow, and editors show as spaces).
     fn tab_indented_line(&self, text: &str, stopped: usize) -> Option<usize> {
