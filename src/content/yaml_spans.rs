@@ -311,6 +311,11 @@ impl Pass<'_> {
                 "YAML indents with spaces, not tabs: replace the tab at line {line} with spaces"
             ));
         }
+        if err.info().contains("unknown escape character") {
+            return ContentError::new(stopped, err.info()).with_hint(
+                "in double quotes `\\` starts an escape (`\\n` is a new line): write file names with `/`, or put the text in single quotes",
+            );
+        }
         let unclosed = self.stack.iter().rev().find_map(|frame| {
             let bracket = text.chars().nth(frame.opened.index())?;
             let opened = self.at(&frame.opened);
@@ -428,6 +433,10 @@ mod tests {
             err.hint.as_deref(),
             Some("YAML indents with spaces, not tabs: replace the tab at line 4 with spaces")
         );
+        // A Windows name in double quotes is an escape.
+        let err = error("documents:\n  - \"sub\\chart.md\"\n");
+        assert_eq!(err.location, Location::new("note.md", 3, 5));
+        assert!(err.hint.unwrap().contains("single quotes"));
         // Other syntax errors keep their own hint.
         let err = error("a: 1\nb: \"x\n");
         assert!(!err.hint.unwrap().contains("tab"));
