@@ -110,7 +110,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         "membership.members",
     )?;
     if let Some(logo) = &mut raw.logo {
-        let image = NamedImage::under(&yaml, "logo", &logo.file, &logo.alt);
+        let image = NamedImage::under(&yaml, "logo", &mut logo.file, &logo.alt);
         let at = image.file_at.clone();
         image_file::check(image, dir, "the logo")?;
         logo.at = Some(at);
@@ -292,7 +292,7 @@ impl MeetingSource<'_> {
         let mut documents = Vec::new();
         for (index, doc) in entry.documents.into_iter().enumerate() {
             let at = self.yaml.at(&document_path(path, index));
-            let named = self.dir.join(&doc.0.file);
+            let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
             match self.document(doc.0, at, defaults) {
                 Ok(document) => documents.push(document),
                 Err(_) if self.keep.is_some_and(|keep| !same_file(keep, &named)) => {}
@@ -362,7 +362,7 @@ impl MeetingSource<'_> {
         at: Location,
         defaults: &MeetingDefaults,
     ) -> Result<Document> {
-        let relative = PathBuf::from(&entry.file);
+        let relative = confine::normalise(Path::new(&entry.file));
         confine::resolve_inside(self.dir, &relative).map_err(|escape| {
             ContentError::new(at.clone(), format!("document {escape}")).with_hint(escape.hint())
         })?;

@@ -52,7 +52,7 @@ pub fn load_root(root: &Path) -> Result<StyleSettings> {
     let file = root.join(STYLE_FILE);
     match confine::resolve_inside(root, Path::new(STYLE_FILE)) {
         Ok(_) => {}
-        Err(Escape::Missing(_)) => return Ok(StyleSettings::default()),
+        Err(Escape::Missing { .. }) => return Ok(StyleSettings::default()),
         Err(escape) => {
             return Err(ContentError::in_file(&file, escape.to_string())
                 .with_hint(escape.hint())

@@ -82,7 +82,7 @@ pub fn load(
         );
     }
     if let Some(chart) = &mut file.flow_chart {
-        let image = NamedImage::under(&yaml, "flow_chart", &chart.file, &chart.alt);
+        let image = NamedImage::under(&yaml, "flow_chart", &mut chart.file, &chart.alt);
         let at = image.file_at.clone();
         image_file::check(image, meeting_dir, "the flow chart")?;
         chart.at = Some(at);

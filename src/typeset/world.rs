@@ -90,7 +90,7 @@ impl PackWorld {
             .and_then(|rest| rest.strip_prefix('/'))
             .ok_or_else(|| FileError::NotFound(vpath.get_without_slash().into()))?;
         confine::resolve_inside(&self.content_root, Path::new(rel)).map_err(|escape| match escape {
-            Escape::Missing(name) => FileError::NotFound(name.into()),
+            Escape::Missing { name, .. } => FileError::NotFound(name.into()),
             refused => FileError::Other(Some(format!("{refused}; {}", refused.hint()).into())),
         })
     }
