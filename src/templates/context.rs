@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::error::ContentError;
 use crate::error::Location;
-use crate::markup::{self, Assets, Flavour};
+use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
 use crate::model::{
-    Access, Audience, Author, AuthorBlock, Contact, Document, DocumentBody, Item, ItemKind,
-    MarkdownSource, Meeting, MeetingState, Membership, MinuteRef, NotesStyle, Present,
-    ProgrammeItem, WorkProgramme,
+    Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
+    EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
+    MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem, Style, WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -47,10 +47,15 @@ struct MeetingContext<'a> {
     place: &'a str,
     publication: PublicationContext<'a>,
     contacts: &'a [Contact],
-    membership: &'a Membership,
-    notes: &'a [String],
-    contact_note: Option<String>,
-    access: Access,
+    /// `R Ashworth, K Okafor (Chair), ...`, joined as the style joins names.
+    members: String,
+    co_opted: String,
+    by_invitation: String,
+    /// Each note as typst markup, its `<address>`es live links.
+    notes: Vec<Value>,
+    /// The contact note as typst markup.
+    contact_note: Option<Value>,
+    style: &'a Style,
 }
 
 #[derive(Serialize)]
@@ -108,8 +113,10 @@ enum BodyContext<'a> {
         subject: &'a str,
         to: &'a str,
         date: String,
+        date_label: bool,
         authors: &'a [Author],
         author_block: AuthorBlock,
+        author_separator: &'a str,
         background_papers: &'a [String],
         body: Value,
         appendices: Value,
@@ -132,6 +139,7 @@ enum BodyContext<'a> {
         council: &'a str,
         authors: &'a [Author],
         author_block: AuthorBlock,
+        author_separator: &'a str,
         contributors: Vec<ContributorContext<'a>>,
         body: Value,
         appendices: Value,
@@ -141,8 +149,11 @@ enum BodyContext<'a> {
         time: String,
         place: Option<&'a str>,
         closed: String,
-        present: &'a Present,
-        apologies: &'a [String],
+        present: Vec<PresentRow>,
+        apologies_label: &'a str,
+        apologies: String,
+        /// `15.` rather than `15`.
+        minute_dot: bool,
         body: Value,
     },
     External {
@@ -152,11 +163,18 @@ enum BodyContext<'a> {
     },
     WorkProgramme {
         title: &'a str,
-        last_updated: String,
+        last_updated: Option<String>,
         introduction: &'a [String],
         groups: Vec<ProgrammeGroupContext<'a>>,
         flow_chart: Option<ImageContext<'a>>,
     },
+}
+
+/// A group of the minutes' `Present:` block: its label and one line per person.
+#[derive(Serialize)]
+struct PresentRow {
+    label: String,
+    lines: Vec<String>,
 }
 
 /// A group of the work programme: a meeting date, a later year, information only.
@@ -194,7 +212,17 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
             });
         }
     }
-    let style = meeting.style;
+    let style = &meeting.style;
+    let names = |list: &[String]| style.front_sheet.name_lists.join(list);
+    let members: Vec<String> = meeting
+        .membership
+        .members
+        .iter()
+        .map(|member| match *member == meeting.membership.chair {
+            true => format!("{member} (Chair)"),
+            false => member.clone(),
+        })
+        .collect();
     let context = PackContext {
         meeting: MeetingContext {
             name: meeting.name(),
@@ -211,7 +239,7 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
                 alt: &logo.alt,
                 caption: "",
             }),
-            date_front_sheet: style.dates.front_sheet(meeting.date),
+            date_front_sheet: style.places.front_sheet.front_sheet(meeting.date),
             date: style.dates.running(meeting.date),
             time: meeting.time.to_string(),
             place: &meeting.place,
@@ -222,11 +250,17 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
                 date: style.signatory(meeting.publication.date),
             },
             contacts: &meeting.contacts,
-            membership: &meeting.membership,
-            notes: &meeting.notes,
+            members: names(&members),
+            co_opted: names(&meeting.membership.co_opted),
+            by_invitation: names(&meeting.membership.by_invitation),
+            notes: meeting
+                .notes
+                .iter()
+                .map(|note| Value::from_safe_string(text_with_autolinks(note)))
+                .collect(),
             contact_note: (style.notes == NotesStyle::ContactNote)
-                .then(|| contact_note(&meeting.contacts)),
-            access: style.access,
+                .then(|| Value::from_safe_string(contact_note(&meeting.contacts))),
+            style,
         },
         items: meeting
             .items
@@ -246,25 +280,97 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
     })
 }
 
-/// The later eras' single note: who to contact about the agenda.
+/// The later eras' single note, as typst markup: who to contact about the agenda, each
+/// e-mail address a live link.
 fn contact_note(contacts: &[Contact]) -> String {
     let people: Vec<String> = contacts
         .iter()
         .map(|c| {
-            let mut text = c.name.clone();
+            let mut text = escape_markup(&c.name);
             if let Some(telephone) = &c.telephone {
-                text.push_str(&format!(", telephone {telephone}"));
+                text.push_str(&format!(", telephone {}", escape_markup(telephone)));
             }
             if let Some(email) = &c.email {
-                text.push_str(&format!(", e-mail {email}"));
+                text.push_str(&format!(", e-mail #email({})", string_literal(email)));
             }
             text
         })
         .collect();
     format!(
-        "The person to contact about the agenda and documents for this meeting is {}.",
+        "The person to contact about the agenda and documents for this meeting is {}\\.",
         people.join(", or ")
     )
+}
+
+/// The groups of the minutes' `Present:` block, worded as the style says; empty groups
+/// are left out.
+fn present_rows(present: &Present, wording: &MinutesWording, names: NameList) -> Vec<PresentRow> {
+    let cllr = wording.councillor.text();
+    let labels = &wording.labels;
+    let members = present
+        .members
+        .iter()
+        .map(|member| {
+            let mut line = format!("{cllr} {}", member.name);
+            if member.name == present.chair {
+                line.push_str(" (Chair)");
+            }
+            if let Some(absent) = &member.substitute_for {
+                line.push_str(&format!(" (substitute for {cllr} {absent})"));
+            }
+            line
+        })
+        .collect();
+    let co_opted = match wording.co_opted {
+        CoOptedLayout::Lines => present.co_opted.clone(),
+        CoOptedLayout::OneLine => vec![NameList::And.join(&present.co_opted)],
+    };
+    let people = |list: &[crate::model::Attendee]| {
+        list.iter()
+            .map(|person| match person.role.is_empty() {
+                true => person.name.clone(),
+                false => format!("{} ({})", person.name, person.role),
+            })
+            .collect::<Vec<_>>()
+    };
+    let employees = match wording.employees {
+        EmployeeLayout::Grouped => present
+            .employees
+            .iter()
+            .map(|(group, people)| format!("{group}: {}", names.join(people)))
+            .collect(),
+        EmployeeLayout::OnePerLine => present
+            .employees
+            .iter()
+            .flat_map(|(group, people)| people.iter().map(move |name| format!("{name}, {group}")))
+            .collect(),
+    };
+    let employees_label = labels.employees.clone().unwrap_or_else(|| {
+        match present.employees_grouped_by {
+            EmployeeGrouping::Directorate => "Employees (by Directorate):",
+            EmployeeGrouping::ServiceArea => "Employees (by Service Area):",
+        }
+        .to_string()
+    });
+    [
+        (labels.members.clone(), members),
+        (labels.co_opted.clone(), co_opted),
+        (
+            labels.cabinet_members.clone(),
+            people(&present.cabinet_members),
+        ),
+        (labels.other_members.clone(), people(&present.other_members)),
+        (employees_label, employees),
+        (labels.invited.clone(), people(&present.invited)),
+        (
+            labels.others_present.clone(),
+            people(&present.others_present),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, lines)| !lines.is_empty())
+    .map(|(label, lines)| PresentRow { label, lines })
+    .collect()
 }
 
 /// The title of a document's bookmark in the PDF outline.
@@ -306,11 +412,12 @@ fn template_for(body: &DocumentBody) -> &'static str {
 }
 
 fn body_context<'a>(
-    meeting: &Meeting,
+    meeting: &'a Meeting,
     document: &'a Document,
     minute_refs: &mut Vec<(MinuteRef, Location)>,
 ) -> Result<BodyContext<'a>, ContentError> {
-    let running = |date| meeting.style.dates.running(date);
+    let style = &meeting.style;
+    let running = |date| style.places.notes.running(date);
     let mut convert = |markdown: &MarkdownSource, flavour| {
         let assets = Assets {
             meeting_dir: &meeting.dir,
@@ -335,8 +442,10 @@ fn body_context<'a>(
                 subject: &note.subject,
                 to: &note.to,
                 date: running(note.date),
+                date_label: style.places.note_date_label,
                 authors: &note.authors,
                 author_block: note.author_block,
+                author_separator: &style.front_sheet.contact_separator,
                 background_papers: &note.background_papers,
                 body: Value::from_safe_string(rendered.body),
                 appendices: Value::from_safe_string(rendered.appendices),
@@ -367,6 +476,7 @@ fn body_context<'a>(
                 council: &report.council,
                 authors: &report.authors,
                 author_block: report.author_block,
+                author_separator: &style.front_sheet.contact_separator,
                 contributors: report
                     .contributors
                     .iter()
@@ -383,12 +493,21 @@ fn body_context<'a>(
             }
         }
         DocumentBody::Minutes(minutes) => BodyContext::Minutes {
-            date: minutes.date.long(),
+            date: style.places.minutes.front_sheet(minutes.date),
             time: minutes.time.to_string(),
             place: minutes.place.as_deref(),
             closed: minutes.closed.to_string(),
-            present: &minutes.present,
-            apologies: &minutes.apologies,
+            present: present_rows(
+                &minutes.present,
+                &style.minutes,
+                style.front_sheet.name_lists,
+            ),
+            apologies_label: &style.minutes.labels.apologies,
+            apologies: match minutes.apologies.is_empty() {
+                true => "None".to_string(),
+                false => style.front_sheet.name_lists.join(&minutes.apologies),
+            },
+            minute_dot: style.minutes.minute_numbers == crate::model::MinuteNumber::Dot,
             body: Value::from_safe_string(
                 convert(
                     &minutes.markdown,
@@ -404,7 +523,7 @@ fn body_context<'a>(
             pages: pdf.page_count,
             title: &pdf.title,
         },
-        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, running),
+        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, style),
     })
 }
 
@@ -417,14 +536,12 @@ fn content_path(file: &Path) -> String {
     format!("{CONTENT_DIR}/{}", segments.join("/"))
 }
 
-fn work_programme_context(
-    programme: &WorkProgramme,
-    running: impl Fn(crate::model::Date) -> String,
-) -> BodyContext<'_> {
+fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> BodyContext<'a> {
+    let running = |date: Date| style.places.work_programme.running(date);
     let meetings = programme.meetings.iter().map(|m| ProgrammeGroupContext {
         heading: running(m.date),
         state: match m.state {
-            MeetingState::Planned if m.items.is_empty() => Some("No items planned yet".to_string()),
+            MeetingState::Planned if m.items.is_empty() => Some(style.programme.no_items.clone()),
             MeetingState::Planned => None,
             MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
             MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
@@ -443,7 +560,7 @@ fn work_programme_context(
     });
     BodyContext::WorkProgramme {
         title: &programme.title,
-        last_updated: running(programme.last_updated),
+        last_updated: Some(running(programme.last_updated)),
         introduction: &programme.introduction,
         groups: meetings.chain(later).chain(information).collect(),
         flow_chart: programme.flow_chart.as_ref().map(|chart| ImageContext {

@@ -1,0 +1,384 @@
+//! Each council's wording as settings (`style.yaml`, a meeting's `style:`): every
+//! setting is built with a non-default value and read back with pdftotext, beside the
+//! default it leaves unchanged.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+/// A meeting with two contacts, two notes (one with a web address, one with an e-mail
+/// address in angle brackets), co-opted members, minutes and a briefing note.
+fn meeting() -> String {
+    meeting_yaml(
+        "  - kind: minutes
+    title: Minutes
+    documents: [minutes.md]
+  - kind: briefing-note
+    title: A note
+    documents: [note.md]
+",
+    )
+    .replace(
+        "membership:",
+        "  - name: Kim Clerk
+    email: kim.clerk@testford.example
+notes:
+  - First note, papers at <https://testford.example/meetings> online.
+  - Second note, write to <clerk@testford.example> please.
+membership:",
+    )
+    .replace(
+        "members: [A One, B Two, C Three]",
+        "members: [A One, B Two, C Three]\n  co_opted: [Mrs D Four, Mr E Five]",
+    )
+}
+
+const MINUTES: &str = "---
+kind: minutes
+date: 2026-06-18
+time: \"14:00\"
+closed: \"16:05\"
+first_minute: 14
+present:
+  chair: B Two
+  members: [A One, B Two, {name: C Three, substitute_for: Z Last}]
+  co_opted: [Mrs D Four, Mr E Five]
+  cabinet_members:
+    - {name: Cllr S Varga, portfolio: Cabinet Member for Education}
+    - {name: Cllr T Other}
+  employees:
+    Children's Services: [H Marsh, D Quayle]
+    Law and Governance: [O Trelawney]
+apologies: [Councillor Z Last, Councillor Y Gone]
+---
+
+# A very long minute title that runs on well beyond the width of a single line of the page and wraps
+
+Text.
+
+# Short one
+
+Text.
+";
+
+const NOTE: &str = "---
+kind: briefing-note
+subject: Dates
+date: 2026-07-09
+author_block: inline
+authors:
+  - name: P Author
+    email: p.author@testford.example
+  - name: Q Writer
+    email: q.writer@testford.example
+---
+
+# Purpose
+
+Body.
+";
+
+/// Builds the meeting with `style` as the meeting's `style:` map (none when empty) and
+/// returns the pages as pdftotext lays them out, and the PDF's path's project.
+fn build(style: &str) -> (Project, Vec<String>) {
+    let project = Project::new();
+    let mut yaml = meeting();
+    if !style.is_empty() {
+        let indented: String = style.lines().map(|l| format!("  {l}\n")).collect();
+        yaml = yaml.replace("items:", &format!("style:\n{indented}items:"));
+    }
+    project.write("m", "meeting.yaml", &yaml);
+    project.write("m", "minutes.md", MINUTES);
+    project.write("m", "note.md", NOTE);
+    build_all(project.root());
+    let pages = page_texts(&project.pdf("m"));
+    (project, pages)
+}
+
+/// Text squeezed to single spaces.
+fn squeeze(pages: &[String]) -> String {
+    pages
+        .join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The trimmed lines of every page.
+fn all_lines(pages: &[String]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|p| p.lines().map(|l| l.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn the_separator_after_an_e_mail_address_is_printed() {
+    let (_, pages) = build("");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("E-mail: sam.officer@testford.example; Kim Clerk"),
+        "{text}"
+    );
+    assert!(
+        text.contains("E-mail: p.author@testford.example; Q Writer"),
+        "{text}"
+    );
+
+    let (_, pages) = build("contact_separator: \" or\"");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("sam.officer@testford.example or Kim Clerk"),
+        "{text}"
+    );
+    assert!(
+        text.contains("p.author@testford.example or Q Writer"),
+        "{text}"
+    );
+}
+
+#[test]
+fn each_note_is_its_own_paragraph_with_live_links_and_no_angle_brackets() {
+    let (project, pages) = build("");
+    let lines = all_lines(&pages);
+    assert!(
+        lines.iter().any(|l| l.starts_with("1) First note")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("2) Second note")),
+        "{lines:#?}"
+    );
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("papers at https://testford.example/meetings online."),
+        "{text}"
+    );
+    assert!(
+        text.contains("write to clerk@testford.example please."),
+        "{text}"
+    );
+    assert!(!text.contains('<'), "{text}");
+    let uris = link_uris(&project.pdf("m"));
+    assert!(
+        uris.contains(&"https://testford.example/meetings".to_string()),
+        "{uris:?}"
+    );
+    assert!(
+        uris.contains(&"mailto:clerk@testford.example".to_string()),
+        "{uris:?}"
+    );
+}
+
+/// The URIs of the PDF's link annotations, read with qpdf.
+fn link_uris(pdf: &std::path::Path) -> Vec<String> {
+    let output = Command::new("qpdf")
+        .arg("--json")
+        .arg(pdf)
+        .output()
+        .expect("qpdf runs (apt-get install qpdf)");
+    let json = String::from_utf8_lossy(&output.stdout);
+    json.split("\"/URI\": \"u:")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_page_range_goes_on_the_title_line_when_asked() {
+    let (_, pages) = build("");
+    let lines = all_lines(&pages[..1]);
+    assert!(lines.iter().any(|l| l.ends_with("Minutes")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("(Pages 3 - 4)")),
+        "{lines:#?}"
+    );
+
+    let (_, pages) = build("page_range: same-line");
+    let lines = all_lines(&pages[..1]);
+    assert!(
+        lines.iter().any(|l| l.ends_with("Minutes (Pages 3 - 4)")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn the_contact_block_may_be_printed_as_lines() {
+    let (_, pages) = build("contact_block: lines");
+    let lines = all_lines(&pages);
+    let at = lines
+        .iter()
+        .position(|l| l == "Contact:")
+        .expect("a Contact: line");
+    assert_eq!(
+        lines[at + 1..at + 6],
+        [
+            "Sam Officer",
+            "Telephone: 01632 960001",
+            "E-mail: sam.officer@testford.example",
+            "Kim Clerk",
+            "E-mail: kim.clerk@testford.example",
+        ],
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn names_may_be_joined_with_and() {
+    let (_, pages) = build("");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("Councillors A One, B Two (Chair), C Three"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Co-opted Members: Mrs D Four, Mr E Five"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Councillor Z Last, Councillor Y Gone"),
+        "{text}"
+    );
+
+    let (_, pages) = build("name_lists: and");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("Councillors A One, B Two (Chair) and C Three"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Co-opted Members: Mrs D Four and Mr E Five"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Councillor Z Last and Councillor Y Gone"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_access_paragraph_takes_the_council_s_heading_and_wording() {
+    let (_, pages) = build(
+        "access_heading: \"Access to the meeting:\"\naccess_text: \"The Town Hall has step-free access [ask at #reception].\"",
+    );
+    let text = squeeze(&pages);
+    assert!(
+        text.contains(
+            "Access to the meeting: The Town Hall has step-free access [ask at #reception]."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("hearing loop"), "{text}");
+}
+
+#[test]
+fn minutes_wording_follows_the_settings() {
+    let (_, pages) = build("");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains(
+            "Members: Cllr A One Cllr B Two (Chair) Cllr C Three (substitute for Cllr Z Last)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Co-opted Members: Mrs D Four Mr E Five"),
+        "{text}"
+    );
+    // A portfolio is optional.
+    assert!(
+        text.contains("Cllr S Varga (Cabinet Member for Education) Cllr T Other Employees"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Employees (by Directorate): Children's Services: H Marsh, D Quayle Law and Governance: O Trelawney"),
+        "{text}"
+    );
+    assert!(text.contains("14 A very long minute title"), "{text}");
+
+    let (_, pages) = build(
+        "councillor: councillor
+present_labels:
+  cabinet_members: \"Cabinet Member and Deputy Cabinet Member:\"
+  employees: \"Employees:\"
+  apologies: \"Apologies for absence:\"
+employees: one-per-line
+co_opted: one-line
+minute_numbers: dot",
+    );
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("Members: Councillor A One Councillor B Two (Chair) Councillor C Three (substitute for Councillor Z Last)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Co-opted Members: Mrs D Four and Mr E Five Cabinet Member and"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Deputy Cabinet Member: Cllr T Other"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Employees: H Marsh, Children's Services D Quayle, Children's Services O Trelawney, Law and Governance"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Apologies for absence: Councillor Z Last"),
+        "{text}"
+    );
+    assert!(text.contains("14. A very long minute title"), "{text}");
+    assert!(text.contains("15. Short one"), "{text}");
+}
+
+#[test]
+fn a_wrapped_minute_title_keeps_its_hanging_indent() {
+    let (_, pages) = build("");
+    let page = pages
+        .iter()
+        .find(|p| p.contains("A very long minute title"))
+        .unwrap();
+    let lines: Vec<&str> = page.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("A very long minute title"))
+        .unwrap();
+    let title_column = lines[at].find("A very").unwrap();
+    let next = lines[at + 1];
+    assert!(next.contains("wraps"), "{page}");
+    let indent = next.len() - next.trim_start().len();
+    assert_eq!(indent, title_column, "{page}");
+}
+
+#[test]
+fn each_place_has_its_own_date_style() {
+    let (_, pages) = build("");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("2.00 pm on Thursday, 16th July, 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("held at 2.00 pm on Thursday, 18 June 2026"),
+        "{text}"
+    );
+    assert!(text.contains("Date: 9th July 2026"), "{text}");
+
+    let (_, pages) = build(
+        "front_sheet_dates: plain\nminutes_dates: ordinal\nnote_dates: plain\nnote_date_label: false",
+    );
+    let text = squeeze(&pages);
+    assert!(text.contains("2.00 pm on Thursday, 16 July 2026"), "{text}");
+    assert!(
+        text.contains("held at 2.00 pm on Thursday, 18th June, 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("To: Test Scrutiny Board 9 July 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("Date:"), "{text}");
+}
