@@ -382,3 +382,215 @@ fn each_place_has_its_own_date_style() {
     );
     assert!(!text.contains("Date:"), "{text}");
 }
+
+/// A work programme whose July meeting has `rows` items; `head` goes before `meetings:`.
+fn programme(head: &str, rows: usize) -> String {
+    let items: Vec<String> = (1..=rows)
+        .map(|n| {
+            format!(
+                "      - title: Item {n}\n        detail: Detail of item {n} with enough words to wrap onto a second line of its cell.\n        lead: Officer {n}\n"
+            )
+        })
+        .collect();
+    format!(
+        "kind: work-programme
+title: Programme Title 2026/27
+{head}
+meetings:
+  - date: 2026-06-18
+    items:
+      - title: Budget Outturn
+        detail: |
+          Line one
+          Line two
+        lead: Cllr A One
+        cells: {{Source: Member request, Outcomes: Recommendations to Cabinet}}
+  - heading: Date to be arranged
+    items:
+      - title: Placed Group Item
+  - date: 2026-07-16
+    note: \"- to take place at the Council House\"
+    moved_from: 2026-10-01
+    items:
+{}  - date: 2026-09-24
+  - date: 2026-11-12
+    note: PM
+    items:
+      - title: Fostering
+later:
+  - heading: 2027/28
+    items:
+      - title: Later Item
+",
+        items.concat()
+    )
+}
+
+const COLUMNS: &str = "columns: [Source, Outcomes]";
+
+/// Builds a meeting whose one item is the programme `text`, with `style` as the
+/// meeting's `style:`; returns the pages.
+fn build_programme(text: &str, style: &str) -> Vec<String> {
+    let project = Project::new();
+    let mut yaml = meeting_yaml(
+        "  - kind: work-programme\n    title: Work Programme\n    documents: [programme.yaml]\n",
+    );
+    if !style.is_empty() {
+        yaml = yaml.replace("items:", &format!("style:\n  {style}\nitems:"));
+    }
+    project.write("m", "meeting.yaml", &yaml);
+    project.write("m", "programme.yaml", text);
+    build_all(project.root());
+    page_texts(&project.pdf("m"))
+}
+
+/// The table pages of a programme (those headed by the table's header), squeezed.
+fn table_pages(pages: &[String], header: &str) -> Vec<String> {
+    pages
+        .iter()
+        .map(|p| squeeze(std::slice::from_ref(p)))
+        .filter(|p| p.contains(header))
+        .collect()
+}
+
+#[test]
+fn the_work_programme_prints_what_its_data_declares() {
+    let pages = build_programme(
+        &programme("columns: [Source, Outcomes]\nlast_updated: 2026-07-03", 2),
+        "",
+    );
+    let text = squeeze(&pages);
+    assert!(text.contains("Last updated 3rd July 2026"), "{text}");
+    // (The narrower lead officer's heading wraps in the wider table.)
+    let header = "Date Title Detail Cabinet Source Outcomes Member/ Lead Officer";
+    assert!(text.contains(header), "{text}");
+    let lines = all_lines(&pages);
+    // Extra columns, and a line break kept inside a cell.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Line one") && !l.contains("Line two")),
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("Line two")), "{lines:#?}");
+    assert!(
+        text.contains("Cllr A One Member Recommendations"),
+        "the extra columns' cells follow the lead officer's: {text}"
+    );
+    // A date's note and the date it was moved from, in the summary.
+    assert!(
+        text.contains("16th July 2026 - to take place at the Council House (moved from 1st October 2026) Item 1"),
+        "{text}"
+    );
+    assert!(text.contains("12th November 2026 PM Fostering"), "{text}");
+    // A group without a date stays where the data puts it, in the summary and table.
+    let summary = &text[..text.find(header).unwrap()];
+    let placed = summary
+        .find("Date to be arranged Placed Group Item")
+        .expect(summary);
+    assert!(
+        summary.find("18th June 2026").unwrap() < placed,
+        "{summary}"
+    );
+    assert!(
+        placed < summary.find("16th July 2026").unwrap(),
+        "{summary}"
+    );
+    let table = &text[text.find(header).unwrap()..];
+    let placed = table.find("Placed Group Item").expect(table);
+    assert!(
+        table.find("18th June 2026 Budget").unwrap() < placed,
+        "{table}"
+    );
+    assert!(placed < table.find("Item 1").unwrap(), "{table}");
+    // An empty meeting prints the stock words.
+    assert!(
+        text.contains("24th September 2026 No items planned yet"),
+        "{text}"
+    );
+    // No date wraps in the table's date column.
+    for date in [
+        "18th June 2026",
+        "16th July 2026",
+        "24th September 2026",
+        "12th November 2026",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(date)),
+            "`{date}` on one line:\n{lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn last_updated_is_optional_and_an_empty_meeting_may_print_blank_or_its_own_words() {
+    let pages = build_programme(&programme(COLUMNS, 1), "programme_no_items: \"\"");
+    let text = squeeze(&pages);
+    assert!(!text.contains("Last updated"), "{text}");
+    assert!(!text.contains("No items planned yet"), "{text}");
+    assert!(
+        text.contains("24th September 2026 12th November 2026"),
+        "{text}"
+    );
+
+    let pages = build_programme(
+        &programme(COLUMNS, 1),
+        "programme_no_items: To be confirmed",
+    );
+    let text = squeeze(&pages);
+    assert!(
+        text.contains("24th September 2026 To be confirmed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_date_group_split_over_a_page_repeats_its_date_with_continued() {
+    let header = "Date Title Detail Cabinet Source Outcomes Member/ Lead Officer";
+    let pages = build_programme(&programme(COLUMNS, 30), "");
+    let tables = table_pages(&pages, header);
+    assert!(tables.len() >= 2, "{tables:#?}");
+    for page in &tables[1..] {
+        let after = &page[page.find(header).unwrap() + header.len()..];
+        assert!(
+            after.trim_start().starts_with("16th July 2026 Item"),
+            "the group's date heads the next page:\n{page}"
+        );
+        assert!(page.contains("(continued)"), "{page}");
+    }
+    assert!(!tables[0].contains("(continued)"), "{}", tables[0]);
+    assert!(!squeeze(&pages).contains("Programme Title 2026/27 Date Title"));
+
+    // The title heads every table page when the style asks for it.
+    let pages = build_programme(
+        &programme(COLUMNS, 30),
+        "programme_title_on_every_page: true",
+    );
+    let tables = table_pages(&pages, header);
+    assert!(tables.len() >= 2, "{tables:#?}");
+    for page in &tables {
+        assert!(
+            page.contains(&format!("Programme Title 2026/27 {header}")),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn a_cell_for_an_undeclared_column_is_an_error_at_its_line() {
+    let project = Project::new();
+    project.write(
+        "m",
+        "meeting.yaml",
+        &meeting_yaml(
+            "  - kind: work-programme\n    title: Work Programme\n    documents: [programme.yaml]\n",
+        ),
+    );
+    project.write("m", "programme.yaml", &programme("columns: [Source]", 1));
+    let stderr = build_fails(&project);
+    assert!(
+        stderr.contains("content/m/programme.yaml:12:")
+            && stderr.contains("`Outcomes` is not a column of the programme"),
+        "{stderr}"
+    );
+}

@@ -37,5 +37,6 @@ pub use wording::{
     PageRangePlace, PresentLabelSettings, PresentLabels,
 };
 pub use work_programme::{
-    FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
+    FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, ProgrammeSlot,
+    WorkProgramme,
 };

@@ -13,7 +13,8 @@ use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_w
 use crate::model::{
     Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
     EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
-    MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem, Style, WorkProgramme,
+    MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem, ProgrammeSlot, Style,
+    WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -165,7 +166,14 @@ enum BodyContext<'a> {
         title: &'a str,
         last_updated: Option<String>,
         introduction: &'a [String],
-        groups: Vec<ProgrammeGroupContext<'a>>,
+        /// The headings of the extra columns.
+        columns: &'a [String],
+        /// The dated headings, which the table's date column fits unwrapped.
+        dates: Vec<String>,
+        title_on_every_page: bool,
+        /// The table's body rows (from 0) that continue a group: no line above them.
+        continued_rows: Vec<usize>,
+        groups: Vec<ProgrammeGroupContext>,
         flow_chart: Option<ImageContext<'a>>,
     },
 }
@@ -177,13 +185,18 @@ struct PresentRow {
     lines: Vec<String>,
 }
 
-/// A group of the work programme: a meeting date, a later year, information only.
+/// A group of the work programme: a meeting date, a group without one, information only.
 #[derive(Serialize)]
-struct ProgrammeGroupContext<'a> {
+struct ProgrammeGroupContext {
     heading: String,
-    /// `Meeting cancelled` or `Moved to ...`, instead of items.
+    /// Whether the heading is a date, never wrapped in the table.
+    dated: bool,
+    /// Printed beside the heading: the meeting's note and `(moved from ...)`.
+    aside: Option<String>,
+    /// `Meeting cancelled`, `Moved to ...` or the no-items text, instead of items.
     state: Option<String>,
-    items: &'a [ProgrammeItem],
+    /// Each item's cells as typst markup: title, detail, lead, then the extra columns.
+    rows: Vec<Vec<Value>>,
 }
 
 /// An image of the meeting folder: its path for typst, its alternative text, its caption.
@@ -538,35 +551,91 @@ fn content_path(file: &Path) -> String {
 
 fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> BodyContext<'a> {
     let running = |date: Date| style.places.work_programme.running(date);
-    let meetings = programme.meetings.iter().map(|m| ProgrammeGroupContext {
-        heading: running(m.date),
-        state: match m.state {
-            MeetingState::Planned if m.items.is_empty() => Some(style.programme.no_items.clone()),
-            MeetingState::Planned => None,
-            MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
-            MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
-        },
-        items: &m.items,
-    });
-    let later = programme.later.iter().map(|g| ProgrammeGroupContext {
-        heading: g.heading.clone(),
+    let rows = |items: &[ProgrammeItem]| -> Vec<Vec<Value>> {
+        items
+            .iter()
+            .map(|item| {
+                let extra = programme
+                    .columns
+                    .iter()
+                    .map(|column| item.cells.get(column).map_or("", String::as_str));
+                [item.title.as_str(), &item.detail, &item.lead]
+                    .into_iter()
+                    .chain(extra)
+                    .map(cell_markup)
+                    .collect()
+            })
+            .collect()
+    };
+    let group = |heading: &str, items| ProgrammeGroupContext {
+        heading: heading.to_string(),
+        dated: false,
+        aside: None,
         state: None,
-        items: &g.items,
+        rows: rows(items),
+    };
+    let slots = programme.meetings.iter().map(|slot| match slot {
+        ProgrammeSlot::Group(g) => group(&g.heading, &g.items),
+        ProgrammeSlot::Meeting(m) => {
+            let moved_from = m
+                .moved_from
+                .map(|from| format!("(moved from {})", running(from)));
+            let aside: Vec<String> = m.note.iter().cloned().chain(moved_from).collect();
+            ProgrammeGroupContext {
+                heading: running(m.date),
+                dated: true,
+                aside: (!aside.is_empty()).then(|| aside.join(" ")),
+                state: match m.state {
+                    MeetingState::Planned if m.items.is_empty() => {
+                        Some(style.programme.no_items.clone())
+                    }
+                    MeetingState::Planned => None,
+                    MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
+                    MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
+                },
+                rows: rows(&m.items),
+            }
+        }
     });
-    let information = (!programme.information_only.is_empty()).then(|| ProgrammeGroupContext {
-        heading: "Items for information only".to_string(),
-        state: None,
-        items: &programme.information_only,
-    });
+    let later = programme.later.iter().map(|g| group(&g.heading, &g.items));
+    let information = (!programme.information_only.is_empty())
+        .then(|| group("Items for information only", &programme.information_only));
+    let groups: Vec<ProgrammeGroupContext> = slots.chain(later).chain(information).collect();
     BodyContext::WorkProgramme {
         title: &programme.title,
-        last_updated: Some(running(programme.last_updated)),
+        last_updated: programme.last_updated.map(running),
         introduction: &programme.introduction,
-        groups: meetings.chain(later).chain(information).collect(),
+        columns: &programme.columns,
+        dates: groups
+            .iter()
+            .filter(|g| g.dated)
+            .map(|g| g.heading.clone())
+            .collect(),
+        title_on_every_page: style.programme.title_on_every_page,
+        continued_rows: continued_rows(&groups),
+        groups,
         flow_chart: programme.flow_chart.as_ref().map(|chart| ImageContext {
             path: content_path(&chart.file),
             alt: &chart.alt,
             caption: &chart.caption,
         }),
     }
+}
+
+/// The body rows of the programme's table after the first of their group.
+fn continued_rows(groups: &[ProgrammeGroupContext]) -> Vec<usize> {
+    let mut continued = Vec::new();
+    let mut row = 0;
+    for group in groups {
+        let rows = group.rows.len() + usize::from(group.state.is_some());
+        continued.extend(row + 1..row + rows);
+        row += rows;
+    }
+    continued
+}
+
+/// A table cell's text as typst markup: escaped, each line break of the data kept.
+fn cell_markup(text: &str) -> Value {
+    let lines: Vec<String> = text.trim_end().lines().map(escape_markup).collect();
+    Value::from_safe_string(lines.join(" \\ "))
 }
