@@ -594,3 +594,24 @@ fn a_cell_for_an_undeclared_column_is_an_error_at_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_work_programme_has_its_own_date_style() {
+    let pages = build_programme(&programme(COLUMNS, 1), "work_programme_dates: plain");
+    let text = squeeze(&pages);
+    assert!(
+        text.contains(
+            "16 July 2026 - to take place at the Council House (moved from 1 October 2026) Item 1"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("24 September 2026 No items planned yet"),
+        "{text}"
+    );
+    // The front sheet keeps the pack's own date style.
+    assert!(
+        text.contains("2.00 pm on Thursday, 16th July, 2026"),
+        "{text}"
+    );
+}
