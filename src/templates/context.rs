@@ -11,10 +11,10 @@ use crate::error::ContentError;
 use crate::error::Location;
 use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
 use crate::model::{
-    Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
+    Attendee, Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
     EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
-    MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem, ProgrammeSlot, Style,
-    WorkProgramme,
+    MinuteNumber, MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem,
+    ProgrammeSlot, Style, WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -231,9 +231,12 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
         .membership
         .members
         .iter()
-        .map(|member| match *member == meeting.membership.chair {
-            true => format!("{member} (Chair)"),
-            false => member.clone(),
+        .map(|member| {
+            if *member == meeting.membership.chair {
+                format!("{member} (Chair)")
+            } else {
+                member.clone()
+            }
         })
         .collect();
     let context = PackContext {
@@ -338,11 +341,14 @@ fn present_rows(present: &Present, wording: &MinutesWording, names: NameList) ->
         CoOptedLayout::Lines => present.co_opted.clone(),
         CoOptedLayout::OneLine => vec![NameList::And.join(&present.co_opted)],
     };
-    let people = |list: &[crate::model::Attendee]| {
+    let people = |list: &[Attendee]| {
         list.iter()
-            .map(|person| match person.role.is_empty() {
-                true => person.name.clone(),
-                false => format!("{} ({})", person.name, person.role),
+            .map(|person| {
+                if person.role.is_empty() {
+                    person.name.clone()
+                } else {
+                    format!("{} ({})", person.name, person.role)
+                }
             })
             .collect::<Vec<_>>()
     };
@@ -516,11 +522,12 @@ fn body_context<'a>(
                 style.front_sheet.name_lists,
             ),
             apologies_label: &style.minutes.labels.apologies,
-            apologies: match minutes.apologies.is_empty() {
-                true => "None".to_string(),
-                false => style.front_sheet.name_lists.join(&minutes.apologies),
+            apologies: if minutes.apologies.is_empty() {
+                "None".to_string()
+            } else {
+                style.front_sheet.name_lists.join(&minutes.apologies)
             },
-            minute_dot: style.minutes.minute_numbers == crate::model::MinuteNumber::Dot,
+            minute_dot: style.minutes.minute_numbers == MinuteNumber::Dot,
             body: Value::from_safe_string(
                 convert(
                     &minutes.markdown,
