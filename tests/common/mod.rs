@@ -134,11 +134,22 @@ pub fn build_succeeds(project: &Project) -> String {
     stderr
 }
 
+/// What a test says when it cannot run a program it needs: the README's test command,
+/// `scripts/test`, installs it, or prints the command that does on this system.
+pub fn missing_program(program: &str, err: &dyn std::fmt::Display) -> String {
+    format!(
+        "cannot run `{program}` ({err}): run the tests with `scripts/test`, which installs \
+         it (Debian or Ubuntu, as root) or prints the apt-get, brew or winget command that does"
+    )
+}
+
 /// Runs an external tool, failing the test with a clear message if it is missing.
 fn tool(program: &str, args: &[&str]) -> Output {
-    let output = Command::new(program).args(args).env("TZ", "UTC").output().unwrap_or_else(|err| {
-        panic!("cannot run `{program}` ({err}): install poppler-utils and qpdf (Debian: apt-get install poppler-utils qpdf)")
-    });
+    let output = Command::new(program)
+        .args(args)
+        .env("TZ", "UTC")
+        .output()
+        .unwrap_or_else(|err| panic!("{}", missing_program(program, &err)));
     assert!(
         output.status.success(),
         "`{program} {}` failed:\n{}",
