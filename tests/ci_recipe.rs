@@ -76,7 +76,11 @@ fn scripts_test_says_what_to_install_where_it_cannot_and_runs_cargo_test() {
         "winget install",
     ] {
         // Said before the tests, and again after them when they failed.
-        assert_eq!(stderr.matches(advice).count(), 2, "{advice:?} in:\n{stderr}");
+        assert_eq!(
+            stderr.matches(advice).count(),
+            2,
+            "{advice:?} in:\n{stderr}"
+        );
     }
 }
 
@@ -98,7 +102,10 @@ fn every_program_the_tests_run_is_one_scripts_test_installs_and_the_hint_names_i
     let hint = missing_program("qpdf", &"No such file or directory");
     assert!(hint.contains("`scripts/test`"), "{hint}");
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    assert!(readme.contains("\nscripts/test "), "the README's test command");
+    assert!(
+        readme.contains("\nscripts/test "),
+        "the README's test command"
+    );
     let ci = std::fs::read_to_string(repo().join(".ci/run")).unwrap();
     assert!(
         ci.lines().any(|l| l.trim() == "scripts/test"),
@@ -133,18 +140,17 @@ fn workflows_and_scripts_pass_actionlint_and_shellcheck() {
         text(&output.stdout),
         text(&output.stderr)
     );
-    let scripts = [
-        "scripts/test",
-        "scripts/package",
-        ".ci/run",
-        ".ci/packs",
-    ];
+    let scripts = ["scripts/test", "scripts/package", ".ci/run", ".ci/packs"];
     let output = Command::new(&shellcheck)
         .args(scripts)
         .current_dir(repo())
         .output()
         .unwrap();
-    assert!(output.status.success(), "shellcheck:\n{}", text(&output.stdout));
+    assert!(
+        output.status.success(),
+        "shellcheck:\n{}",
+        text(&output.stdout)
+    );
 }
 
 #[test]
@@ -170,9 +176,17 @@ fn scripts_package_packs_the_binary_with_the_licences_and_its_sha256() {
         );
     }
     // The checksum file is the one sha256sum -c reads, and it matches.
-    let checked = run_in(dist.path(), "sha256sum", &["-c", &format!("{archive}.sha256")]);
+    let checked = run_in(
+        dist.path(),
+        "sha256sum",
+        &["-c", &format!("{archive}.sha256")],
+    );
     assert_eq!(checked.trim(), format!("{archive}: OK"));
-    let unpacked = run_in(dist.path(), "tar", &["xzf", &archive, "-O", &format!("{name}/agenda-pack")]);
+    let unpacked = run_in(
+        dist.path(),
+        "tar",
+        &["xzf", &archive, "-O", &format!("{name}/agenda-pack")],
+    );
     assert_eq!(unpacked, "not really a binary");
 }
 

@@ -456,3 +456,28 @@ pub fn external_pdf(tag: &str, pages: usize) -> Vec<u8> {
     let date = typst::foundations::Datetime::from_ymd(2026, 1, 1).unwrap();
     agenda_pack::pdf::standalone(&source, date).expect("the fixture compiles")
 }
+
+/// Copies the folder `from` into a new folder `to`, recursively.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A project holding a copy of the repository's sample `content/` (two meetings and
+/// `style.yaml`), for tests that run commands inside the tree.
+pub fn sample_project() -> Project {
+    let project = Project::new();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &project.root().join("content"),
+    );
+    project
+}
