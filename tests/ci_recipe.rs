@@ -204,3 +204,306 @@ fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     );
     text(&output.stdout)
 }
+
+const MEETING: &str = "2026-07-16-children-scrutiny";
+const LATER: &str = "2026-09-24-children-scrutiny";
+
+/// Runs `.ci/packs` in `dir` (a project holding `content/`) with `env`, the
+/// agenda-pack under test given as `AGENDA_PACK` unless `env` says otherwise.
+fn ci_packs(dir: &Path, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new("bash");
+    command
+        .arg(repo().join(".ci/packs"))
+        .current_dir(dir)
+        .env("AGENDA_PACK", env!("CARGO_BIN_EXE_agenda-pack"))
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("AGENDA_PACK_VERSION")
+        .env_remove("AGENDA_PACK_SRC")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (key, value) in env {
+        if value.is_empty() {
+            command.env_remove(key);
+        } else {
+            command.env(key, value);
+        }
+    }
+    command.output().unwrap()
+}
+
+fn pdfs(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".pdf"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn record(project: &Project) -> String {
+    std::fs::read_to_string(project.root().join("out/.agenda-pack-hashes")).unwrap_or_default()
+}
+
+fn both(output: &Output) -> String {
+    format!("{}{}", text(&output.stdout), text(&output.stderr))
+}
+
+#[test]
+fn ci_packs_builds_every_pack_then_removes_the_pdf_of_a_meeting_that_no_longer_exists() {
+    let project = sample_project();
+    let out = project.root().join("out");
+    let run = ci_packs(project.root(), &[]);
+    assert!(run.status.success(), "{}", both(&run));
+    assert_eq!(
+        pdfs(&out),
+        [format!("{MEETING}.pdf"), format!("{LATER}.pdf")]
+    );
+    assert!(page_count(&project.pdf(LATER)) > 1);
+    let kept = std::fs::read(project.pdf(MEETING)).unwrap();
+
+    // The later meeting is withdrawn: its PDF (restored from the cache in CI) and
+    // its record go; the other pack is current and kept as it is.
+    std::fs::remove_dir_all(project.root().join("content").join(LATER)).unwrap();
+    let run = ci_packs(project.root(), &[]);
+    let said = both(&run);
+    assert!(run.status.success(), "{said}");
+    assert_eq!(pdfs(&out), [format!("{MEETING}.pdf")], "{said}");
+    assert!(said.contains(&format!("removed out/{LATER}.pdf")), "{said}");
+    assert!(said.contains("unchanged"), "not rebuilt: {said}");
+    assert!(!record(&project).contains(LATER), "{}", record(&project));
+    assert!(record(&project).contains(MEETING));
+    assert!(std::fs::read(project.pdf(MEETING)).unwrap() == kept);
+}
+
+#[test]
+fn a_failed_check_leaves_no_pdf_to_upload_and_annotates_the_line() {
+    let project = sample_project();
+    let out = project.root().join("out");
+    let run = ci_packs(project.root(), &[]);
+    assert!(run.status.success(), "{}", both(&run));
+    assert_eq!(pdfs(&out).len(), 2);
+
+    let note = project
+        .root()
+        .join("content")
+        .join(MEETING)
+        .join("attendance.md");
+    let good = std::fs::read_to_string(&note).unwrap();
+    std::fs::write(&note, good.replacen("\nsubject:", "\nsubjet:", 1)).unwrap();
+    let run = ci_packs(project.root(), &[("GITHUB_ACTIONS", "true")]);
+    let said = both(&run);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(
+        text(&run.stdout).contains(&format!(
+            "::error file=content/{MEETING}/attendance.md,line="
+        )),
+        "an annotation on the line: {said}"
+    );
+    assert_eq!(
+        pdfs(&out),
+        Vec::<String>::new(),
+        "nothing to upload: {said}"
+    );
+    assert_eq!(record(&project), "", "every pack is rebuilt next time");
+
+    std::fs::write(&note, good).unwrap();
+    let run = ci_packs(project.root(), &[]);
+    assert!(run.status.success(), "{}", both(&run));
+    assert_eq!(pdfs(&out).len(), 2);
+}
+
+#[test]
+fn the_members_packs_are_built_apart() {
+    let project = sample_project();
+    let run = ci_packs(
+        project.root(),
+        &[("PRIVATE", "true"), ("OUT", "out-private")],
+    );
+    assert!(run.status.success(), "{}", both(&run));
+    assert_eq!(
+        pdfs(&project.root().join("out-private")),
+        [
+            format!("{MEETING}-private.pdf"),
+            format!("{LATER}-private.pdf")
+        ]
+    );
+    assert!(!project.root().join("out").exists());
+}
+
+#[test]
+fn ci_packs_refuses_wrong_inputs_saying_how_to_fix_them() {
+    let project = sample_project();
+    let cases: [(&[(&str, &str)], &str); 5] = [
+        (
+            &[("AGENDA_PACK", "")],
+            "no agenda-pack to run: set AGENDA_PACK_VERSION",
+        ),
+        (
+            &[("AGENDA_PACK", ""), ("AGENDA_PACK_VERSION", "latest")],
+            "'latest' is not a release number such as 0.1.0",
+        ),
+        (
+            &[
+                ("AGENDA_PACK", ""),
+                ("AGENDA_PACK_VERSION", "0.1.0"),
+                ("AGENDA_PACK_REPOSITORY", "agenda-pack"),
+            ],
+            "'agenda-pack' is not OWNER/NAME",
+        ),
+        (
+            &[("PRIVATE", "yes")],
+            "set it to true (members' packs) or false",
+        ),
+        (
+            &[("AGENDA_PACK", "/nonexistent/agenda-pack")],
+            "is not a program",
+        ),
+    ];
+    for (env, message) in cases {
+        let run = ci_packs(project.root(), env);
+        let said = both(&run);
+        assert_eq!(run.status.code(), Some(2), "{env:?}: {said}");
+        assert!(said.contains(message), "{env:?}: {said}");
+    }
+    let run = Command::new("bash")
+        .arg(repo().join(".ci/packs"))
+        .arg("agendas")
+        .current_dir(project.root())
+        .env("AGENDA_PACK", env!("CARGO_BIN_EXE_agenda-pack"))
+        .env("GITHUB_ACTIONS", "true")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("::error::the content folder 'agendas' does not exist"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert!(!project.root().join("out").exists());
+}
+
+/// A `curl` that serves the files of `$RELEASE` by name and logs its calls, and a
+/// `cargo` whose `install --root DIR` puts a wrapper of the agenda-pack under test in
+/// `DIR/bin` and logs its arguments: the network and a compile, stood in for.
+fn fake_network() -> tempfile::TempDir {
+    bin_dir(
+        &[],
+        &[
+            (
+                "curl",
+                r#"echo "curl $*" >>"$LOG"
+out=""; url=""
+while [ $# -gt 0 ]; do
+  case "$1" in -o) out="$2"; shift 2 ;; https://*) url="$1"; shift ;; *) shift ;; esac
+done
+src="$RELEASE/$(basename "$url")"
+[ -f "$src" ] || exit 22
+cp "$src" "$out""#,
+            ),
+            (
+                "cargo",
+                r#"echo "cargo $*" >>"$LOG"
+root=""; prev=""
+for a in "$@"; do [ "$prev" = --root ] && root="$a"; prev="$a"; done
+mkdir -p "$root/bin"
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$REAL" >"$root/bin/agenda-pack"
+chmod +x "$root/bin/agenda-pack""#,
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_release_is_downloaded_and_verified_kept_between_runs_or_compiled_if_it_cannot_be() {
+    if !(cfg!(target_os = "linux") && cfg!(target_arch = "x86_64")) {
+        eprintln!("the release download is tested on x86-64 Linux, which has a prebuilt binary");
+        return;
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let real = env!("CARGO_BIN_EXE_agenda-pack");
+    // The release as the release workflow publishes it, of a stand-in binary.
+    let release = tempfile::tempdir().unwrap();
+    let stand_in = release.path().join("stand-in");
+    std::fs::write(&stand_in, format!("#!/bin/sh\nexec \"{real}\" \"$@\"\n")).unwrap();
+    std::fs::set_permissions(&stand_in, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let packed = Command::new("bash")
+        .arg(repo().join("scripts/package"))
+        .args(["x86_64-unknown-linux-gnu", stand_in.to_str().unwrap()])
+        .env("DIST", release.path())
+        .output()
+        .unwrap();
+    assert!(packed.status.success(), "{}", text(&packed.stderr));
+
+    let network = fake_network();
+    let path = format!(
+        "{}:{}",
+        network.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let project = sample_project();
+    let log = project.root().join("calls.log");
+    let env = [
+        ("AGENDA_PACK", ""),
+        ("AGENDA_PACK_VERSION", version),
+        ("AGENDA_PACK_REPOSITORY", "council/agenda-pack"),
+        ("PATH", path.as_str()),
+        ("RELEASE", release.path().to_str().unwrap()),
+        ("LOG", log.to_str().unwrap()),
+        ("REAL", real),
+    ];
+    let calls = || std::fs::read_to_string(&log).unwrap_or_default();
+
+    let run = ci_packs(project.root(), &env);
+    assert!(run.status.success(), "{}", both(&run));
+    let archive = format!("agenda-pack-{version}-x86_64-unknown-linux-gnu.tar.gz");
+    assert!(
+        calls().contains(&format!(
+            "https://github.com/council/agenda-pack/releases/download/v{version}/{archive}"
+        )),
+        "{}",
+        calls()
+    );
+    assert!(!calls().contains("cargo"), "nothing compiled: {}", calls());
+    assert!(
+        project
+            .root()
+            .join(".agenda-pack-bin/bin/agenda-pack")
+            .is_file()
+    );
+    assert_eq!(pdfs(&project.root().join("out")).len(), 2);
+
+    // Kept (the workflow caches .agenda-pack-bin): not downloaded again.
+    std::fs::remove_file(&log).unwrap();
+    let run = ci_packs(project.root(), &env);
+    assert!(run.status.success(), "{}", both(&run));
+    assert_eq!(calls(), "", "no download, no compile");
+
+    // A checksum that does not match: the download is refused, and the release is
+    // compiled instead (as where no prebuilt binary fits the system).
+    std::fs::remove_dir_all(project.root().join(".agenda-pack-bin")).unwrap();
+    let sums = release.path().join(format!("{archive}.sha256"));
+    let sum = std::fs::read_to_string(&sums).unwrap();
+    std::fs::write(&sums, format!("{}{}", "0".repeat(64), &sum[64..])).unwrap();
+    let run = ci_packs(project.root(), &env);
+    let said = both(&run);
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("compiling it"), "{said}");
+    assert!(
+        calls().contains(&format!(
+            "cargo install --locked --root .agenda-pack-bin --git https://github.com/council/agenda-pack --tag v{version} agenda-pack"
+        )),
+        "{}",
+        calls()
+    );
+    assert!(
+        !project
+            .root()
+            .join(".agenda-pack-bin")
+            .join(&archive)
+            .exists(),
+        "the refused download is not kept"
+    );
+}
