@@ -322,8 +322,8 @@ fn sample_pack_is_compact_with_subset_fonts() {
 }
 
 /// A checker installed from PyPI (`outloud`, `pdfua`): `$OUTLOUD` / `$PDFUA`, the
-/// virtual environment `.ci/run` makes, or on the PATH. A missing checker fails the
-/// test, saying how to install it: a check that passes by not running proves nothing.
+/// virtual environment `scripts/test` makes, or on the PATH. A missing checker fails
+/// the test, saying how to install it: a check that passes by not running proves nothing.
 fn checker(name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(name.to_uppercase()) {
         return PathBuf::from(path);
@@ -334,34 +334,18 @@ fn checker(name: &str) -> PathBuf {
     if venv.exists() {
         return venv;
     }
-    let on_path = Command::new(name)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        on_path,
-        "the PDF/UA checker `{name}` is not installed; install both checkers from the \
-         repository's root as .ci/run does:\n{}\n(or set ${} to the program)",
-        install_commands(),
-        name.to_uppercase()
-    );
-    PathBuf::from(name)
-}
-
-/// The commands with which `.ci/run` installs the checkers, read from it so that the
-/// advice never goes stale.
-fn install_commands() -> String {
-    let commands: Vec<&str> = include_str!("../.ci/run")
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("python3 -m venv") || l.contains("/pip install"))
-        .collect();
-    assert_eq!(
-        commands.len(),
-        2,
-        ".ci/run makes the venv and installs into it"
-    );
-    commands.join("\n")
+    match Command::new(name).arg("--version").output() {
+        Ok(output) if output.status.success() => PathBuf::from(name),
+        Ok(output) => panic!(
+            "`{name} --version` failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(err) => panic!(
+            "{}\n(it installs the PDF/UA checkers in target/outloud-venv; or set ${} to the program)",
+            missing_program(name, &err),
+            name.to_uppercase()
+        ),
+    }
 }
 
 #[test]

@@ -22,9 +22,7 @@ fn browser_dom(url: &str) -> String {
             url,
         ])
         .output()
-        .unwrap_or_else(|err| {
-            panic!("cannot run `chromium` ({err}): install it (Debian: apt-get install chromium)")
-        });
+        .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -163,11 +161,7 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|err| {
-                panic!(
-                    "cannot run `chromium` ({err}): install it (Debian: apt-get install chromium)"
-                )
-            });
+            .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
         // SAFETY: descriptors made above and owned from here on.
         let (commands, replies) = unsafe {
             libc::close(to_browser[0]);

@@ -80,9 +80,10 @@ pub struct CheckArgs {
     /// Defaults to the content root.
     pub paths: Vec<PathBuf>,
 
-    /// The content root: one folder per meeting.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root: one folder per meeting. Defaults to content/ in the current
+    /// folder, or, inside a content tree, the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.
@@ -117,18 +118,19 @@ pub struct PreviewArgs {
     #[arg(long, value_name = "PORT", default_value_t = 8765)]
     pub port: u16,
 
-    /// Where the preview is written.
-    #[arg(long, short, value_name = "DIR", default_value = "out/preview")]
-    pub out: PathBuf,
+    /// Where the preview is written [default: out/preview beside the content root].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// The content root, used to find a templates/ folder beside it.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root, used to find a templates/ folder beside it. Defaults to
+    /// content/ in the current folder, or the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 }
 
 /// Arguments of `build`.
@@ -139,14 +141,16 @@ pub struct BuildArgs {
     /// it is named. Defaults to the content root.
     pub paths: Vec<PathBuf>,
 
-    /// The content root: one folder per meeting.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root: one folder per meeting. Defaults to content/ in the current
+    /// folder, or, inside a content tree, the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 
     /// Where the PDFs are written, as <meeting folder name>.pdf: a folder that can be
-    /// written to (created if missing), checked before any work.
-    #[arg(long, short, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
+    /// written to (created if missing), checked before any work [default: out/ beside
+    /// the content root].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.

@@ -12,6 +12,7 @@ use super::console::say;
 use super::guard::guarded;
 use super::out_dir::OutDir;
 use super::progress::Progress;
+use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
 use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, worst};
@@ -25,9 +26,10 @@ use crate::templates::Templates;
 /// Runs `build` and returns the process's exit code.
 pub fn run(args: &BuildArgs) -> ExitCode {
     signals::install(OnStop::Interrupted);
-    match prepare(args) {
+    let project = Project::locate(args.content.as_deref());
+    match prepare(args, &project) {
         Ok((selected, templates, options, out)) => {
-            let code = build_all(&selected, &templates, &options, args);
+            let code = build_all(&selected, &templates, &options, args, &project);
             out.tidy();
             code
         }
@@ -40,12 +42,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 /// Everything checked before any layout work: the meetings, the templates, and an
 /// output folder that can be written to.
-fn prepare(args: &BuildArgs) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
-    let selected = select::meetings(&args.paths, &args.content)?;
-    let templates = select::templates(args.templates.as_deref(), &args.content)?;
-    let out = OutDir::ready(&args.out)?;
+fn prepare(
+    args: &BuildArgs,
+    project: &Project,
+) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
+    let selected = select::meetings(&args.paths, &project.content)?;
+    let templates = select::templates(args.templates.as_deref(), &project.content)?;
+    let out_dir = project.out(args.out.as_deref(), Path::new(OUT_DIR));
+    let out = OutDir::ready(&out_dir)?;
     let options = BuildOptions {
-        out_dir: args.out.clone(),
+        out_dir,
         standard: args.standard,
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
@@ -73,6 +79,7 @@ fn build_all(
     templates: &Templates,
     options: &BuildOptions,
     args: &BuildArgs,
+    project: &Project,
 ) -> ExitCode {
     let meetings = &selected.meetings;
     for skipped in &selected.skipped {
@@ -82,9 +89,12 @@ fn build_all(
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
+    if !args.paths.is_empty() {
+        say!("{}", plan(meetings, &args.paths, project));
+    }
     let started = Instant::now();
     let clashes = select::clashes(meetings);
-    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir,
@@ -152,6 +162,31 @@ fn build_all(
         started.elapsed().as_secs_f64()
     );
     worst(results.iter().filter_map(|r| r.as_ref().err()))
+}
+
+/// What `build` given paths will do, in one line: `building 1 meeting:
+/// 2026-07-16-children-scrutiny (from content/2026-07-16-children-scrutiny)`, the
+/// paths as they lie in the project (a `.` or a note shows where it is).
+fn plan(meetings: &[PathBuf], paths: &[PathBuf], project: &Project) -> String {
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = meetings
+        .iter()
+        .take(NAMED)
+        .map(|dir| pack_name(dir, Audience::Public))
+        .collect();
+    if meetings.len() > NAMED {
+        names.push(format!("and {} more", meetings.len() - NAMED));
+    }
+    let from: Vec<String> = paths
+        .iter()
+        .map(|path| project.shown(path).display().to_string())
+        .collect();
+    format!(
+        "building {}: {} (from {})",
+        counted(meetings.len(), "meeting"),
+        names.join(", "),
+        from.join(", ")
+    )
 }
 
 /// The error of a meeting whose pack name clashes with another's, if it does.

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::console::{self, say};
 use super::guard::guarded;
+use super::project::Project;
 use super::{CheckArgs, EXIT_USAGE_ERROR, counted, exit_status, select};
 use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
 use crate::error::Error;
@@ -16,8 +17,9 @@ use crate::pack;
 /// Runs `check` and returns the process's exit code.
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let prepared = select::meetings(&args.paths, &args.content).and_then(|selected| {
-        let templates = select::templates(args.templates.as_deref(), &args.content)?;
+    let project = Project::locate(args.content.as_deref());
+    let prepared = select::meetings(&args.paths, &project.content).and_then(|selected| {
+        let templates = select::templates(args.templates.as_deref(), &project.content)?;
         Ok((selected, templates))
     });
     let (selected, templates) = match prepared {
@@ -57,7 +59,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let sources = Sources::within(std::iter::once(&args.content).chain(meetings));
+    let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
     let text = diagnostics::render(args.format, &diagnostics, &sources);
     match args.format {
         Format::Human => console::text(&text),

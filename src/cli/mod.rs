@@ -9,6 +9,7 @@ mod new;
 mod out_dir;
 mod preview;
 mod progress;
+mod project;
 mod select;
 mod serve;
 mod signals;

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use super::console::{self, say};
 use super::guard::guarded;
+use super::project::{OUT_DIR, Project};
 use super::serve::Served;
 use super::signals::{self, OnStop};
 use super::{EXIT_USAGE_ERROR, PreviewArgs, counted, exit_status, select, watch};
@@ -22,16 +23,18 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
     } else {
         OnStop::Interrupted
     });
-    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let project = Project::locate(args.content.as_deref());
+    let out = project.out(args.out.as_deref(), &Path::new(OUT_DIR).join("preview"));
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
     let png = args.png || args.serve;
-    let preview = select::templates(args.templates.as_deref(), &args.content)
-        .and_then(|templates| Preview::new(&args.note, templates, &args.out, png));
+    let preview = select::templates(args.templates.as_deref(), &project.content)
+        .and_then(|templates| Preview::new(&args.note, templates, &out, png));
     let mut preview = match preview {
         Ok(preview) => preview,
-        Err(err) => return fail(&err, &Sources::within([&args.content])),
+        Err(err) => return fail(&err, &Sources::within([&project.content])),
     };
-    crate::pdf::remove_stale(&args.out);
-    let sources = Sources::within([&args.content, preview.meeting_dir()]);
+    crate::pdf::remove_stale(&out);
+    let sources = Sources::within([&project.content, preview.meeting_dir()]);
     let served = if args.serve {
         match Served::start(args.port) {
             Ok((served, address)) => {
@@ -63,7 +66,7 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             &mut preview,
             &args.note,
             templates_dir.as_deref(),
-            &args.out,
+            &out,
             &on_render,
             &sources,
         );

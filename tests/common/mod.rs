@@ -134,11 +134,22 @@ pub fn build_succeeds(project: &Project) -> String {
     stderr
 }
 
+/// What a test says when it cannot run a program it needs: the README's test command,
+/// `scripts/test`, installs it, or prints the command that does on this system.
+pub fn missing_program(program: &str, err: &dyn std::fmt::Display) -> String {
+    format!(
+        "cannot run `{program}` ({err}): run the tests with `scripts/test`, which installs \
+         it (Debian or Ubuntu, as root) or prints the apt-get, brew or winget command that does"
+    )
+}
+
 /// Runs an external tool, failing the test with a clear message if it is missing.
 fn tool(program: &str, args: &[&str]) -> Output {
-    let output = Command::new(program).args(args).env("TZ", "UTC").output().unwrap_or_else(|err| {
-        panic!("cannot run `{program}` ({err}): install poppler-utils and qpdf (Debian: apt-get install poppler-utils qpdf)")
-    });
+    let output = Command::new(program)
+        .args(args)
+        .env("TZ", "UTC")
+        .output()
+        .unwrap_or_else(|err| panic!("{}", missing_program(program, &err)));
     assert!(
         output.status.success(),
         "`{program} {}` failed:\n{}",
@@ -444,4 +455,29 @@ pub fn external_pdf(tag: &str, pages: usize) -> Vec<u8> {
     );
     let date = typst::foundations::Datetime::from_ymd(2026, 1, 1).unwrap();
     agenda_pack::pdf::standalone(&source, date).expect("the fixture compiles")
+}
+
+/// Copies the folder `from` into a new folder `to`, recursively.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A project holding a copy of the repository's sample `content/` (two meetings and
+/// `style.yaml`), for tests that run commands inside the tree.
+pub fn sample_project() -> Project {
+    let project = Project::new();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &project.root().join("content"),
+    );
+    project
 }
