@@ -292,3 +292,49 @@ fn ctrl_c_ends_watching_with_status_0() {
     let status = running.child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "{status:?}");
 }
+
+#[test]
+fn the_preview_is_tagged_like_the_pack() {
+    let project = project();
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = project.root().join("out/preview/second.pdf");
+    qpdf_check(&path);
+    assert!(
+        pdf_info(&path).contains(&("Tagged".to_string(), "yes".to_string())),
+        "{:?}",
+        pdf_info(&path)
+    );
+    assert_eq!(page_labels(&path), ["7", "8"], "numbered as in the pack");
+    let pdf = common::structure::Pdf::open(&path);
+    assert_eq!(
+        pdf.page_count(),
+        2,
+        "the pages before the note are left out"
+    );
+    let kinds: Vec<String> = pdf.elements().into_iter().map(|e| e.kind).collect();
+    assert!(kinds.iter().any(|k| k == "P"), "{kinds:?}");
+    assert!(
+        pdf.marked_content(1).iter().any(|tag| tag != "Artifact"),
+        "the note's text is tagged: {:?}",
+        pdf.marked_content(1)
+    );
+    // Every page the tag tree names is a page of the preview.
+    for object in pdf.doc.objects.values() {
+        let dict = match object {
+            lopdf::Object::Dictionary(dict) => dict,
+            lopdf::Object::Stream(stream) => &stream.dict,
+            _ => continue,
+        };
+        if let Ok(page) = dict.get(b"Pg").and_then(lopdf::Object::as_reference) {
+            assert!(
+                pdf.page_number(page).is_some(),
+                "/Pg {page:?} is not a page"
+            );
+        }
+    }
+}
