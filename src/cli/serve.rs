@@ -163,7 +163,7 @@ fn page(state: &State) -> String {
 <html lang="en"><head><meta charset="utf-8"><title>{title} - agenda-pack preview</title>
 <style>body{{background:#666;margin:0;padding:1em;font-family:sans-serif}}
 .page{{display:block;margin:0 auto 1em;max-width:100%;box-shadow:0 0 6px #000;background:#fff}}
-#error{{background:#fff;border-left:0.5em solid #b00;padding:0 1em;margin-bottom:1em}}
+#error{{background:#fff;border-left:0.5em solid #b00;padding:0.1em 1em;margin-bottom:1em}}
 #error pre{{white-space:pre-wrap}}
 #bar{{color:#fff;margin-bottom:1em}}</style></head>
 <body><div id="bar">{title} · <a style="color:#fff" href="/preview.pdf">PDF</a> · render <span id="version">{version}</span></div>

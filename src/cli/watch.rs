@@ -123,7 +123,7 @@ pub fn run(
             match Templates::load(templates_dir) {
                 Ok(templates) => preview.set_templates(templates),
                 Err(err) => {
-                    say!("error: {err}");
+                    status.line(&format!("error: {err}"));
                     status.line("not rendered");
                     continue;
                 }
