@@ -1,6 +1,6 @@
 //! Previewing one document on its own, paginated as it falls in its pack, and
 //! re-rendering it cheaply: the typst world lives between renders, so comemo reuses
-//! the work of the previous compile.
+//! the work of the previous compile. Supplied PDF pages are placed as in the pack.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,8 @@ pub struct Preview {
     first_page: Option<usize>,
     /// How many PNG pages the last render wrote.
     png_pages: usize,
-    /// The files outside the meeting folder the last render read.
+    /// The files the last render read: typst's, the content root's `style.yaml`, the
+    /// minutes of the minute book.
     dependencies: BTreeSet<PathBuf>,
 }
 
