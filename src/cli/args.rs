@@ -101,7 +101,8 @@ pub struct PreviewArgs {
     /// The Markdown document to render (inside a meeting folder).
     pub note: PathBuf,
 
-    /// Re-render on every save of the note, its images, the meeting or a template.
+    /// Re-render on every save of a file the last render read (the note, its images,
+    /// the meeting, style.yaml) or of a template; each line starts with the time.
     #[arg(long, short)]
     pub watch: bool,
 
@@ -114,9 +115,13 @@ pub struct PreviewArgs {
     #[arg(long)]
     pub serve: bool,
 
-    /// The port of --serve (0: any free port).
+    /// The port of --serve (0: any free port; the address is printed).
     #[arg(long, value_name = "PORT", default_value_t = 8765)]
     pub port: u16,
+
+    /// Open the served page in the default browser (or $BROWSER); implies --serve.
+    #[arg(long)]
+    pub open: bool,
 
     /// Where the preview is written [default: out/preview beside the content root].
     #[arg(long, short, value_name = "DIR")]
