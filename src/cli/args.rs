@@ -58,18 +58,49 @@ its port.")]
     New(NewCommand),
 }
 
-/// What `new` creates.
+/// What `new` creates. Nothing is ever overwritten; each document is printed with the
+/// lines that list it in its meeting.yaml.
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// A meeting folder with a meeting.yaml and a briefing note, which builds at once.
+    /// A folder name starting with a date (`2026-10-15-...`) gives the meeting date.
     Meeting {
         /// The folder to create (its name becomes the PDF's name).
         dir: PathBuf,
     },
-    /// A briefing note with the standard sections, to list in a meeting.yaml.
+    /// A briefing note with the standard sections.
     Note {
         /// The Markdown file to create.
         file: PathBuf,
+    },
+    /// A public report with the full cover block and the standard sections.
+    Report {
+        /// The Markdown file to create.
+        file: PathBuf,
+    },
+    /// The report of a private (exempt) item, stating its paragraph of Schedule 12A.
+    Private {
+        /// The Markdown file to create.
+        file: PathBuf,
+        /// The paragraph (1-7) of Part 1 of Schedule 12A that makes it exempt.
+        #[arg(long, value_name = "N", default_value_t = 3,
+              value_parser = clap::value_parser!(u8).range(1..=7))]
+        paragraph: u8,
+    },
+    /// The board's work programme (a YAML data file).
+    WorkProgramme {
+        /// The YAML file to create.
+        file: PathBuf,
+    },
+    /// The minutes of a meeting, drafted from its agenda and membership, numbered on
+    /// from the previous minutes of the municipal year.
+    Minutes {
+        /// The meeting folder whose meeting is minuted.
+        meeting: PathBuf,
+        /// The meeting folder that will agree them (default: the next meeting folder
+        /// beside it, by name); written there as minutes-<date>.md.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
     },
 }
 
