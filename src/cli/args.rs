@@ -4,16 +4,49 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use super::console::ColorChoice;
 use crate::diagnostics::Format;
 use crate::pdf::Standard;
 
+/// The version with the commit it was built from: `0.1.0 (1a2b3c4)`.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("AGENDA_PACK_COMMIT"),
+    ")"
+);
+
 /// Turns a committee's agenda items (YAML + Markdown) into the published agenda pack PDF.
 #[derive(Debug, Parser)]
-#[command(name = "agenda-pack", version, about, long_about = None)]
+#[command(name = "agenda-pack", version = VERSION, about, long_about = None,
+    after_help = "\
+Examples:
+  agenda-pack build                                        every meeting under content/
+  agenda-pack build content/2026-07-16-children-scrutiny   one meeting
+  agenda-pack check --format github                        annotations for GitHub Actions
+  agenda-pack preview content/m/note.md --watch            re-render a note on every save
+  agenda-pack new meeting content/2026-10-15-children-scrutiny
+  agenda-pack completions bash > ~/.local/share/bash-completion/completions/agenda-pack
+
+Exit status: 0 on success, 1 when content has errors, 2 for usage, environment or
+internal errors. NO_COLOR turns colour off, as --color never does.")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour diagnostics: auto (stderr is a terminal and NO_COLOR is unset),
+    /// always or never.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print errors only.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: the settings used and each meeting's time.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -53,9 +86,27 @@ errors, 2 for usage, environment or internal errors (a broken template, a bug), 
 build. --serve answers only requests addressed to 127.0.0.1, localhost or [::1] with
 its port.")]
     Preview(PreviewArgs),
-    /// Create a meeting folder or a note from the house style's stock wording.
+    /// Create a meeting folder or any kind of document from the house style's stock
+    /// wording, and print the lines that list it.
     #[command(subcommand)]
     New(NewCommand),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  agenda-pack completions bash > ~/.local/share/bash-completion/completions/agenda-pack
+  agenda-pack completions zsh > ~/.zfunc/_agenda-pack
+  agenda-pack completions fish > ~/.config/fish/completions/agenda-pack.fish
+  agenda-pack completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Example:
+  agenda-pack man > ~/.local/share/man/man1/agenda-pack.1 && man agenda-pack")]
+    Man,
 }
 
 /// What `new` creates. Nothing is ever overwritten; each document is printed with the
@@ -204,4 +255,9 @@ pub struct BuildArgs {
     /// written as <meeting>-private.pdf.
     #[arg(long)]
     pub private: bool,
+
+    /// How warnings and errors are printed: human (on stderr, with each meeting's
+    /// line), github (GitHub Actions annotations) or json (one array), both on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }

@@ -1,6 +1,7 @@
 //! Reporting problems found in content: one [`Diagnostic`] type, printed as
 //! rustc-style snippets, GitHub Actions annotations or JSON.
 
+mod colour;
 mod github;
 mod human;
 mod json;
@@ -10,6 +11,7 @@ use std::fmt;
 
 use crate::error::{ContentError, Error, Location};
 
+pub use colour::set_colour;
 pub use github::github;
 pub use human::human;
 pub use json::json;
@@ -108,9 +110,10 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `warning: file:line:column: message` and the hint on a line of its own.
+    /// `warning: file:line:column: message` and the hint on a line of its own; the
+    /// label coloured when colour is on.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.severity.as_str())?;
+        write!(f, "{}: ", colour::label(self.severity))?;
         match &self.location {
             Some(at) if at.line == 0 => write!(f, "{}: ", at.file.display())?,
             Some(at) => write!(f, "{at}: ")?,
