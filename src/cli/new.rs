@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::console::say;
 use super::{NewCommand, exit_status};
 use crate::error::Result;
+use crate::model::ItemKind;
 use crate::scaffold::{self, Scaffold};
 
 /// Runs `new` and returns the process's exit code.
@@ -41,7 +42,12 @@ fn report(what: &NewCommand, made: &Scaffold) -> Result<()> {
             |f| f.display().to_string(),
         );
         say!("add to {target}, under `{}:`:", listing.section.key());
-        super::console::text(&listing.yaml()?);
+        say!("{}", listing.yaml()?.trim_end());
+        if listing.kind == ItemKind::Minutes {
+            say!(
+                "(or, if the meeting already has a minutes item, add the file to its `documents:`)"
+            );
+        }
         if listing.exempt_paragraph.is_some() {
             say!(
                 "(a private item needs `exempt_paragraph`; replace `private_items: []` if the meeting has it; \
