@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::{detail, say};
+use super::console::{self, detail, say};
 use super::emit;
 use super::guard::guarded;
 use super::out_dir::OutDir;
@@ -78,7 +78,10 @@ fn build_all(
     let meetings = &selected.meetings;
     if args.format == Format::Human {
         for skipped in &selected.skipped {
-            say!("{}", Diagnostic::content_warning(skipped));
+            say!(
+                "{}",
+                Diagnostic::content_warning(skipped).one_line(console::colour())
+            );
         }
     }
     if meetings.is_empty() {
@@ -262,7 +265,7 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64, format: Format) -> S
                 built.pages
             );
             for warning in built.warnings.iter().filter(|_| human) {
-                let text = warning.to_string();
+                let text = warning.one_line(console::colour());
                 lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
             lines

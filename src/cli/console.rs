@@ -31,6 +31,7 @@ pub enum Verbosity {
 }
 
 static VERBOSITY: OnceLock<Verbosity> = OnceLock::new();
+static COLOUR: OnceLock<bool> = OnceLock::new();
 
 /// Sets how much is printed and whether diagnostics on stderr are coloured; called
 /// once, before the command runs.
@@ -44,7 +45,12 @@ pub fn configure(verbosity: Verbosity, color: ColorChoice) {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    crate::diagnostics::set_colour(colour);
+    let _ = COLOUR.set(colour);
+}
+
+/// Whether diagnostics on stderr are coloured, as [`configure`] resolved it.
+pub fn colour() -> bool {
+    COLOUR.get().copied().unwrap_or(false)
 }
 
 /// The verbosity set by [`configure`] (normal until then).

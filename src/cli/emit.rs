@@ -16,7 +16,12 @@ pub fn diagnostics(format: Format, all: &[Diagnostic], sources: &Sources) -> boo
                 })
                 .cloned()
                 .collect();
-            console::text(&diagnostics::render(format, &shown, sources));
+            console::text(&diagnostics::render_styled(
+                format,
+                &shown,
+                sources,
+                console::colour(),
+            ));
             true
         }
         Format::Github | Format::Json => {

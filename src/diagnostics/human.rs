@@ -9,9 +9,9 @@ use codespan_reporting::term::{self, Chars, Config};
 use super::{Diagnostic, Severity, Sources, colour};
 
 /// One diagnostic as text, ending with a blank line; its source line is quoted only
-/// when `sources` allows the file. Coloured as codespan colours it when colour is on.
-pub fn human(diagnostic: &Diagnostic, sources: &Sources) -> String {
-    let severity = colour::label(diagnostic.severity);
+/// when `sources` allows the file. Coloured as codespan colours it when `colour`.
+pub fn human(diagnostic: &Diagnostic, sources: &Sources, colour: bool) -> String {
+    let severity = colour::label(diagnostic.severity, colour);
     let hint = diagnostic
         .hint
         .as_ref()
@@ -55,7 +55,7 @@ pub fn human(diagnostic: &Diagnostic, sources: &Sources) -> String {
         chars: Chars::ascii(),
         ..Config::default()
     };
-    let mut out = colour::buffer();
+    let mut out = colour::buffer(colour);
     match term::emit_to_write_style(&mut out, &config, &file, &snippet) {
         Ok(()) => String::from_utf8_lossy(out.as_slice()).into_owned() + "\n",
         Err(_) => format!(
@@ -99,6 +99,7 @@ mod tests {
                 hint: Some("did you mean `subject`?".into()),
             },
             &Sources::within([dir.path()]),
+            false,
         );
         assert!(
             text.starts_with("error: unknown field `subjet`\n"),
@@ -128,6 +129,7 @@ mod tests {
                     hint: None,
                 },
                 &Sources::within([root.path()]),
+                false,
             );
             assert!(!text.contains("MARKER-0b5e"), "{text}");
             assert!(text.contains(&format!("{}:2:1", file.display())), "{text}");

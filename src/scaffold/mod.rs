@@ -16,7 +16,7 @@ pub use meeting::meeting;
 pub use minutes::minutes;
 
 use crate::content::{MEETING_FILE, load_meeting};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Date, ItemKind};
 use write::{refuse_existing, write_new};
 
@@ -93,18 +93,22 @@ pub fn report(file: &Path) -> Result<Scaffold> {
 /// Creates the report `file` of a private item, exempt under `paragraph` (1 to 7) of
 /// Schedule 12A: its listing goes under `private_items:` with `exempt_paragraph`.
 pub fn private_report(file: &Path, paragraph: u8) -> Result<Scaffold> {
+    let reason = usize::from(paragraph)
+        .checked_sub(1)
+        .and_then(|index| SCHEDULE_12A.get(index))
+        .ok_or_else(|| {
+            Error::Internal(format!(
+                "no paragraph {paragraph} in Part 1 of Schedule 12A (the command line allows 1 to 7)"
+            ))
+        })?;
     refuse_existing(file)?;
-    let reason = SCHEDULE_12A
-        .get(usize::from(paragraph).wrapping_sub(1))
-        .copied()
-        .unwrap_or(SCHEDULE_12A[2]);
     let title = title_from_file_name(file, "Title of the Report");
     let text = render(
         REPORT_TEMPLATE,
         minijinja::context! {
             title => &title,
             exempt_paragraph => paragraph,
-            exempt_reason => reason,
+            exempt_reason => *reason,
         },
     )?;
     write_new(file, &text)?;
