@@ -241,6 +241,27 @@ fn minutes_without_a_later_meeting_say_where_to_write_them() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--into"), "{stderr}");
+    let stderr = new(
+        project.path(),
+        &[
+            "minutes",
+            "content/2026-09-24-children-scrutiny",
+            "--into",
+            "drafts",
+        ],
+    );
+    assert!(
+        stderr.contains("created drafts/minutes-2026-09-24.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("add to its meeting's meeting.yaml"),
+        "{stderr}"
+    );
+    assert_eq!(
+        first_minute(&project.path().join("drafts/minutes-2026-09-24.md")),
+        22
+    );
 }
 
 #[test]

@@ -88,7 +88,17 @@ its port.")]
     Preview(PreviewArgs),
     /// Create a meeting folder or any kind of document from the house style's stock
     /// wording, and print the lines that list it.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  agenda-pack new meeting content/2026-10-15-children-scrutiny     dated 15 October 2026
+  agenda-pack new report content/2026-10-15-children-scrutiny/transport.md
+  agenda-pack new private content/2026-10-15-children-scrutiny/contract.md --paragraph 3
+  agenda-pack new minutes content/2026-09-24-children-scrutiny     into the next meeting
+
+Nothing is ever overwritten: a file that exists is an error (exit status 2)."
+    )]
     New(NewCommand),
     /// Print a shell completion script.
     #[command(after_help = "\

@@ -15,7 +15,7 @@ use super::out_dir::OutDir;
 use super::progress::Progress;
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
-use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, worst};
+use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst};
 use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
@@ -94,9 +94,7 @@ fn build_all(
     detail!(
         "content {}, templates {}, out {}, standard {:?}, {:?} pack",
         args.content.display(),
-        templates_dir
-            .as_ref()
-            .map_or_else(|| "built in".to_string(), |d| d.display().to_string()),
+        templates_label(templates_dir.as_deref()),
         options.out_dir.display(),
         options.standard,
         options.audience

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::console::{detail, say};
 use super::guard::guarded;
-use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select};
+use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
 use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
@@ -31,8 +31,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     detail!(
         "content {}, templates {}",
         args.content.display(),
-        select::templates_dir(args.templates.as_deref(), &args.content)
-            .map_or_else(|| "built in".to_string(), |d| d.display().to_string())
+        templates_label(select::templates_dir(args.templates.as_deref(), &args.content).as_deref())
     );
     if meetings.is_empty() {
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");

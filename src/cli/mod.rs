@@ -72,6 +72,11 @@ fn worst<'a>(errors: impl IntoIterator<Item = &'a Error>) -> ExitCode {
         .map_or(ExitCode::SUCCESS, ExitCode::from)
 }
 
+/// The templates folder in use, for `--verbose`: a folder, or `built in`.
+fn templates_label(dir: Option<&std::path::Path>) -> String {
+    dir.map_or_else(|| "built in".to_string(), |d| d.display().to_string())
+}
+
 /// `1 meeting`, `2 meetings`: a count with its noun, for summary lines.
 fn counted(count: usize, noun: &str) -> String {
     if count == 1 {
