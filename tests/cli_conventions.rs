@@ -205,11 +205,24 @@ fn quiet_prints_nothing_on_success_and_only_errors_on_failure() {
 
 #[test]
 fn verbose_prints_the_settings_and_each_meeting_time() {
-    let project = clean_meeting();
+    let project = Project::new();
+    project.write(
+        "m",
+        "meeting.yaml",
+        &meeting_yaml(
+            "  - kind: apologies\n    title: Apologies\n  - kind: briefing-note\n    title: Note\n    documents: [note.md]\n",
+        ),
+    );
+    project.write("m", "note.md", &note_with_pages("n", 3));
     let output = run_with_env(project.root(), &["check", "-v"], &[]);
     let stderr = text(&output.stderr);
     assert!(stderr.contains("templates built in"), "{stderr}");
     assert!(stderr.contains("checked content/m in "), "{stderr}");
+    let build = run_with_env(project.root(), &["build", "--verbose"], &[]);
+    let stderr = text(&build.stderr);
+    assert!(stderr.contains("standard Ua1, Public pack"), "{stderr}");
+    // Item 2's note: pages 3 to 5, padded to 6.
+    assert!(stderr.contains("\n  item 2: Pages 3 - 6"), "{stderr}");
     let quiet = run_with_env(project.root(), &["check", "-v", "-q"], &[]);
     assert_eq!(quiet.status.code(), Some(2), "-q and -v conflict");
 }

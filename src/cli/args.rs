@@ -44,7 +44,7 @@ pub struct Cli {
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more: the settings used and each meeting's time.
+    /// Print more: the settings used, each meeting's time and each item's pages.
     #[arg(long, short, global = true)]
     pub verbose: bool,
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::{self, detail, say};
+use super::console::{self, Verbosity, detail, say};
 use super::emit;
 use super::guard::guarded;
 use super::out_dir::OutDir;
@@ -262,6 +262,11 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64, format: Format) -> S
                 built.output.display(),
                 built.pages
             );
+            if console::verbosity() == Verbosity::Verbose {
+                for (item, range) in &built.item_ranges {
+                    lines.push_str(&format!("\n  item {item}: {range}"));
+                }
+            }
             for warning in built.warnings.iter().filter(|_| human) {
                 let text = warning.one_line(console::colour());
                 lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
