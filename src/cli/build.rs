@@ -8,15 +8,16 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::say;
+use super::console::{self, Verbosity, detail, say};
+use super::emit;
 use super::guard::guarded;
 use super::out_dir::OutDir;
 use super::progress::Progress;
 use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
-use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, worst};
-use crate::diagnostics::Diagnostic;
+use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst};
+use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
@@ -82,8 +83,13 @@ fn build_all(
     project: &Project,
 ) -> ExitCode {
     let meetings = &selected.meetings;
-    for skipped in &selected.skipped {
-        say!("{}", Diagnostic::content_warning(skipped));
+    if args.format == Format::Human {
+        for skipped in &selected.skipped {
+            say!(
+                "{}",
+                Diagnostic::content_warning(skipped).one_line(console::colour())
+            );
+        }
     }
     if meetings.is_empty() {
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
@@ -95,6 +101,14 @@ fn build_all(
     let started = Instant::now();
     let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
+    detail!(
+        "content {}, templates {}, out {}, standard {:?}, {:?} pack",
+        project.content.display(),
+        templates_label(templates_dir.as_deref()),
+        options.out_dir.display(),
+        options.standard,
+        options.audience
+    );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir,
@@ -120,7 +134,12 @@ fn build_all(
                 result
             }
         };
-        progress.line(&report(dir, &result, begun.elapsed().as_secs_f64()));
+        progress.line(&report(
+            dir,
+            &result,
+            begun.elapsed().as_secs_f64(),
+            args.format,
+        ));
         progress.advance();
         Some(result)
     };
@@ -140,6 +159,21 @@ fn build_all(
     }
     let skipped = results.iter().filter(|r| r.is_none()).count();
     let results: Vec<Result<Built>> = results.into_iter().flatten().collect();
+    if args.format != Format::Human {
+        let diagnostics: Vec<Diagnostic> = selected
+            .skipped
+            .iter()
+            .map(Diagnostic::content_warning)
+            .chain(results.iter().flat_map(|result| match result {
+                Ok(built) => built.warnings.clone(),
+                Err(err) => vec![Diagnostic::from_error(err)],
+            }))
+            .collect();
+        let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
+        if !emit::diagnostics(args.format, &diagnostics, &sources) {
+            return ExitCode::from(EXIT_USAGE_ERROR);
+        }
+    }
     let failed = results.iter().filter(|r| r.is_err()).count();
     let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
     let warnings: usize = results
@@ -252,7 +286,10 @@ fn pack_name(dir: &Path, audience: Audience) -> String {
     Audience::pack_name(&meeting, audience)
 }
 
-fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
+/// A meeting's line: built or not, with its warnings or errors in the human format
+/// (the other formats print them together at the end, on stdout).
+fn report(dir: &Path, result: &Result<Built>, seconds: f64, format: Format) -> String {
+    let human = format == Format::Human;
     match result {
         Ok(built) => {
             let mut lines = format!(
@@ -260,12 +297,18 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
                 built.output.display(),
                 built.pages
             );
-            for warning in &built.warnings {
-                let text = warning.to_string();
+            if console::verbosity() == Verbosity::Verbose {
+                for (item, range) in &built.item_ranges {
+                    lines.push_str(&format!("\n  item {item}: {range}"));
+                }
+            }
+            for warning in built.warnings.iter().filter(|_| human) {
+                let text = warning.one_line(console::colour());
                 lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
             lines
         }
-        Err(err) => format!("error: {}: not built\n{err}", dir.display()),
+        Err(err) if human => format!("error: {}: not built\n{err}", dir.display()),
+        Err(_) => format!("error: {}: not built", dir.display()),
     }
 }

@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::{self, say};
+use super::console::{detail, say};
 use super::guard::guarded;
 use super::project::Project;
-use super::{CheckArgs, EXIT_USAGE_ERROR, counted, exit_status, select};
-use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
+use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
+use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
 
@@ -30,6 +30,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     let meetings = &selected.meetings;
+    detail!(
+        "content {}, templates {}",
+        project.content.display(),
+        templates_label(
+            select::templates_dir(args.templates.as_deref(), &project.content).as_deref()
+        )
+    );
     if meetings.is_empty() {
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
@@ -38,10 +45,16 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let checked: Vec<(Vec<Diagnostic>, Option<u8>)> = meetings
         .par_iter()
         .map(|dir| {
+            let begun = Instant::now();
             let result = match clashes.get(dir) {
                 Some(clash) => Err(Error::from(clash.clone())),
                 None => guarded(dir, || pack::check(dir, &templates)),
             };
+            detail!(
+                "checked {} in {:.2}s",
+                dir.display(),
+                begun.elapsed().as_secs_f64()
+            );
             match result {
                 Ok(warnings) => (warnings, None),
                 Err(err) => (vec![Diagnostic::from_error(&err)], Some(exit_status(&err))),
@@ -60,15 +73,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
-    let text = diagnostics::render(args.format, &diagnostics, &sources);
-    match args.format {
-        Format::Human => console::text(&text),
-        Format::Github | Format::Json => {
-            if let Err(err) = console::stdout(&text) {
-                say!("error: cannot print the diagnostics: {err}");
-                return ExitCode::from(EXIT_USAGE_ERROR);
-            }
-        }
+    if !emit::diagnostics(args.format, &diagnostics, &sources) {
+        return ExitCode::from(EXIT_USAGE_ERROR);
     }
     say!(
         "checked {}: {}, {}, {:.2}s",
