@@ -253,6 +253,14 @@ impl Error {
         }
     }
 
+    /// The warnings found with the content errors this stands for, if any.
+    pub fn warnings(&self) -> &[ContentError] {
+        match self {
+            Self::Contents(found) => &found.warnings,
+            _ => &[],
+        }
+    }
+
     /// An I/O error about `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Self::Io {

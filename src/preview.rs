@@ -1,10 +1,17 @@
 //! Previewing one document on its own, paginated as it falls in its pack, and
 //! re-rendering it cheaply: the typst world lives between renders, so comemo reuses
-//! the work of the previous compile.
+//! the work of the previous compile. Supplied PDF pages are placed as in the pack.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::Pdf;
+use hayro::vello_cpu::color::palette::css::WHITE;
+use hayro::{RenderCache, RenderSettings};
 use typst::foundations::Datetime;
+use typst::layout::Frame;
+use typst_layout::Page;
 
 use crate::content::{self, MEETING_FILE};
 use crate::diagnostics::Diagnostic;
@@ -34,6 +41,9 @@ pub struct Preview {
     first_page: Option<usize>,
     /// How many PNG pages the last render wrote.
     png_pages: usize,
+    /// The files the last render read: typst's, the content root's `style.yaml`, the
+    /// minutes of the minute book.
+    dependencies: BTreeSet<PathBuf>,
 }
 
 /// What one render wrote.
@@ -72,6 +82,7 @@ impl Preview {
                     "put it in a folder holding a {MEETING_FILE} (create one with `agenda-pack new meeting <dir>`)"
                 ))
         })?;
+        let dependencies = BTreeSet::from([root_style_file(&meeting_dir)]);
         Ok(Self {
             note: note.to_path_buf(),
             meeting_dir,
@@ -81,12 +92,21 @@ impl Preview {
             world: None,
             first_page: None,
             png_pages: 0,
+            dependencies,
         })
     }
 
     /// The meeting folder the document belongs to.
     pub fn meeting_dir(&self) -> &Path {
         &self.meeting_dir
+    }
+
+    /// The files the last render read (or tried to read): the meeting's own, the
+    /// content root's `style.yaml` and the minutes it counts the minute book from.
+    /// Watching these, as well as the meeting folder and the templates, is watching
+    /// everything a render depends on.
+    pub fn dependencies(&self) -> &BTreeSet<PathBuf> {
+        &self.dependencies
     }
 
     /// The PDF the preview writes.
@@ -165,25 +185,44 @@ impl Preview {
             }
         };
         let typeset = typeset::typeset(world);
+        self.dependencies = dependencies(&meeting, world.take_read());
         comemo_evict();
         let typeset = typeset?;
         let ident = format!("{}-{}", meeting.name(), self.stem());
         let (year, month, day) = meeting.publication.date.ymd();
         let timestamp = Datetime::from_ymd_hms(year, month as u8, day as u8, 0, 0, 0)
             .expect("a validated date");
-        let bytes = pdf::export_from(&typeset.document, &ident, timestamp, first_page)?;
+        let exported = pdf::export_from(&typeset.document, &ident, timestamp, first_page)?;
+        // Finished as the pack is: supplied pages placed (read within the same
+        // limits), the outline from the document's bookmarks.
+        let external = from_page(
+            pdf::external_pages(&typeset.document, &self.meeting_dir),
+            first_page,
+            |p| p.pack_page,
+            |p, n| p.pack_page = n,
+        );
+        let bookmarks = from_page(
+            pdf::bookmarks(&typeset.document),
+            first_page,
+            |b| b.page,
+            |b, n| b.page = n,
+        );
+        let finished = pdf::finish(&exported, &external, &bookmarks)?;
         let output = self.output();
-        pdf::write_atomically(&output, &bytes)?;
+        pdf::write_atomically(&output, &finished.bytes)?;
         let pages = typeset
             .document
             .pages()
             .get(first_page.saturating_sub(1)..)
             .unwrap_or_default();
         let pngs = if self.png {
-            self.write_pngs(pages, first_page)?
+            let supplied: Vec<usize> = external.iter().map(|p| p.pack_page).collect();
+            self.write_pngs(pages, first_page, &supplied, &finished.bytes)?
         } else {
             Vec::new()
         };
+        let mut warnings = typeset.warnings;
+        warnings.extend(finished.warnings.iter().map(Diagnostic::content_warning));
         Ok(Rendered {
             pdf: output,
             pngs,
@@ -191,7 +230,7 @@ impl Preview {
             first_page,
             item,
             complete,
-            warnings: typeset.warnings,
+            warnings,
         })
     }
 
@@ -241,20 +280,51 @@ impl Preview {
     }
 
     /// Writes `<stem>-<page>.png` for each page and removes the pages of a longer
-    /// earlier render.
+    /// earlier render. The pages holding a supplied PDF's page (`supplied`, numbered
+    /// from 1) are drawn from the `finished` PDF, where that page is placed.
     fn write_pngs(
         &mut self,
-        pages: &[typst_layout::Page],
+        pages: &[Page],
         first_page: usize,
+        supplied: &[usize],
+        finished: &[u8],
     ) -> Result<Vec<PathBuf>> {
         let png_path = |n: usize| self.out_dir.join(format!("{}-{n}.png", self.stem()));
+        let finished = if supplied.is_empty() {
+            None
+        } else {
+            Some(
+                Pdf::new(finished.to_vec())
+                    .map_err(|err| Error::Pdf(format!("re-reading the preview: {err:?}")))?,
+            )
+        };
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: PNG_SCALE.into(),
+            ..Default::default()
+        };
         let mut written = Vec::new();
         for (offset, page) in pages.iter().enumerate() {
-            let options = typst_render::RenderOptions {
-                pixel_per_pt: PNG_SCALE.into(),
-                ..Default::default()
+            let printed = finished
+                .as_ref()
+                .filter(|_| supplied.contains(&(offset + 1)))
+                .and_then(|pdf| pdf.pages().get(offset));
+            let pixmap = match printed {
+                // typst lays out only a placeholder there: draw the page as printed,
+                // on a pixmap of typst's size (an empty page's, quick to make).
+                Some(printed) => {
+                    let empty = Page {
+                        frame: Frame::hard(page.frame.size()),
+                        ..page.clone()
+                    };
+                    let mut pixmap = typst_render::render(&empty, &options);
+                    let drawn = render_pdf_page(printed, pixmap.width(), pixmap.height());
+                    if drawn.len() == pixmap.data().len() {
+                        pixmap.data_mut().copy_from_slice(&drawn);
+                    }
+                    pixmap
+                }
+                None => typst_render::render(page, &options),
             };
-            let pixmap = typst_render::render(page, &options);
             let bytes = pixmap
                 .encode_png()
                 .map_err(|err| Error::Pdf(format!("PNG encoding failed: {err}")))?;
@@ -268,6 +338,70 @@ impl Preview {
         self.png_pages = pages.len();
         Ok(written)
     }
+}
+
+/// A PDF page drawn on white at `width` x `height` pixels, as premultiplied RGBA.
+fn render_pdf_page(page: &hayro::hayro_syntax::page::Page<'_>, width: u32, height: u32) -> Vec<u8> {
+    let (page_width, page_height) = page.render_dimensions();
+    let settings = RenderSettings {
+        x_scale: width as f32 / page_width,
+        y_scale: height as f32 / page_height,
+        width: u16::try_from(width).ok(),
+        height: u16::try_from(height).ok(),
+        bg_color: WHITE,
+    };
+    let interpreter = InterpreterSettings {
+        // As it prints: a supplied page's annotations are not copied anyway.
+        render_annotations: false,
+        ..InterpreterSettings::default()
+    };
+    hayro::render(page, &RenderCache::new(), &interpreter, &settings)
+        .data_as_u8_slice()
+        .to_vec()
+}
+
+/// The entries of `items` on physical page `first_page` or later, renumbered (by
+/// `page` and `set_page`) as pages of the preview, which starts at `first_page`.
+fn from_page<T>(
+    items: Vec<T>,
+    first_page: usize,
+    page: impl Fn(&T) -> usize,
+    set_page: impl Fn(&mut T, usize),
+) -> Vec<T> {
+    items
+        .into_iter()
+        .filter(|item| page(item) >= first_page)
+        .map(|mut item| {
+            let renumbered = page(&item) + 1 - first_page;
+            set_page(&mut item, renumbered);
+            item
+        })
+        .collect()
+}
+
+/// What a render of `meeting` read outside the meeting folder's own files, with the
+/// files typst `read`: the content root's `style.yaml` (read, or looked for) and
+/// the minutes the minute book is counted from.
+fn dependencies(meeting: &Meeting, read: BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
+    let mut files = read;
+    files.insert(root_style_file(&meeting.dir));
+    files.extend(
+        meeting
+            .minute_book
+            .records()
+            .iter()
+            .map(|record| record.file.clone()),
+    );
+    files
+}
+
+/// The content root's `style.yaml`, beside the meeting folder `meeting_dir`, as the
+/// loader looks for it.
+fn root_style_file(meeting_dir: &Path) -> PathBuf {
+    meeting_dir
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(content::STYLE_FILE)
 }
 
 /// Drops comemo's cached results older than a few compilations, so memory stays flat

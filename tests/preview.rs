@@ -1,5 +1,6 @@
-//! `agenda-pack preview`: one document paginated as in its pack, PNG pages, and
-//! `--watch` re-rendering after the note is edited.
+//! `agenda-pack preview`: one document paginated as in its pack, PNG pages, supplied
+//! PDF pages drawn, and `--watch` re-rendering after the note, or another file the
+//! render read, is edited.
 
 mod common;
 
@@ -117,7 +118,7 @@ fn watch_renders_again_after_the_note_is_saved() {
         project.root(),
         &["preview", "content/m/first.md", "--watch"],
     );
-    let wait_for = |prefix: &str| running.wait_for(prefix);
+    let wait_for = |prefix: &str| running.wait_for_status(prefix);
     wait_for("watching");
     let pdf = project.root().join("out/preview/first.pdf");
     assert_eq!(page_texts(&pdf).len(), 4, "3 pages and a padding page");
@@ -153,4 +154,190 @@ fn watch_renders_again_after_the_note_is_saved() {
         ["first.pdf"],
         "writes are atomic: no temporary files left"
     );
+}
+
+/// A supplied PDF of `pages` A4 pages, each reading `SUPPLIED <tag> p<k>` in large
+/// type across the middle of the page.
+fn supplied_pdf(tag: &str, pages: usize) -> Vec<u8> {
+    let body: Vec<String> = (1..=pages)
+        .map(|k| format!("#align(center + horizon)[SUPPLIED {tag} p{k}]"))
+        .collect();
+    let source = format!(
+        "#set page(paper: \"a4\")\n#set text(font: \"Liberation Sans\", size: 48pt)\n{}",
+        body.join("\n#pagebreak()\n")
+    );
+    let date = typst::foundations::Datetime::from_ymd(2026, 1, 1).unwrap();
+    agenda_pack::pdf::standalone(&source, date).expect("the fixture compiles")
+}
+
+/// How many dark pixels the middle fifth of a PNG page has (rows 40% to 60%).
+fn dark_pixels_mid_page(png: &std::path::Path) -> usize {
+    let (width, grey) = png_grey(png);
+    let rows = grey.len() / width;
+    grey[rows * 2 / 5 * width..rows * 3 / 5 * width]
+        .iter()
+        .filter(|&&level| level < 128)
+        .count()
+}
+
+#[test]
+fn a_supplied_pdf_is_drawn_in_its_preview_pdf_and_png_pages() {
+    let project = Project::new();
+    project.write(
+        "m",
+        "meeting.yaml",
+        &meeting_yaml(
+            "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n      - file: app.pdf\n        title: Appendix A\n",
+        ),
+    );
+    project.write("m", "note.md", &note_with_pages("1", 1));
+    std::fs::write(
+        project.meeting_dir("m").join("app.pdf"),
+        supplied_pdf("A", 2),
+    )
+    .unwrap();
+    let output = agenda_pack(project.root(), &["preview", "content/m/app.pdf", "--png"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 pages (Pages 5 - 6, Agenda Item 1)"),
+        "{stderr}"
+    );
+    let pdf = project.root().join("out/preview/app.pdf");
+    qpdf_check(&pdf);
+    let pages = page_texts(&pdf);
+    assert_eq!(pages.len(), 2);
+    for (k, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("SUPPLIED A p{}", k + 1)), "{page}");
+        assert_eq!(footer_number(page), Some(5 + k), "{page}");
+    }
+    // The PNG pages show the supplied text too, not a blank placeholder.
+    for page in [5, 6] {
+        let png = project.root().join(format!("out/preview/app-{page}.png"));
+        let dark = dark_pixels_mid_page(&png);
+        assert!(dark > 1000, "page {page}: {dark} dark pixels mid-page");
+    }
+    // The note before it has nothing there: the count tells text from paper.
+    let output = agenda_pack(project.root(), &["preview", "content/m/note.md", "--png"]);
+    assert!(output.status.success());
+    assert_eq!(
+        dark_pixels_mid_page(&project.root().join("out/preview/note-3.png")),
+        0
+    );
+}
+
+#[test]
+fn an_exempt_supplied_pdf_is_headed_not_for_publication_on_every_page() {
+    let project = Project::new();
+    let yaml = meeting_yaml(
+        "  - kind: briefing-note\n    title: A note\n    documents:\n      - note.md\n",
+    ) + "private_items:\n  - kind: briefing-note\n    title: Contract\n    exempt_paragraph: 3\n    documents:\n      - exempt.md\n      - file: app.pdf\n        title: Tender scores\n";
+    project.write("m", "meeting.yaml", &yaml);
+    project.write("m", "note.md", &note_with_pages("1", 1));
+    project.write("m", "exempt.md", &note_with_pages("X", 2));
+    std::fs::write(
+        project.meeting_dir("m").join("app.pdf"),
+        supplied_pdf("S", 3),
+    )
+    .unwrap();
+    for (file, pages) in [("exempt.md", 2), ("app.pdf", 4)] {
+        let output = agenda_pack(project.root(), &["preview", &format!("content/m/{file}")]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stem = file.split('.').next().unwrap();
+        let texts = page_texts(&project.root().join(format!("out/preview/{stem}.pdf")));
+        assert_eq!(texts.len(), pages, "{file}: {texts:?}");
+        for (n, page) in texts.iter().enumerate() {
+            assert!(
+                page.contains("Not for publication"),
+                "{file} page {} is not headed:\n{page}",
+                n + 1
+            );
+        }
+    }
+    let texts = page_texts(&project.root().join("out/preview/app.pdf"));
+    assert!(texts[2].contains("SUPPLIED S p3"), "{}", texts[2]);
+    assert!(texts[3].contains("This page is intentionally left blank"));
+}
+
+#[test]
+fn watch_prints_the_time_and_renders_again_when_style_yaml_changes() {
+    let project = project();
+    let running = Running::start(
+        project.root(),
+        &["preview", "content/m/first.md", "--watch"],
+    );
+    running.wait_for_status("rendered ");
+    running.wait_for_status("watching");
+    // The content root's style.yaml is outside the meeting folder, read by every render.
+    let style = project.root().join("content/style.yaml");
+    std::fs::write(&style, "bogus: 1\n").unwrap();
+    running.wait_for_status("not rendered");
+    std::fs::write(&style, "notes: numbered\n").unwrap();
+    let line = running.wait_for_status("rendered ");
+    assert!(line.contains("(Pages 3 - 6, Agenda Item 1)"), "{line}");
+}
+
+#[test]
+fn ctrl_c_ends_watching_with_status_0() {
+    let project = project();
+    let mut running = Running::start(
+        project.root(),
+        &["preview", "content/m/first.md", "--watch"],
+    );
+    running.wait_for_status("watching");
+    let pid = i32::try_from(running.child.id()).unwrap();
+    // SAFETY: a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let status = running.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+#[test]
+fn the_preview_is_tagged_like_the_pack() {
+    let project = project();
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = project.root().join("out/preview/second.pdf");
+    qpdf_check(&path);
+    assert!(
+        pdf_info(&path).contains(&("Tagged".to_string(), "yes".to_string())),
+        "{:?}",
+        pdf_info(&path)
+    );
+    assert_eq!(page_labels(&path), ["7", "8"], "numbered as in the pack");
+    let pdf = common::structure::Pdf::open(&path);
+    assert_eq!(
+        pdf.page_count(),
+        2,
+        "the pages before the note are left out"
+    );
+    let kinds: Vec<String> = pdf.elements().into_iter().map(|e| e.kind).collect();
+    assert!(kinds.iter().any(|k| k == "P"), "{kinds:?}");
+    assert!(
+        pdf.marked_content(1).iter().any(|tag| tag != "Artifact"),
+        "the note's text is tagged: {:?}",
+        pdf.marked_content(1)
+    );
+    // Every page the tag tree names is a page of the preview.
+    for object in pdf.doc.objects.values() {
+        let dict = match object {
+            lopdf::Object::Dictionary(dict) => dict,
+            lopdf::Object::Stream(stream) => &stream.dict,
+            _ => continue,
+        };
+        if let Ok(page) = dict.get(b"Pg").and_then(lopdf::Object::as_reference) {
+            assert!(
+                pdf.page_number(page).is_some(),
+                "/Pg {page:?} is not a page"
+            );
+        }
+    }
 }

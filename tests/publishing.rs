@@ -322,8 +322,8 @@ fn sample_pack_is_compact_with_subset_fonts() {
 }
 
 /// A checker installed from PyPI (`outloud`, `pdfua`): `$OUTLOUD` / `$PDFUA`, the
-/// virtual environment `.ci/run` makes, or on the PATH. A missing checker fails the
-/// test, saying how to install it: a check that passes by not running proves nothing.
+/// virtual environment `scripts/test` makes, or on the PATH. A missing checker fails
+/// the test, saying how to install it: a check that passes by not running proves nothing.
 fn checker(name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(name.to_uppercase()) {
         return PathBuf::from(path);
@@ -334,34 +334,18 @@ fn checker(name: &str) -> PathBuf {
     if venv.exists() {
         return venv;
     }
-    let on_path = Command::new(name)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        on_path,
-        "the PDF/UA checker `{name}` is not installed; install both checkers from the \
-         repository's root as .ci/run does:\n{}\n(or set ${} to the program)",
-        install_commands(),
-        name.to_uppercase()
-    );
-    PathBuf::from(name)
-}
-
-/// The commands with which `.ci/run` installs the checkers, read from it so that the
-/// advice never goes stale.
-fn install_commands() -> String {
-    let commands: Vec<&str> = include_str!("../.ci/run")
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("python3 -m venv") || l.contains("/pip install"))
-        .collect();
-    assert_eq!(
-        commands.len(),
-        2,
-        ".ci/run makes the venv and installs into it"
-    );
-    commands.join("\n")
+    match Command::new(name).arg("--version").output() {
+        Ok(output) if output.status.success() => PathBuf::from(name),
+        Ok(output) => panic!(
+            "`{name} --version` failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(err) => panic!(
+            "{}\n(it installs the PDF/UA checkers in target/outloud-venv; or set ${} to the program)",
+            missing_program(name, &err),
+            name.to_uppercase()
+        ),
+    }
 }
 
 #[test]
@@ -509,4 +493,125 @@ fn stamp_and_footer_are_drawn_over_an_external_first_page() {
         "nothing is painted under the external page"
     );
     assert!(texts_after >= 2, "stamp and footer over it: {texts_after}");
+}
+
+#[test]
+fn poppler_reads_the_sample_packs_without_a_syntax_error() {
+    // poppler printed "Syntax Error: Suspects object is wrong type (boolean)" for
+    // every pack, because the catalog's MarkInfo carried `/Suspects false`.
+    let (out, _) = build_repository_content(&[]);
+    for meeting in SAMPLES {
+        let pdf = out.path().join(format!("{meeting}.pdf"));
+        for (program, args) in [("pdfinfo", vec![]), ("pdftotext", vec!["-"])] {
+            let output = Command::new(program)
+                .arg(&pdf)
+                .args(&args)
+                .output()
+                .expect("poppler-utils is installed");
+            assert!(output.status.success(), "{program} {meeting}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.is_empty(), "{program} {meeting}: {stderr}");
+        }
+    }
+}
+
+/// A one-page supplied PDF painted black all over, with white text: a dark slide.
+fn dark_slide() -> Vec<u8> {
+    let source = "#set page(paper: \"a4\", fill: black)\n\
+                  #set text(font: \"Liberation Sans\", fill: white)\n\
+                  Slide on a dark background";
+    let date = typst::foundations::Datetime::from_ymd(2026, 1, 1).unwrap();
+    agenda_pack::pdf::standalone(source, date).expect("the fixture compiles")
+}
+
+/// The boxes (in points) of the words on page `page` equal to `word`, as
+/// `pdftotext -bbox` reads them.
+fn word_boxes(pdf: &Path, page: usize, word: &str) -> Vec<[f64; 4]> {
+    let page = page.to_string();
+    let output = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("poppler-utils is installed");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let rest = &line[start..];
+        rest[..rest.find('"').unwrap()].parse().unwrap()
+    };
+    html.lines()
+        .filter(|line| line.contains("<word ") && line.contains(&format!(">{word}</word>")))
+        .map(|line| ["xMin", "yMin", "xMax", "yMax"].map(|name| attr(line, name)))
+        .collect()
+}
+
+/// Page `page` rendered in grey at 72 dpi (one pixel a point): width, height, pixels.
+fn grey_page(pdf: &Path, page: usize) -> (usize, usize, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("p");
+    let page = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", "72", "-singlefile", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("poppler-utils is installed");
+    assert!(status.success());
+    let bytes = std::fs::read(prefix.with_extension("pgm")).unwrap();
+    // A binary PGM: "P5", width, height, maximum value, each after whitespace.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).to_string());
+    }
+    let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (width, height, bytes[at + 1..].to_vec())
+}
+
+#[test]
+fn stamp_and_footer_stay_readable_on_a_dark_supplied_page() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - file: slides.pdf\n        title: Slides\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    std::fs::write(project.meeting_dir("m").join("slides.pdf"), dark_slide()).unwrap();
+    build_all(project.root());
+    let path = project.pdf("m");
+    let (width, _, pixels) = grey_page(&path, 3);
+    let grey = |x: f64, y: f64| pixels[y as usize * width + x as usize];
+    // The page itself is black away from the marginal text.
+    assert!(grey(40.0, 400.0) < 50, "the slide is dark");
+    for word in ["Page", "Agenda"] {
+        let boxes = word_boxes(&path, 3, word);
+        assert_eq!(boxes.len(), 1, "{word} printed once on the slide's page");
+        let [x0, y0, x1, y1] = boxes[0];
+        // Just outside the word, on each side, the backing shows white; inside it the
+        // black text shows dark.
+        let around = [
+            (x0 - 2.0, (y0 + y1) / 2.0),
+            (x1 + 2.0, (y0 + y1) / 2.0),
+            ((x0 + x1) / 2.0, y0 - 1.5),
+            ((x0 + x1) / 2.0, y1 + 1.0),
+        ];
+        for (x, y) in around {
+            assert!(
+                grey(x, y) > 200,
+                "{word}: white backing at ({x}, {y}): {}",
+                grey(x, y)
+            );
+        }
+        let darkest = (x0 as usize..x1 as usize)
+            .flat_map(|x| (y0 as usize..y1 as usize).map(move |y| (x, y)))
+            .map(|(x, y)| grey(x as f64, y as f64))
+            .min()
+            .unwrap();
+        assert!(darkest < 100, "{word}: its text is dark on the backing");
+    }
 }

@@ -1,5 +1,6 @@
 //! `preview --serve`: the page of rendered pages, opened in a real headless browser
-//! (Chromium), before and after the note is edited.
+//! (Chromium), before and after the note is edited; a failed render shown above the
+//! last good pages; `--open` and `--port 0`.
 
 mod common;
 
@@ -22,9 +23,7 @@ fn browser_dom(url: &str) -> String {
             url,
         ])
         .output()
-        .unwrap_or_else(|err| {
-            panic!("cannot run `chromium` ({err}): install it (Debian: apt-get install chromium)")
-        });
+        .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -53,7 +52,7 @@ fn the_served_page_shows_every_page_and_follows_edits() {
         project.root(),
         &["preview", "content/m/note.md", "--serve", "--port", "0"],
     );
-    let wait_for = |prefix: &str| running.wait_for(prefix);
+    let wait_for = |prefix: &str| running.wait_for_status(prefix);
     let url = wait_for("serving the pages on ")
         .trim_start_matches("serving the pages on ")
         .to_string();
@@ -121,6 +120,81 @@ fn the_served_page_shows_every_page_and_follows_edits() {
     running.stop();
 }
 
+#[test]
+fn a_failed_render_is_shown_above_the_last_good_pages_and_open_opens_the_url() {
+    let project = Project::new();
+    project.write(
+        "m",
+        "meeting.yaml",
+        &meeting_yaml("  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n"),
+    );
+    project.write("m", "note.md", &note_with_pages("1", 2));
+    // A stand-in browser that writes down the address it is given.
+    let opened = project.root().join("opened.txt");
+    let browser = project.root().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let running = Running::start_with_env(
+        project.root(),
+        &["preview", "content/m/note.md", "--open", "--port", "0"],
+        &[("BROWSER", &browser.to_string_lossy())],
+    );
+    let url = running
+        .wait_for_status("serving the pages on ")
+        .trim_start_matches("serving the pages on ")
+        .to_string();
+    let address = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    assert_ne!(address.rsplit_once(':').unwrap().1, "0", "{url}");
+    running.wait_for_status("rendered ");
+    running.wait_for_status("watching");
+    let page = get(&address, "/");
+    assert!(
+        page.contains("<title>note.md - agenda-pack preview</title>"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<img class=\"page\"").count(), 2, "{page}");
+    assert!(!page.contains("id=\"error\""), "{page}");
+    // The browser was handed the address printed (it may start after the render).
+    let mut given = String::new();
+    for _ in 0..600 {
+        given = std::fs::read_to_string(&opened).unwrap_or_default();
+        if !given.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(given.trim(), url);
+
+    project.write("m", "note.md", "---\nkind: briefing-note\nsubjet: S\n---\n");
+    running.wait_for_status("not rendered");
+    let page = get(&address, "/");
+    let error = page.find("id=\"error\"").expect("the error is shown");
+    let first_page = page
+        .find("<img class=\"page\"")
+        .expect("the last good pages stay");
+    assert!(error < first_page, "the error comes first: {page}");
+    assert_eq!(page.matches("<img class=\"page\"").count(), 2, "{page}");
+    assert!(page.contains("content/m/note.md:3"), "{page}");
+    assert!(get(&address, "/page/1.png").starts_with("\u{fffd}PNG"));
+    // Fixed: the error goes and the new pages show.
+    project.write("m", "note.md", &note_with_pages("1", 3));
+    running.wait_for_status("rendered ");
+    let page = get(&address, "/");
+    assert!(!page.contains("id=\"error\""), "{page}");
+    assert_eq!(page.matches("<img class=\"page\"").count(), 4, "{page}");
+}
+
 /// Headless Chromium driven through the DevTools protocol on a pipe
 /// (`--remote-debugging-pipe`: commands on its fd 3, replies on fd 4).
 struct Browser {
@@ -163,11 +237,7 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|err| {
-                panic!(
-                    "cannot run `chromium` ({err}): install it (Debian: apt-get install chromium)"
-                )
-            });
+            .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
         // SAFETY: descriptors made above and owned from here on.
         let (commands, replies) = unsafe {
             libc::close(to_browser[0]);

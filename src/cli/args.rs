@@ -4,16 +4,49 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use super::console::ColorChoice;
 use crate::diagnostics::Format;
 use crate::pdf::Standard;
 
+/// The version with the commit it was built from: `0.1.0 (1a2b3c4)`.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("AGENDA_PACK_COMMIT"),
+    ")"
+);
+
 /// Turns a committee's agenda items (YAML + Markdown) into the published agenda pack PDF.
 #[derive(Debug, Parser)]
-#[command(name = "agenda-pack", version, about, long_about = None)]
+#[command(name = "agenda-pack", version = VERSION, about, long_about = None,
+    after_help = "\
+Examples:
+  agenda-pack build                                        every meeting under content/
+  agenda-pack build content/2026-07-16-children-scrutiny   one meeting
+  agenda-pack check --format github                        annotations for GitHub Actions
+  agenda-pack preview content/m/note.md --watch            re-render a note on every save
+  agenda-pack new meeting content/2026-10-15-children-scrutiny
+  agenda-pack completions bash > ~/.local/share/bash-completion/completions/agenda-pack
+
+Exit status: 0 on success, 1 when content has errors, 2 for usage, environment or
+internal errors. NO_COLOR turns colour off, as --color never does.")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour diagnostics: auto (stderr is a terminal and NO_COLOR is unset),
+    /// always or never.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print errors only.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: the settings used, each meeting's time and each item's pages.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -53,23 +86,82 @@ errors, 2 for usage, environment or internal errors (a broken template, a bug), 
 build. --serve answers only requests addressed to 127.0.0.1, localhost or [::1] with
 its port.")]
     Preview(PreviewArgs),
-    /// Create a meeting folder or a note from the house style's stock wording.
-    #[command(subcommand)]
+    /// Create a meeting folder or any kind of document from the house style's stock
+    /// wording, and print the lines that list it.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  agenda-pack new meeting content/2026-10-15-children-scrutiny     dated 15 October 2026
+  agenda-pack new report content/2026-10-15-children-scrutiny/transport.md
+  agenda-pack new private content/2026-10-15-children-scrutiny/contract.md --paragraph 3
+  agenda-pack new minutes content/2026-09-24-children-scrutiny     into the next meeting
+
+Nothing is ever overwritten: a file that exists is an error (exit status 2)."
+    )]
     New(NewCommand),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  agenda-pack completions bash > ~/.local/share/bash-completion/completions/agenda-pack
+  agenda-pack completions zsh > ~/.zfunc/_agenda-pack
+  agenda-pack completions fish > ~/.config/fish/completions/agenda-pack.fish
+  agenda-pack completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Example:
+  agenda-pack man > ~/.local/share/man/man1/agenda-pack.1 && man agenda-pack")]
+    Man,
 }
 
-/// What `new` creates.
+/// What `new` creates. Nothing is ever overwritten; each document is printed with the
+/// lines that list it in its meeting.yaml.
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// A meeting folder with a meeting.yaml and a briefing note, which builds at once.
+    /// A folder name starting with a date (`2026-10-15-...`) gives the meeting date.
     Meeting {
         /// The folder to create (its name becomes the PDF's name).
         dir: PathBuf,
     },
-    /// A briefing note with the standard sections, to list in a meeting.yaml.
+    /// A briefing note with the standard sections.
     Note {
         /// The Markdown file to create.
         file: PathBuf,
+    },
+    /// A public report with the full cover block and the standard sections.
+    Report {
+        /// The Markdown file to create.
+        file: PathBuf,
+    },
+    /// The report of a private (exempt) item, stating its paragraph of Schedule 12A.
+    Private {
+        /// The Markdown file to create.
+        file: PathBuf,
+        /// The paragraph (1-7) of Part 1 of Schedule 12A that makes it exempt.
+        #[arg(long, value_name = "N", default_value_t = 3,
+              value_parser = clap::value_parser!(u8).range(1..=7))]
+        paragraph: u8,
+    },
+    /// The board's work programme (a YAML data file).
+    WorkProgramme {
+        /// The YAML file to create.
+        file: PathBuf,
+    },
+    /// The minutes of a meeting, drafted from its agenda and membership, numbered on
+    /// from the previous minutes of the municipal year.
+    Minutes {
+        /// The meeting folder whose meeting is minuted.
+        meeting: PathBuf,
+        /// The meeting folder that will agree them (default: the next meeting folder
+        /// beside it, by name); written there as minutes-<date>.md.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
     },
 }
 
@@ -80,9 +172,10 @@ pub struct CheckArgs {
     /// Defaults to the content root.
     pub paths: Vec<PathBuf>,
 
-    /// The content root: one folder per meeting.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root: one folder per meeting. Defaults to content/ in the current
+    /// folder, or, inside a content tree, the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.
@@ -100,7 +193,8 @@ pub struct PreviewArgs {
     /// The Markdown document to render (inside a meeting folder).
     pub note: PathBuf,
 
-    /// Re-render on every save of the note, its images, the meeting or a template.
+    /// Re-render on every save of a file the last render read (the note, its images,
+    /// the meeting, style.yaml) or of a template; each line starts with the time.
     #[arg(long, short)]
     pub watch: bool,
 
@@ -113,22 +207,27 @@ pub struct PreviewArgs {
     #[arg(long)]
     pub serve: bool,
 
-    /// The port of --serve (0: any free port).
+    /// The port of --serve (0: any free port; the address is printed).
     #[arg(long, value_name = "PORT", default_value_t = 8765)]
     pub port: u16,
 
-    /// Where the preview is written.
-    #[arg(long, short, value_name = "DIR", default_value = "out/preview")]
-    pub out: PathBuf,
+    /// Open the served page in the default browser (or $BROWSER); implies --serve.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Where the preview is written [default: out/preview beside the content root].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// The content root, used to find a templates/ folder beside it.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root, used to find a templates/ folder beside it. Defaults to
+    /// content/ in the current folder, or the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 }
 
 /// Arguments of `build`.
@@ -139,14 +238,16 @@ pub struct BuildArgs {
     /// it is named. Defaults to the content root.
     pub paths: Vec<PathBuf>,
 
-    /// The content root: one folder per meeting.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
+    /// The content root: one folder per meeting. Defaults to content/ in the current
+    /// folder, or, inside a content tree, the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 
     /// Where the PDFs are written, as <meeting folder name>.pdf: a folder that can be
-    /// written to (created if missing), checked before any work.
-    #[arg(long, short, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
+    /// written to (created if missing), checked before any work [default: out/ beside
+    /// the content root].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// A folder of house-style templates overriding the built-in ones file by file.
     /// Defaults to a templates/ folder next to the content root, if there is one.
@@ -173,4 +274,9 @@ pub struct BuildArgs {
     /// written as <meeting>-private.pdf.
     #[arg(long)]
     pub private: bool,
+
+    /// How warnings and errors are printed: human (on stderr, with each meeting's
+    /// line), github (GitHub Actions annotations) or json (one array), both on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }

@@ -8,14 +8,16 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::say;
+use super::console::{self, Verbosity, detail, say};
+use super::emit;
 use super::guard::guarded;
 use super::out_dir::OutDir;
 use super::progress::Progress;
+use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
-use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, worst};
-use crate::diagnostics::Diagnostic;
+use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst};
+use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
@@ -25,9 +27,10 @@ use crate::templates::Templates;
 /// Runs `build` and returns the process's exit code.
 pub fn run(args: &BuildArgs) -> ExitCode {
     signals::install(OnStop::Interrupted);
-    match prepare(args) {
+    let project = Project::locate(args.content.as_deref());
+    match prepare(args, &project) {
         Ok((selected, templates, options, out)) => {
-            let code = build_all(&selected, &templates, &options, args);
+            let code = build_all(&selected, &templates, &options, args, &project);
             out.tidy();
             code
         }
@@ -40,12 +43,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 /// Everything checked before any layout work: the meetings, the templates, and an
 /// output folder that can be written to.
-fn prepare(args: &BuildArgs) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
-    let selected = select::meetings(&args.paths, &args.content)?;
-    let templates = select::templates(args.templates.as_deref(), &args.content)?;
-    let out = OutDir::ready(&args.out)?;
+fn prepare(
+    args: &BuildArgs,
+    project: &Project,
+) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
+    let selected = select::meetings(&args.paths, &project.content)?;
+    let templates = select::templates(args.templates.as_deref(), &project.content)?;
+    let out_dir = project.out(args.out.as_deref(), Path::new(OUT_DIR));
+    let out = OutDir::ready(&out_dir)?;
     let options = BuildOptions {
-        out_dir: args.out.clone(),
+        out_dir,
         standard: args.standard,
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
@@ -73,18 +80,35 @@ fn build_all(
     templates: &Templates,
     options: &BuildOptions,
     args: &BuildArgs,
+    project: &Project,
 ) -> ExitCode {
     let meetings = &selected.meetings;
-    for skipped in &selected.skipped {
-        say!("{}", Diagnostic::content_warning(skipped));
+    if args.format == Format::Human {
+        for skipped in &selected.skipped {
+            say!(
+                "{}",
+                Diagnostic::content_warning(skipped).one_line(console::colour())
+            );
+        }
     }
     if meetings.is_empty() {
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
+    if !args.paths.is_empty() {
+        say!("{}", plan(meetings, &args.paths, project));
+    }
     let started = Instant::now();
     let clashes = select::clashes(meetings);
-    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
+    detail!(
+        "content {}, templates {}, out {}, standard {:?}, {:?} pack",
+        project.content.display(),
+        templates_label(templates_dir.as_deref()),
+        options.out_dir.display(),
+        options.standard,
+        options.audience
+    );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir,
@@ -110,7 +134,12 @@ fn build_all(
                 result
             }
         };
-        progress.line(&report(dir, &result, begun.elapsed().as_secs_f64()));
+        progress.line(&report(
+            dir,
+            &result,
+            begun.elapsed().as_secs_f64(),
+            args.format,
+        ));
         progress.advance();
         Some(result)
     };
@@ -130,12 +159,29 @@ fn build_all(
     }
     let skipped = results.iter().filter(|r| r.is_none()).count();
     let results: Vec<Result<Built>> = results.into_iter().flatten().collect();
+    if args.format != Format::Human {
+        let diagnostics: Vec<Diagnostic> = selected
+            .skipped
+            .iter()
+            .map(Diagnostic::content_warning)
+            .chain(results.iter().flat_map(|result| match result {
+                Ok(built) => built.warnings.clone(),
+                Err(err) => Diagnostic::all_from_error(err),
+            }))
+            .collect();
+        let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
+        if !emit::diagnostics(args.format, &diagnostics, &sources) {
+            return ExitCode::from(EXIT_USAGE_ERROR);
+        }
+    }
     let failed = results.iter().filter(|r| r.is_err()).count();
     let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
     let warnings: usize = results
         .iter()
-        .flatten()
-        .map(|b| b.warnings.len())
+        .map(|result| match result {
+            Ok(built) => built.warnings.len(),
+            Err(err) => err.warnings().len(),
+        })
         .sum::<usize>()
         + selected.skipped.len();
     let skipped = if skipped > 0 {
@@ -152,6 +198,31 @@ fn build_all(
         started.elapsed().as_secs_f64()
     );
     worst(results.iter().filter_map(|r| r.as_ref().err()))
+}
+
+/// What `build` given paths will do, in one line: `building 1 meeting:
+/// 2026-07-16-children-scrutiny (from content/2026-07-16-children-scrutiny)`, the
+/// paths as they lie in the project (a `.` or a note shows where it is).
+fn plan(meetings: &[PathBuf], paths: &[PathBuf], project: &Project) -> String {
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = meetings
+        .iter()
+        .take(NAMED)
+        .map(|dir| pack_name(dir, Audience::Public))
+        .collect();
+    if meetings.len() > NAMED {
+        names.push(format!("and {} more", meetings.len() - NAMED));
+    }
+    let from: Vec<String> = paths
+        .iter()
+        .map(|path| project.shown(path).display().to_string())
+        .collect();
+    format!(
+        "building {}: {} (from {})",
+        counted(meetings.len(), "meeting"),
+        names.join(", "),
+        from.join(", ")
+    )
 }
 
 /// The error of a meeting whose pack name clashes with another's, if it does.
@@ -217,7 +288,10 @@ fn pack_name(dir: &Path, audience: Audience) -> String {
     Audience::pack_name(&meeting, audience)
 }
 
-fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
+/// A meeting's line: built or not, with its warnings or errors in the human format
+/// (the other formats print them together at the end, on stdout).
+fn report(dir: &Path, result: &Result<Built>, seconds: f64, format: Format) -> String {
+    let human = format == Format::Human;
     match result {
         Ok(built) => {
             let mut lines = format!(
@@ -225,12 +299,18 @@ fn report(dir: &Path, result: &Result<Built>, seconds: f64) -> String {
                 built.output.display(),
                 built.pages
             );
-            for warning in &built.warnings {
-                let text = warning.to_string();
+            if console::verbosity() == Verbosity::Verbose {
+                for (item, range) in &built.item_ranges {
+                    lines.push_str(&format!("\n  item {item}: {range}"));
+                }
+            }
+            for warning in built.warnings.iter().filter(|_| human) {
+                let text = warning.one_line(console::colour());
                 lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
             lines
         }
-        Err(err) => format!("error: {}: not built\n{err}", dir.display()),
+        Err(err) if human => format!("error: {}: not built\n{err}", dir.display()),
+        Err(_) => format!("error: {}: not built", dir.display()),
     }
 }

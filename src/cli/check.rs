@@ -6,18 +6,20 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::console::{self, say};
+use super::console::{detail, say};
 use super::guard::guarded;
-use super::{CheckArgs, EXIT_USAGE_ERROR, counted, exit_status, select};
-use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
+use super::project::Project;
+use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
+use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
 
 /// Runs `check` and returns the process's exit code.
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let prepared = select::meetings(&args.paths, &args.content).and_then(|selected| {
-        let templates = select::templates(args.templates.as_deref(), &args.content)?;
+    let project = Project::locate(args.content.as_deref());
+    let prepared = select::meetings(&args.paths, &project.content).and_then(|selected| {
+        let templates = select::templates(args.templates.as_deref(), &project.content)?;
         Ok((selected, templates))
     });
     let (selected, templates) = match prepared {
@@ -28,6 +30,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     let meetings = &selected.meetings;
+    detail!(
+        "content {}, templates {}",
+        project.content.display(),
+        templates_label(
+            select::templates_dir(args.templates.as_deref(), &project.content).as_deref()
+        )
+    );
     if meetings.is_empty() {
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
@@ -37,10 +46,16 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let checked: Vec<(Vec<Diagnostic>, usize, Option<u8>)> = meetings
         .par_iter()
         .map(|dir| {
+            let begun = Instant::now();
             let result = match clashes.get(dir) {
                 Some(clash) => Err(Error::from(clash.clone())),
                 None => guarded(dir, || pack::check(dir, &templates)),
             };
+            detail!(
+                "checked {} in {:.2}s",
+                dir.display(),
+                begun.elapsed().as_secs_f64()
+            );
             match result {
                 Ok(warnings) => (warnings, 0, None),
                 Err(err) => (
@@ -63,16 +78,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    let sources = Sources::within(std::iter::once(&args.content).chain(meetings));
-    let text = diagnostics::render(args.format, &diagnostics, &sources);
-    match args.format {
-        Format::Human => console::text(&text),
-        Format::Github | Format::Json => {
-            if let Err(err) = console::stdout(&text) {
-                say!("error: cannot print the diagnostics: {err}");
-                return ExitCode::from(EXIT_USAGE_ERROR);
-            }
-        }
+    let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
+    if !emit::diagnostics(args.format, &diagnostics, &sources) {
+        return ExitCode::from(EXIT_USAGE_ERROR);
     }
     say!(
         "checked {}: {}, {}, {:.2}s",

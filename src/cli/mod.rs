@@ -4,11 +4,14 @@ mod args;
 mod build;
 mod check;
 mod console;
+mod emit;
 mod guard;
+mod manual;
 mod new;
 mod out_dir;
 mod preview;
 mod progress;
+mod project;
 mod select;
 mod serve;
 mod signals;
@@ -19,6 +22,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{BuildArgs, CheckArgs, Cli, Command, NewCommand, PreviewArgs};
+pub use console::{ColorChoice, Verbosity};
 
 use crate::error::Error;
 
@@ -30,11 +34,19 @@ pub const EXIT_USAGE_ERROR: u8 = 2;
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    console::configure(verbosity, cli.color);
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::New(what) => new::run(&what),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man => manual::man(),
     }
 }
 
@@ -59,6 +71,11 @@ fn worst<'a>(errors: impl IntoIterator<Item = &'a Error>) -> ExitCode {
         .map(exit_status)
         .max()
         .map_or(ExitCode::SUCCESS, ExitCode::from)
+}
+
+/// The templates folder in use, for `--verbose`: a folder, or `built in`.
+fn templates_label(dir: Option<&std::path::Path>) -> String {
+    dir.map_or_else(|| "built in".to_string(), |d| d.display().to_string())
 }
 
 /// `1 meeting`, `2 meetings`: a count with its noun, for summary lines.

@@ -5,41 +5,56 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::console::{self, say};
+use super::console;
 use super::guard::guarded;
+use super::project::{OUT_DIR, Project};
 use super::serve::Served;
 use super::signals::{self, OnStop};
-use super::{EXIT_USAGE_ERROR, PreviewArgs, counted, exit_status, select, watch};
+use super::watch::{self, Status};
+use super::{EXIT_USAGE_ERROR, PreviewArgs, counted, exit_status, select};
 use crate::diagnostics::{self, Diagnostic, Format, Sources};
 use crate::error::{Error, Result};
 use crate::preview::{Preview, Rendered};
 
 /// Runs `preview` and returns the process's exit code.
 pub fn run(args: &PreviewArgs) -> ExitCode {
+    let serve = args.serve || args.open;
+    let watching = args.watch || serve;
     // Stopping is how watching ends; a single render stopped midway is interrupted.
-    signals::install(if args.watch || args.serve {
+    signals::install(if watching {
         OnStop::Finished
     } else {
         OnStop::Interrupted
     });
-    let templates_dir = select::templates_dir(args.templates.as_deref(), &args.content);
-    let png = args.png || args.serve;
-    let preview = select::templates(args.templates.as_deref(), &args.content)
-        .and_then(|templates| Preview::new(&args.note, templates, &args.out, png));
+    let project = Project::locate(args.content.as_deref());
+    let out = project.out(args.out.as_deref(), &Path::new(OUT_DIR).join("preview"));
+    let status = Status { timed: watching };
+    let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
+    let png = args.png || serve;
+    let preview = select::templates(args.templates.as_deref(), &project.content)
+        .and_then(|templates| Preview::new(&args.note, templates, &out, png));
     let mut preview = match preview {
         Ok(preview) => preview,
-        Err(err) => return fail(&err, &Sources::within([&args.content])),
+        Err(err) => return fail(&err, &Sources::within([&project.content])),
     };
-    crate::pdf::remove_stale(&args.out);
-    let sources = Sources::within([&args.content, preview.meeting_dir()]);
-    let served = if args.serve {
-        match Served::start(args.port) {
+    crate::pdf::remove_stale(&out);
+    let sources = Sources::within([&project.content, preview.meeting_dir()]);
+    let served = if serve {
+        let title = args.note.file_name().unwrap_or(args.note.as_os_str());
+        match Served::start(args.port, &title.to_string_lossy()) {
             Ok((served, address)) => {
-                say!("serving the pages on {address}");
+                status.line(&format!("serving the pages on {address}"));
+                if args.open
+                    && let Err(err) = opener::open_browser(&address)
+                {
+                    status.line(&format!(
+                        "warning: cannot open a browser ({err}): open {address} yourself"
+                    ));
+                }
                 Some(served)
             }
             Err(err) => {
-                say!("error: cannot serve on port {}: {err}", args.port);
+                status.line(&format!("error: cannot serve on port {}: {err}", args.port));
                 return ExitCode::from(EXIT_USAGE_ERROR);
             }
         }
@@ -57,13 +72,13 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             served.update(result, &text);
         }
     };
-    let result = render_and_report(&mut preview, &on_render, &sources);
-    if args.watch || args.serve {
+    let result = render_and_report(&mut preview, &on_render, &sources, status);
+    if watching {
         return watch::run(
             &mut preview,
             &args.note,
             templates_dir.as_deref(),
-            &args.out,
+            &out,
             &on_render,
             &sources,
         );
@@ -75,11 +90,12 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
 }
 
 /// Renders once (a panic becomes an internal error), tells `on_render`, then prints
-/// one line: what was written, pages, warnings and time, or the errors.
+/// one `status` line: what was written, pages, warnings and time, or the errors.
 pub fn render_and_report(
     preview: &mut Preview,
     on_render: &dyn Fn(&Result<Rendered>),
     sources: &Sources,
+    status: Status,
 ) -> Result<Rendered> {
     let started = Instant::now();
     let dir = preview.meeting_dir().to_path_buf();
@@ -113,13 +129,13 @@ pub fn render_and_report(
                 let text = warning.to_string();
                 line.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
             }
-            say!("{line}");
+            status.line(&line);
         }
         Err(err) => {
             let text =
                 diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
             console::text(&text);
-            say!("not rendered ({millis:.0} ms)");
+            status.line(&format!("not rendered ({millis:.0} ms)"));
         }
     }
     result

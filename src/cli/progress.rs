@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::console::say;
+use super::console::{self, Verbosity, say};
 
 /// Where per-meeting lines and progress go.
 pub enum Progress {
@@ -18,7 +18,10 @@ pub enum Progress {
 impl Progress {
     /// Progress over `total` meetings.
     pub fn new(total: usize) -> Self {
-        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        // Under --quiet the lines are filtered, so no bar either.
+        let interactive = std::io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none()
+            && console::verbosity() != Verbosity::Quiet;
         if !interactive || total < 2 {
             return Self::Plain;
         }

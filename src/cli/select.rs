@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::build::default_templates_dir;
+use super::project;
 use crate::content::find_meetings;
 use crate::error::{ContentError, Error, Result};
 use crate::preview::meeting_folder;
@@ -57,6 +58,7 @@ pub fn meetings(paths: &[PathBuf], content: &Path) -> Result<Selected> {
             ));
         }
     }
+    let mut meetings: Vec<PathBuf> = meetings.iter().map(|dir| project::named(dir)).collect();
     meetings.sort();
     let mut seen = HashSet::new();
     meetings.retain(|dir| seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.clone())));

@@ -1,5 +1,6 @@
 //! `preview --serve`: a small web page on localhost showing the rendered pages,
-//! which reloads itself after each render. It answers only requests addressed to
+//! which reloads itself after each render; after a failed render it keeps the last
+//! good pages, with the error above them. It answers only requests addressed to
 //! localhost by name or number with its port: a page elsewhere whose name is made to
 //! resolve to 127.0.0.1 (DNS rebinding) gets 403 and nothing of the preview, which may
 //! be an exempt report.
@@ -12,10 +13,12 @@ use tiny_http::{Header, Request, Response, Server};
 use crate::error::Result;
 use crate::preview::Rendered;
 
-/// What the page shows: the last render's PNG pages or its error, and a version that
-/// changes with every render.
+/// What the page shows: the last good render's PNG pages, the last render's error if
+/// it failed, and a version that changes with every render.
 #[derive(Default)]
 struct State {
+    /// The page's title: the document's file name.
+    title: String,
     version: u64,
     pngs: Vec<PathBuf>,
     pdf: Option<PathBuf>,
@@ -29,15 +32,18 @@ pub struct Served {
 }
 
 impl Served {
-    /// Serves on `127.0.0.1:port` (0: any free port) in a background thread and
-    /// returns the address.
-    pub fn start(port: u16) -> std::io::Result<(Self, String)> {
+    /// Serves the preview of the document named `title` on `127.0.0.1:port` (0: any
+    /// free port) in a background thread and returns the address.
+    pub fn start(port: u16, title: &str) -> std::io::Result<(Self, String)> {
         let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
         let ip = server.server_addr().to_ip();
         let address = ip.map_or_else(|| "127.0.0.1".into(), |a| a.to_string());
         let port = ip.map_or(port, |a| a.port());
         let served = Self {
-            state: Arc::new(Mutex::new(State::default())),
+            state: Arc::new(Mutex::new(State {
+                title: title.to_string(),
+                ..State::default()
+            })),
         };
         let state = served.state.clone();
         std::thread::spawn(move || {
@@ -53,7 +59,7 @@ impl Served {
         Ok((served, format!("http://{address}/")))
     }
 
-    /// Records a render (or its failure); the page reloads.
+    /// Records a render, or its failure (the last good pages stay); the page reloads.
     pub fn update(&self, result: &Result<Rendered>, error_text: &str) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.version += 1;
@@ -125,33 +131,43 @@ fn respond(state: &Mutex<State>, url: &str) -> Response<std::io::Cursor<Vec<u8>>
     }
 }
 
-/// The page: every PNG page, or the error, and a script that reloads the page when
-/// the version changes.
+/// The page: the error of a failed render, then every PNG page of the last good one,
+/// and a script that reloads the page when the version changes.
 fn page(state: &State) -> String {
     let version = state.version;
-    let body = match &state.error {
-        Some(error) => format!("<pre id=\"error\">{}</pre>", html_escape(error)),
-        None => state
-            .pngs
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                format!(
-                    "<img class=\"page\" src=\"/page/{n}.png?v={version}\" alt=\"page {n}\" onload=\"this.dataset.loaded=this.naturalWidth\">",
-                    n = i + 1
-                )
-            })
-            .collect(),
-    };
+    let error = state.error.as_ref().map_or_else(String::new, |error| {
+        let kept = if state.pngs.is_empty() {
+            "nothing rendered yet"
+        } else {
+            "the pages below are from the last render that worked"
+        };
+        format!(
+            "<div id=\"error\"><p><strong>Not rendered</strong>: {kept}.</p><pre>{}</pre></div>",
+            html_escape(error)
+        )
+    });
+    let pages: String = state
+        .pngs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            format!(
+                "<img class=\"page\" src=\"/page/{n}.png?v={version}\" alt=\"page {n}\" onload=\"this.dataset.loaded=this.naturalWidth\">",
+                n = i + 1
+            )
+        })
+        .collect();
+    let title = html_escape(&state.title);
     format!(
         r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>agenda-pack preview</title>
+<html lang="en"><head><meta charset="utf-8"><title>{title} - agenda-pack preview</title>
 <style>body{{background:#666;margin:0;padding:1em;font-family:sans-serif}}
 .page{{display:block;margin:0 auto 1em;max-width:100%;box-shadow:0 0 6px #000;background:#fff}}
-#error{{background:#fff;padding:1em;white-space:pre-wrap}}
+#error{{background:#fff;border-left:0.5em solid #b00;padding:0.1em 1em;margin-bottom:1em}}
+#error pre{{white-space:pre-wrap}}
 #bar{{color:#fff;margin-bottom:1em}}</style></head>
-<body><div id="bar"><a style="color:#fff" href="/preview.pdf">PDF</a> · render <span id="version">{version}</span></div>
-{body}
+<body><div id="bar">{title} · <a style="color:#fff" href="/preview.pdf">PDF</a> · render <span id="version">{version}</span></div>
+{error}{pages}
 <script>
 const shown = {version};
 setInterval(async () => {{
@@ -169,6 +185,7 @@ fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

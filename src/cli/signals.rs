@@ -2,9 +2,12 @@
 //! temporary file behind: the write in progress is abandoned and its file removed
 //! before the process exits.
 
+#[cfg(unix)]
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+#[cfg(unix)]
 use signal_hook::iterator::Signals;
 
+#[cfg(unix)]
 use crate::pdf;
 
 /// How the process ends when stopped by a signal.
@@ -19,6 +22,7 @@ pub enum OnStop {
 /// Handles SIGINT, SIGTERM and SIGHUP from now on: remove the temporary files being
 /// written, then exit as `on_stop` says. Without the handler (it could not be set
 /// up), the system's default applies and a later build removes the files.
+#[cfg(unix)]
 pub fn install(on_stop: OnStop) {
     let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
@@ -35,3 +39,8 @@ pub fn install(on_stop: OnStop) {
         }
     });
 }
+
+/// On Windows (signal-hook's iterator is Unix-only) the system's default applies, and
+/// a later build removes the temporary files.
+#[cfg(not(unix))]
+pub fn install(_on_stop: OnStop) {}

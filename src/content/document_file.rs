@@ -147,6 +147,8 @@ impl From<String> for MemberEntry {
 #[serde(deny_unknown_fields)]
 struct WithPortfolio {
     name: String,
+    /// Optional: a councillor without one prints their name alone.
+    #[serde(default)]
     portfolio: String,
 }
 

@@ -1,7 +1,7 @@
 //! Images named in YAML (a logo, a flow chart): inside the meeting folder once links
 //! are followed, within the image limits, and described for screen readers.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::confine;
 use super::yaml::YamlText;
@@ -21,8 +21,11 @@ pub struct NamedImage<'a> {
 }
 
 impl<'a> NamedImage<'a> {
-    /// The image written as `file:` and `alt:` under `key` (`logo`, `flow_chart`).
-    pub fn under(yaml: &YamlText, key: &str, file: &'a Path, alt: &'a str) -> Self {
+    /// The image written as `file:` and `alt:` under `key` (`logo`, `flow_chart`);
+    /// `file` is [normalised](confine::normalise) in place, so the model keeps the name
+    /// the image is read by.
+    pub fn under(yaml: &YamlText, key: &str, file: &'a mut PathBuf, alt: &'a str) -> Self {
+        *file = confine::normalise(file);
         Self {
             file,
             file_at: yaml.at(&format!("{key}.file")),

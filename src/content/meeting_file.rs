@@ -135,8 +135,8 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     let root_style = gathered
         .take(style_file::load_root(root))?
         .unwrap_or_default();
-    let style = raw.style.over(root_style).resolve();
-    check_meeting(&yaml, &parsed.taint, &mut raw, dir, style, &mut gathered)?;
+    let style = std::mem::take(&mut raw.style).over(root_style).resolve();
+    check_meeting(&yaml, &parsed.taint, &mut raw, dir, &style, &mut gathered)?;
     let public_count = raw.items.len();
     let entries: Vec<(String, ItemEntry)> = raw
         .items
@@ -153,7 +153,7 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     let listed: Vec<PathBuf> = entries
         .iter()
         .flat_map(|(_, entry)| &entry.documents)
-        .map(|document| dir.join(&document.0.file))
+        .map(|document| dir.join(confine::normalise(Path::new(&document.0.file))))
         .collect();
     gathered.extend(check_numbers(&yaml, &parsed.taint, &entries));
     gathered.extend(check_each_document_once(
@@ -231,7 +231,7 @@ fn check_meeting(
     taint: &Taint,
     raw: &mut MeetingFile,
     dir: &Path,
-    style: Style,
+    style: &Style,
     gathered: &mut Gathered,
 ) -> Result<()> {
     let checked = |path: &str| !taint.covers(path);
@@ -258,7 +258,7 @@ fn check_meeting(
     if checked("logo")
         && let Some(logo) = &mut raw.logo
     {
-        let image = NamedImage::under(yaml, "logo", &logo.file, &logo.alt);
+        let image = NamedImage::under(yaml, "logo", &mut logo.file, &logo.alt);
         let at = image.file_at.clone();
         gathered.take(image_file::check(image, dir, "the logo"))?;
         logo.at = Some(at);
@@ -402,7 +402,7 @@ impl MeetingSource<'_> {
                 continue;
             }
             let at = self.yaml.at(&entry_path);
-            let named = self.dir.join(&doc.0.file);
+            let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
             let file = doc.0.file.clone();
             let mut found = Gathered::default();
             let (kind, loaded) = self.document(doc.0, at.clone(), defaults, &mut found);
@@ -489,7 +489,7 @@ impl MeetingSource<'_> {
         defaults: &MeetingDefaults,
         found: &mut Gathered,
     ) -> (Option<DocumentKind>, Result<Option<Document>>) {
-        let relative = PathBuf::from(&entry.file);
+        let relative = confine::normalise(Path::new(&entry.file));
         if let Err(escape) = confine::resolve_inside(self.dir, &relative) {
             let error =
                 ContentError::new(at, format!("document {escape}")).with_hint(escape.hint());

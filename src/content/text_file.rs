@@ -71,9 +71,23 @@ pub fn read(path: &Path, limit: Limit) -> Result<String> {
     Ok(decode(path, bytes)?)
 }
 
-/// The text of `bytes`, refused with the place of the first byte that is not UTF-8, or
-/// of the first NUL (which YAML parsers take for the end of the text).
+/// The text of `bytes` as an editor on any system saves it: a UTF-8 byte-order mark is
+/// dropped and CRLF line ends read as LF, so a file saved on Windows gives the same
+/// text (and the same line and column in messages) as on Linux. Refused, with a
+/// place: UTF-16 (Notepad's "Unicode"), a byte that is not UTF-8, a NUL (which YAML
+/// parsers take for the end of the text).
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ContentError> {
+    if let Some(encoding) = utf16(&bytes) {
+        return Err(ContentError::new(
+            Location::new(path, 1, 1),
+            format!("the file is saved as {encoding} (\"Unicode\"), not UTF-8"),
+        )
+        .with_hint("save it as UTF-8: in Notepad, File > Save As, then Encoding: UTF-8; in other editors, \"Save with encoding\" UTF-8"));
+    }
+    let mut bytes = bytes;
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
     let text = String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&err.as_bytes()[..offset]);
@@ -92,7 +106,55 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ContentError> {
             "delete the invisible NUL character here (it often comes from pasting binary data)",
         ));
     }
-    Ok(text)
+    Ok(with_lf(text))
+}
+
+/// `text` with CRLF line ends read as LF, and without a leading byte-order mark: the
+/// text the loader reads, so that a line and column found in it place the same
+/// character in a quote of the file.
+pub fn as_read(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    with_lf(text)
+}
+
+/// `text` with CRLF line ends read as LF.
+fn with_lf(text: String) -> String {
+    if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// The byte-order mark some Windows editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// How many bytes are looked at for UTF-16 without a byte-order mark.
+const UTF16_SNIFF: usize = 64;
+
+/// The UTF-16 `bytes` are saved in, if they are: by the byte-order mark, or, without
+/// one, by a NUL byte beside every character of the first few (text in UTF-16 is
+/// mostly ASCII, whose every other byte is zero; UTF-8 text has no NUL at all).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some("UTF-16 LE"),
+        [0xfe, 0xff, ..] => return Some("UTF-16 BE"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(UTF16_SNIFF) & !1];
+    let pairs = || head.chunks_exact(2);
+    if head.is_empty() {
+        None
+    } else if pairs().all(|p| p[0] != 0 && p[1] == 0) {
+        Some("UTF-16 LE")
+    } else if pairs().all(|p| p[0] == 0 && p[1] != 0) {
+        Some("UTF-16 BE")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +169,39 @@ mod tests {
         let err = decode(file, b"a: 1\n\nc: \0\n".to_vec()).unwrap_err();
         assert_eq!(err.location, Location::new(file, 3, 4));
         assert!(decode(file, "a: é\n".into()).is_ok());
+    }
+
+    #[test]
+    fn a_windows_file_reads_as_the_same_text_and_places() {
+        let file = Path::new("m.md");
+        let windows = decode(file, b"\xef\xbb\xbfa: 1\r\nb: 2\r\n".to_vec()).unwrap();
+        assert_eq!(windows, "a: 1\nb: 2\n");
+        let err = decode(file, b"\xef\xbb\xbfa\xff\r\n".to_vec()).unwrap_err();
+        assert_eq!(err.location, Location::new(file, 1, 2));
+        let err = decode(file, b"a: 1\r\nb: \0\r\n".to_vec()).unwrap_err();
+        assert_eq!(err.location, Location::new(file, 2, 4));
+    }
+
+    #[test]
+    fn utf16_is_refused_with_how_to_save_as_utf8() {
+        let file = Path::new("meeting.yaml");
+        let text = "council: Testford\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, encoding) in [
+            ([&[0xff, 0xfe][..], &le].concat(), "UTF-16 LE"),
+            ([&[0xfe, 0xff][..], &be].concat(), "UTF-16 BE"),
+            (le, "UTF-16 LE"),
+            (be, "UTF-16 BE"),
+        ] {
+            let err = decode(file, bytes).unwrap_err();
+            assert_eq!(err.location, Location::new(file, 1, 1));
+            assert!(err.message.contains(encoding), "{}", err.message);
+            assert!(err.hint.unwrap().contains("UTF-8"));
+        }
+        // One NUL in UTF-8 text is not UTF-16.
+        let err = decode(file, b"a: \0\n".to_vec()).unwrap_err();
+        assert!(err.message.contains("NUL"), "{}", err.message);
     }
 
     #[test]

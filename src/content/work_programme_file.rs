@@ -9,7 +9,8 @@ use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
 use crate::error::{ContentError, Gathered, Result};
 use crate::model::{
-    Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
+    Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, ProgrammeSlot,
+    WorkProgramme,
 };
 
 /// The shape of a work programme file.
@@ -18,9 +19,11 @@ use crate::model::{
 struct ProgrammeFile {
     kind: FileKind,
     title: String,
-    last_updated: Date,
+    last_updated: Option<Date>,
     #[serde(default)]
     introduction: String,
+    #[serde(default)]
+    columns: Vec<String>,
     #[serde(default)]
     flow_chart: Option<FlowChart>,
     meetings: Vec<MeetingEntry>,
@@ -40,7 +43,11 @@ enum FileKind {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MeetingEntry {
-    date: Date,
+    /// A meeting's date; or, instead, the `heading` of a group without one.
+    date: Option<Date>,
+    heading: Option<String>,
+    note: Option<String>,
+    moved_from: Option<Date>,
     #[serde(default)]
     cancelled: bool,
     moved_to: Option<Date>,
@@ -75,12 +82,30 @@ pub fn load(
     // Checks of values with errors of their own would report their stand-ins.
     let checked = |path: &str| !parsed.tainted(path);
     let FileKind::WorkProgramme = file.kind;
-    let meetings_checked = checked("meetings");
-    let (meetings, errors) = meetings(&yaml, file.meetings);
-    if meetings_checked {
-        gathered.extend(errors);
+    let meetings = if checked("meetings") {
+        gathered.take(meetings(&yaml, file.meetings))?
+    } else {
+        None
+    };
+    if let Some(meetings) = &meetings
+        && checked("columns")
+        && checked("later")
+        && checked("information_only")
+    {
+        gathered.take(check_cells(
+            &yaml,
+            &file.columns,
+            meetings,
+            &file.later,
+            &file.information_only,
+        ))?;
     }
-    if meetings_checked && !meetings.iter().any(|m| m.date == meeting_date) {
+    if let Some(meetings) = &meetings
+        && !meetings
+            .iter()
+            .filter_map(ProgrammeSlot::meeting)
+            .any(|m| m.date == meeting_date)
+    {
         warnings.push(
             ContentError::new(
                 yaml.key_at("meetings"),
@@ -95,7 +120,7 @@ pub fn load(
     if checked("flow_chart")
         && let Some(chart) = &mut file.flow_chart
     {
-        let image = NamedImage::under(&yaml, "flow_chart", &chart.file, &chart.alt);
+        let image = NamedImage::under(&yaml, "flow_chart", &mut chart.file, &chart.alt);
         let at = image.file_at.clone();
         gathered.take(image_file::check(image, meeting_dir, "the flow chart"))?;
         chart.at = Some(at);
@@ -110,7 +135,8 @@ pub fn load(
             .filter(|p| !p.is_empty())
             .map(str::to_string)
             .collect(),
-        meetings,
+        columns: file.columns,
+        meetings: meetings.unwrap_or_default(),
         later: file
             .later
             .into_iter()
@@ -125,69 +151,176 @@ pub fn load(
     gathered.finish(programme, Vec::new())
 }
 
-/// Validates the meetings: dates in order and once each, a move to a programmed date.
-/// Returns them with the mistakes found (a meeting with one is left as planned).
-fn meetings(
-    yaml: &YamlText,
-    entries: Vec<MeetingEntry>,
-) -> (Vec<ProgrammeMeeting>, Vec<ContentError>) {
-    let mut errors = Vec::new();
-    let dates: Vec<Date> = entries.iter().map(|m| m.date).collect();
+/// Validates the meetings: dates in order and once each, a move to a programmed date;
+/// an entry with a `heading:` instead of a date is a group kept in its place.
+fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeSlot>> {
     let at = |index: usize, key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
-    for (index, pair) in dates.windows(2).enumerate() {
-        if pair[1] <= pair[0] {
-            let problem = if pair[1] == pair[0] {
+    let dated: Vec<(usize, Date)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(index, m)| m.date.map(|date| (index, date)))
+        .collect();
+    for pair in dated.windows(2) {
+        let ((_, before), (index, date)) = (pair[0], pair[1]);
+        if date <= before {
+            let problem = if date == before {
                 "is listed twice"
             } else {
                 "is out of date order"
             };
-            errors.push(
-                ContentError::new(
-                    at(index + 1, "date"),
-                    format!("the meeting on {} {problem}", pair[1].ordinal()),
-                )
-                .with_hint("list each meeting once, in date order"),
-            );
+            return Err(ContentError::new(
+                at(index, "date"),
+                format!("the meeting on {} {problem}", date.ordinal()),
+            )
+            .with_hint("list each meeting once, in date order")
+            .into());
         }
     }
-    let meetings = entries
+    let dates: Vec<Date> = dated.iter().map(|&(_, date)| date).collect();
+    entries
         .into_iter()
         .enumerate()
-        .map(|(index, entry)| {
-            let state = match (entry.cancelled, entry.moved_to) {
-                (false, None) => MeetingState::Planned,
-                (true, None) => MeetingState::Cancelled,
-                (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
-                (false, Some(to)) => {
-                    errors.push(
-                        ContentError::new(
-                            at(index, "moved_to"),
-                            format!(
-                                "moved to {}, which is not a meeting in the programme",
-                                to.ordinal()
-                            ),
-                        )
-                        .with_hint("add that meeting to `meetings:`, or correct the date"),
-                    );
-                    MeetingState::Planned
-                }
-                (true, Some(_)) => {
-                    errors.push(
-                        ContentError::new(
-                            at(index, "cancelled"),
-                            "a meeting is either cancelled or moved, not both",
-                        )
-                        .with_hint("remove `cancelled: true` or `moved_to:`"),
-                    );
-                    MeetingState::Planned
-                }
-            };
-            ProgrammeMeeting {
-                date: entry.date,
-                state,
-                items: entry.items,
+        .map(|(index, entry)| slot(yaml, index, entry, &dates))
+        .collect()
+}
+
+/// One entry of `meetings:`: a dated meeting, or a group under its heading.
+fn slot(
+    yaml: &YamlText,
+    index: usize,
+    entry: MeetingEntry,
+    dates: &[Date],
+) -> Result<ProgrammeSlot> {
+    let at = |key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
+    let date = match (entry.date, entry.heading) {
+        (Some(date), None) => date,
+        (None, Some(heading)) => {
+            let dated_key = [
+                ("note", entry.note.is_some()),
+                ("moved_from", entry.moved_from.is_some()),
+                ("moved_to", entry.moved_to.is_some()),
+                ("cancelled", entry.cancelled),
+            ]
+            .into_iter()
+            .find(|(_, given)| *given);
+            if let Some((key, _)) = dated_key {
+                return Err(ContentError::new(
+                    at(key),
+                    format!("`{key}:` belongs to a meeting with a date, not to a `heading:` group"),
+                )
+                .with_hint(format!("remove `{key}:`, or give the meeting its `date:`"))
+                .into());
             }
-        })
-        .collect();
-    (meetings, errors)
+            return Ok(ProgrammeSlot::Group(ProgrammeGroup {
+                heading,
+                items: entry.items,
+            }));
+        }
+        (Some(_), Some(_)) => {
+            return Err(ContentError::new(
+                at("heading"),
+                "an entry of `meetings:` has either a `date:` or a `heading:`, not both",
+            )
+            .with_hint("remove `heading:` from a dated meeting")
+            .into());
+        }
+        (None, None) => {
+            return Err(ContentError::new(
+                yaml.at(&format!("meetings[{index}]")),
+                "an entry of `meetings:` needs a `date:` (or a `heading:` for a group without one)",
+            )
+            .with_hint("add `date: YYYY-MM-DD`, or `heading: Date to be arranged`")
+            .into());
+        }
+    };
+    if entry.moved_from == Some(date) {
+        return Err(ContentError::new(
+            at("moved_from"),
+            format!("moved from {}, its own date", date.ordinal()),
+        )
+        .with_hint("give the date the meeting was moved from, or remove `moved_from:`")
+        .into());
+    }
+    let state = match (entry.cancelled, entry.moved_to) {
+        (false, None) => MeetingState::Planned,
+        (true, None) => MeetingState::Cancelled,
+        (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
+        (false, Some(to)) => {
+            return Err(ContentError::new(
+                at("moved_to"),
+                format!(
+                    "moved to {}, which is not a meeting in the programme",
+                    to.ordinal()
+                ),
+            )
+            .with_hint("add that meeting to `meetings:`, or correct the date")
+            .into());
+        }
+        (true, Some(_)) => {
+            return Err(ContentError::new(
+                at("cancelled"),
+                "a meeting is either cancelled or moved, not both",
+            )
+            .with_hint("remove `cancelled: true` or `moved_to:`")
+            .into());
+        }
+    };
+    Ok(ProgrammeSlot::Meeting(ProgrammeMeeting {
+        date,
+        note: entry.note,
+        moved_from: entry.moved_from,
+        state,
+        items: entry.items,
+    }))
+}
+
+/// Every item's `cells:` must name columns the programme declares in `columns:`.
+fn check_cells(
+    yaml: &YamlText,
+    columns: &[String],
+    meetings: &[ProgrammeSlot],
+    later: &[GroupEntry],
+    information_only: &[ProgrammeItem],
+) -> Result<()> {
+    let slot_items = meetings.iter().enumerate().map(|(index, slot)| {
+        let items = match slot {
+            ProgrammeSlot::Meeting(m) => &m.items,
+            ProgrammeSlot::Group(g) => &g.items,
+        };
+        (format!("meetings[{index}].items"), items)
+    });
+    let later_items = later
+        .iter()
+        .enumerate()
+        .map(|(index, g)| (format!("later[{index}].items"), &g.items));
+    for (path, items) in slot_items.chain(later_items) {
+        check_item_cells(yaml, columns, &path, items)?;
+    }
+    check_item_cells(yaml, columns, "information_only", information_only)
+}
+
+fn check_item_cells(
+    yaml: &YamlText,
+    columns: &[String],
+    path: &str,
+    items: &[ProgrammeItem],
+) -> Result<()> {
+    for (index, item) in items.iter().enumerate() {
+        if let Some(unknown) = item.cells.keys().find(|key| !columns.contains(key)) {
+            let declared = if columns.is_empty() {
+                "the programme declares no extra `columns:`".to_string()
+            } else {
+                format!("the programme's `columns:` are {}", columns.join(", "))
+            };
+            return Err(ContentError::new(
+                yaml.key_at(&format!("{path}[{index}].cells.{unknown}")),
+                format!("`{unknown}` is not a column of the programme: {declared}"),
+            )
+            .with_hint(format!(
+                "add `{unknown}` to `columns:` at the top of the file, or correct the name"
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }

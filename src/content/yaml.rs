@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 
+use super::suggest;
 use super::text_file::YAML_LIMIT;
 use super::yaml_recovery::{self, Parsed};
 use super::yaml_spans::{self, Spans};
@@ -145,17 +146,11 @@ fn message(err: &serde_yaml::Error, path: &str) -> String {
     message.to_string()
 }
 
-/// A suggestion for serde's messages about keys and variants: the keys allowed are
-/// known only to the message.
+/// A suggestion for serde's messages about keys and values: the names allowed are
+/// known only to the message (`unknown variant `x`, expected one of `a`, `b``).
 fn hint_for(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`')?;
-        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let best = candidates
-            .iter()
-            .min_by_key(|c| strsim::levenshtein(field, c))
-            .filter(|c| strsim::levenshtein(field, c) <= 3);
-        return Some(match best {
+        return Some(match closest_listed(rest) {
             Some(best) => format!("did you mean `{best}`?"),
             None => {
                 "remove the key, or see docs/content-format.md for the keys allowed here".into()
@@ -165,10 +160,20 @@ fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field `") {
         return Some("add the key; docs/content-format.md lists what each file needs".into());
     }
-    if message.starts_with("unknown variant `") {
-        return Some("use one of the values listed".into());
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        return Some(match closest_listed(rest) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => "use one of the values listed".into(),
+        });
     }
     None
+}
+
+/// The name listed after `written`, in `` written`, expected one of `a`, `b` ``, that
+/// `written` most likely means.
+fn closest_listed(rest: &str) -> Option<&str> {
+    let (written, expected) = rest.split_once('`')?;
+    suggest::closest(written, expected.split('`').skip(1).step_by(2))
 }
 
 #[cfg(test)]
@@ -225,6 +230,27 @@ mod tests {
         assert_eq!(err.location, Location::new("m.yaml", 7, 11));
         assert!(!err.message.contains("items["), "{}", err.message);
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unknown_value_suggests_the_nearest_allowed_one() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Item {
+            kind: crate::model::ItemKind,
+        }
+        let text = "kind: briefing_note\n";
+        let err = YamlText::read(Path::new("m.yaml"), text, 1)
+            .unwrap()
+            .parse::<Item>()
+            .unwrap_err();
+        assert_eq!(err.location, Location::new("m.yaml", 1, 7));
+        assert!(
+            err.message.starts_with("unknown variant `briefing_note`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.hint.as_deref(), Some("did you mean `briefing-note`?"));
     }
 
     #[test]

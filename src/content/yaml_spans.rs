@@ -306,6 +306,16 @@ impl Pass<'_> {
     /// earlier line is put at that bracket, which is almost always left unclosed.
     fn syntax_error(&self, text: &str, err: &ScanError) -> ContentError {
         let stopped = self.at(err.marker());
+        if let Some(line) = self.tab_indented_line(text, stopped.line) {
+            return ContentError::new(stopped, err.info()).with_hint(format!(
+                "YAML indents with spaces, not tabs: replace the tab at line {line} with spaces"
+            ));
+        }
+        if err.info().contains("unknown escape character") {
+            return ContentError::new(stopped, err.info()).with_hint(
+                "in double quotes `\\` starts an escape (`\\n` is a new line): write file names with `/`, or put the text in single quotes",
+            );
+        }
         let unclosed = self.stack.iter().rev().find_map(|frame| {
             let bracket = text.chars().nth(frame.opened.index())?;
             let opened = self.at(&frame.opened);
@@ -324,6 +334,23 @@ impl Pass<'_> {
             None => ContentError::new(stopped, err.info())
                 .with_hint("check the indentation (keys of one map line up) and the quotes on this line and the one above"),
         }
+    }
+
+    /// The file line `stopped`, or else the one above it, when it is indented with a
+    /// tab (which YAML does not allow, and editors show as spaces).
+    fn tab_indented_line(&self, text: &str, stopped: usize) -> Option<usize> {
+        let index = stopped.checked_sub(self.first_line)?;
+        text.lines()
+            .enumerate()
+            .skip(index.saturating_sub(1))
+            .take(index.min(1) + 1)
+            .filter(|(_, line)| {
+                line.chars()
+                    .take_while(|c| c.is_whitespace())
+                    .any(|c| c == '\t')
+            })
+            .last()
+            .map(|(index, _)| self.first_line + index)
     }
 }
 
@@ -396,6 +423,23 @@ mod tests {
         assert_eq!(err.location, Location::new("note.md", 4, 10));
         assert!(err.message.contains("never closed"), "{}", err.message);
         assert!(err.hint.unwrap().contains("line 5"));
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_gets_a_hint_naming_its_line() {
+        let err = error("a: 1\nmembership:\n\tchair: K\n");
+        assert_eq!(err.location.line, 4);
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("YAML indents with spaces, not tabs: replace the tab at line 4 with spaces")
+        );
+        // A Windows name in double quotes is an escape.
+        let err = error("documents:\n  - \"sub\\chart.md\"\n");
+        assert_eq!(err.location, Location::new("note.md", 3, 5));
+        assert!(err.hint.unwrap().contains("single quotes"));
+        // Other syntax errors keep their own hint.
+        let err = error("a: 1\nb: \"x\n");
+        assert!(!err.hint.unwrap().contains("tab"));
     }
 
     #[test]

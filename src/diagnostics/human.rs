@@ -6,12 +6,12 @@ use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Chars, Config};
 
-use super::{Diagnostic, Severity, Sources};
+use super::{Diagnostic, Severity, Sources, colour};
 
 /// One diagnostic as text, ending with a blank line; its source line is quoted only
-/// when `sources` allows the file.
-pub fn human(diagnostic: &Diagnostic, sources: &Sources) -> String {
-    let severity = diagnostic.severity.as_str();
+/// when `sources` allows the file. Coloured as codespan colours it when `colour`.
+pub fn human(diagnostic: &Diagnostic, sources: &Sources, colour: bool) -> String {
+    let severity = colour::label(diagnostic.severity, colour);
     let hint = diagnostic
         .hint
         .as_ref()
@@ -55,12 +55,14 @@ pub fn human(diagnostic: &Diagnostic, sources: &Sources) -> String {
         chars: Chars::ascii(),
         ..Config::default()
     };
-    term::emit_into_string(&config, &file, &snippet).unwrap_or_else(|_| {
-        format!(
-            "{severity}: {}\n  --> {location}\n{hint}",
+    let mut out = colour::buffer(colour);
+    match term::emit_to_write_style(&mut out, &config, &file, &snippet) {
+        Ok(()) => String::from_utf8_lossy(out.as_slice()).into_owned() + "\n",
+        Err(_) => format!(
+            "{severity}: {}\n  --> {location}\n{hint}\n",
             diagnostic.message
-        )
-    }) + "\n"
+        ),
+    }
 }
 
 /// The byte offset of 1-based `line` and character `column` in `text`, clamped.
@@ -97,6 +99,7 @@ mod tests {
                 hint: Some("did you mean `subject`?".into()),
             },
             &Sources::within([dir.path()]),
+            false,
         );
         assert!(
             text.starts_with("error: unknown field `subjet`\n"),
@@ -126,6 +129,7 @@ mod tests {
                     hint: None,
                 },
                 &Sources::within([root.path()]),
+                false,
             );
             assert!(!text.contains("MARKER-0b5e"), "{text}");
             assert!(text.contains(&format!("{}:2:1", file.display())), "{text}");

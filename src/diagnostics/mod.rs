@@ -1,6 +1,7 @@
 //! Reporting problems found in content: one [`Diagnostic`] type, printed as
 //! rustc-style snippets, GitHub Actions annotations or JSON.
 
+mod colour;
 mod github;
 mod human;
 mod json;
@@ -141,28 +142,49 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    /// `warning: file:line:column: message` and the hint on a line of its own.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.severity.as_str())?;
+impl Diagnostic {
+    /// `warning: file:line:column: message` and the hint on a line of its own, the
+    /// label coloured when `colour` (for a terminal).
+    pub fn one_line(&self, colour: bool) -> String {
+        let mut text = format!("{}: ", colour::label(self.severity, colour));
         match &self.location {
-            Some(at) if at.line == 0 => write!(f, "{}: ", at.file.display())?,
-            Some(at) => write!(f, "{at}: ")?,
+            Some(at) if at.line == 0 => text.push_str(&format!("{}: ", at.file.display())),
+            Some(at) => text.push_str(&format!("{at}: ")),
             None => {}
         }
-        f.write_str(&self.message)?;
+        text.push_str(&self.message);
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            text.push_str(&format!("\n  hint: {hint}"));
         }
-        Ok(())
+        text
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// [`Diagnostic::one_line`], plain.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.one_line(false))
     }
 }
 
 /// Prints `diagnostics` in `format` as one string, quoting source lines only from
-/// files that `sources` allows.
+/// files that `sources` allows. Plain text: see [`render_styled`] for a terminal.
 pub fn render(format: Format, diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    render_styled(format, diagnostics, sources, false)
+}
+
+/// As [`render`], the human format coloured when `colour` (the others never are).
+pub fn render_styled(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    colour: bool,
+) -> String {
     match format {
-        Format::Human => diagnostics.iter().map(|d| human(d, sources)).collect(),
+        Format::Human => diagnostics
+            .iter()
+            .map(|d| human(d, sources, colour))
+            .collect(),
         Format::Github => diagnostics.iter().map(github).collect(),
         Format::Json => json(diagnostics),
     }

@@ -26,7 +26,9 @@ impl Sources {
     }
 
     /// The text of `file` when it may be quoted: its real path (symlinks followed)
-    /// lies inside a root, and it is a regular file of a sensible size.
+    /// lies inside a root, and it is a regular file of a sensible size. It is the text
+    /// the loader read (CRLF as LF, no byte-order mark), which locations count in;
+    /// none for text holding a NUL.
     pub fn text(&self, file: &Path) -> Option<String> {
         let real = file.canonicalize().ok()?;
         if !self.roots.iter().any(|root| real.starts_with(root)) {
@@ -36,7 +38,12 @@ impl Sources {
         if !metadata.is_file() || metadata.len() > MAX_QUOTED {
             return None;
         }
-        std::fs::read_to_string(&real).ok()
+        // Text with a NUL (binary, or UTF-16 without a byte-order mark) is not quoted:
+        // it would put control characters on the terminal.
+        std::fs::read_to_string(&real)
+            .ok()
+            .filter(|text| !text.contains('\0'))
+            .map(crate::content::as_read)
     }
 }
 

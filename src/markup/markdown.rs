@@ -920,7 +920,10 @@ impl<'a> Converter<'a> {
     /// The virtual path of an image, after checking it lies inside the meeting folder
     /// (links followed) and that typst can place it.
     fn image_path(&self, url: &str, offset: usize) -> Result<String, ContentError> {
-        let relative = self.assets.document_dir.join(url);
+        let relative = self
+            .assets
+            .document_dir
+            .join(confine::normalise(Path::new(url)));
         let real =
             confine::resolve_inside(self.assets.meeting_dir, &relative).map_err(|escape| {
                 self.error(offset, format!("image {escape}"))

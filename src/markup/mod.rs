@@ -1,11 +1,13 @@
 //! Typst markup generation: escaping author text and converting Markdown bodies into
 //! calls to the house-style functions of `templates/style.typ`.
 
+mod autolinks;
 mod escape;
 mod figure_width;
 mod links;
 mod markdown;
 pub mod source_map;
 
+pub use autolinks::text_with_autolinks;
 pub use escape::{escape_markup, string_literal};
 pub use markdown::{Assets, Flavour, Rendered, render};

@@ -126,6 +126,23 @@ impl Time {
                 format!("`{text}` is not a time: write it 24-hour as \"HH:MM\", e.g. \"14:00\"")
             })
     }
+
+    /// `14:00`: the time as content files write it.
+    pub fn written(self) -> String {
+        self.0.format("%H:%M").to_string()
+    }
+
+    /// The time `minutes` later, stopping at 23:59 rather than wrapping to the next day.
+    pub fn later(self, minutes: i64) -> Self {
+        let (later, wrapped) = self
+            .0
+            .overflowing_add_signed(chrono::Duration::minutes(minutes));
+        if wrapped == 0 {
+            Self(later)
+        } else {
+            Self(chrono::NaiveTime::from_hms_opt(23, 59, 0).expect("a real time"))
+        }
+    }
 }
 
 impl fmt::Display for Time {

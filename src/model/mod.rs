@@ -12,6 +12,7 @@ mod page_range;
 mod recommendations;
 mod report;
 mod style;
+mod wording;
 mod work_programme;
 
 pub use appendix_scheme::AppendixScheme;
@@ -27,7 +28,15 @@ pub use minute_book::{FIRST_MINUTES, MinuteBook, MinuteRecord, MinuteRef, is_bus
 pub use page_range::PageRange;
 pub use recommendations::Recommendations;
 pub use report::{Contributor, Report};
-pub use style::{Access, DateStyle, NotesStyle, SignatoryDateStyle, Style};
+pub use style::{
+    Access, DatePlaces, DateStyle, FrontSheetWording, MinutesWording, NotesStyle, ProgrammeWording,
+    SignatoryDateStyle, Style,
+};
+pub use wording::{
+    CoOptedLayout, ContactBlock, CouncillorTitle, EmployeeLayout, MinuteNumber, NameList,
+    PageRangePlace, PresentLabelSettings, PresentLabels,
+};
 pub use work_programme::{
-    FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, WorkProgramme,
+    FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, ProgrammeSlot,
+    WorkProgramme,
 };

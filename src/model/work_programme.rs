@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::Date;
@@ -11,12 +12,15 @@ use super::Date;
 pub struct WorkProgramme {
     /// Its title, e.g. `Scrutiny Board Work Programme 2026/27`.
     pub title: String,
-    /// When it was last changed: `Last updated 3rd July 2026`.
-    pub last_updated: Date,
+    /// When it was last changed, if it says: `Last updated 3rd July 2026`.
+    pub last_updated: Option<Date>,
     /// Paragraphs printed before the summary.
     pub introduction: Vec<String>,
-    /// The board's meetings in date order, with what each will consider.
-    pub meetings: Vec<ProgrammeMeeting>,
+    /// The headings of the table's columns after `Cabinet Member/ Lead Officer`.
+    pub columns: Vec<String>,
+    /// The board's meetings in date order, with what each will consider, and any group
+    /// without a date (`Date to be arranged`) where the data places it.
+    pub meetings: Vec<ProgrammeSlot>,
     /// Groups after the dated meetings: a later year, `Date to be determined`.
     pub later: Vec<ProgrammeGroup>,
     /// Items for information only.
@@ -25,11 +29,34 @@ pub struct WorkProgramme {
     pub flow_chart: Option<FlowChart>,
 }
 
+/// A place in the programme's run of meetings.
+#[derive(Debug, Clone)]
+pub enum ProgrammeSlot {
+    /// A meeting on a date.
+    Meeting(ProgrammeMeeting),
+    /// A group without a date, placed among the meetings.
+    Group(ProgrammeGroup),
+}
+
+impl ProgrammeSlot {
+    /// The meeting, if this is one.
+    pub fn meeting(&self) -> Option<&ProgrammeMeeting> {
+        match self {
+            Self::Meeting(meeting) => Some(meeting),
+            Self::Group(_) => None,
+        }
+    }
+}
+
 /// One meeting in the programme.
 #[derive(Debug, Clone)]
 pub struct ProgrammeMeeting {
     /// Its date.
     pub date: Date,
+    /// Words printed beside the date: `- to take place at ...`, `PM`.
+    pub note: Option<String>,
+    /// The date it was moved from, earlier or later: `(moved from 1st October 2026)`.
+    pub moved_from: Option<Date>,
     /// Whether it goes ahead.
     pub state: MeetingState,
     /// What it will consider.
@@ -68,6 +95,9 @@ pub struct ProgrammeItem {
     /// `Cabinet Member/ Lead Officer`.
     #[serde(default)]
     pub lead: String,
+    /// The cells of the programme's extra `columns:`, by column heading.
+    #[serde(default)]
+    pub cells: IndexMap<String, String>,
 }
 
 /// A flow chart image with its alternative text.

@@ -2,7 +2,7 @@
 //! written, unused objects dropped, small objects packed into object streams. Object numbers are allocated in a fixed order, so
 //! the same pack always gives the same bytes.
 
-use lopdf::Document;
+use lopdf::{Document, Object};
 
 use super::external::{self, ExternalPage};
 use super::outline::{self, Bookmark};
@@ -23,6 +23,7 @@ pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Re
         .map_err(|err| Error::Pdf(format!("re-reading the exported pack: {err}")))?;
     let warnings = external::place(&mut doc, pages)?;
     outline::write(&mut doc, bookmarks)?;
+    drop_false_suspects(&mut doc);
     // The placeholder images and typst's own outline are no longer used.
     doc.prune_objects();
     // Object streams and a cross-reference stream (PDF 1.5, allowed by PDF/A-2 and
@@ -34,4 +35,18 @@ pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Re
         bytes: out,
         warnings,
     })
+}
+
+/// Removes `/Suspects false` from the catalog's `/MarkInfo`. False is the default, so
+/// the file means the same without it, and poppler (pdfinfo, pdftotext) prints
+/// "Syntax Error: Suspects object is wrong type" for every file that writes it.
+fn drop_false_suspects(doc: &mut Document) {
+    let Ok(catalog) = doc.catalog_mut() else {
+        return;
+    };
+    if let Ok(Object::Dictionary(mark_info)) = catalog.get_mut(b"MarkInfo")
+        && matches!(mark_info.get(b"Suspects"), Ok(Object::Boolean(false)))
+    {
+        mark_info.remove(b"Suspects");
+    }
 }

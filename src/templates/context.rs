@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use crate::error::Location;
 use crate::error::{ContentError, Gathered, Result};
-use crate::markup::{self, Assets, Flavour};
+use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
 use crate::model::{
-    Access, Audience, Author, AuthorBlock, Contact, Document, DocumentBody, Item, ItemKind,
-    MarkdownSource, Meeting, MeetingState, Membership, MinuteRef, NotesStyle, Present,
-    ProgrammeItem, WorkProgramme,
+    Attendee, Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
+    EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
+    MinuteNumber, MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem,
+    ProgrammeSlot, Style, WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -47,10 +48,15 @@ struct MeetingContext<'a> {
     place: &'a str,
     publication: PublicationContext<'a>,
     contacts: &'a [Contact],
-    membership: &'a Membership,
-    notes: &'a [String],
-    contact_note: Option<String>,
-    access: Access,
+    /// `R Ashworth, K Okafor (Chair), ...`, joined as the style joins names.
+    members: String,
+    co_opted: String,
+    by_invitation: String,
+    /// Each note as typst markup, its `<address>`es live links.
+    notes: Vec<Value>,
+    /// The contact note as typst markup.
+    contact_note: Option<Value>,
+    style: &'a Style,
 }
 
 #[derive(Serialize)]
@@ -108,8 +114,10 @@ enum BodyContext<'a> {
         subject: &'a str,
         to: &'a str,
         date: String,
+        date_label: bool,
         authors: &'a [Author],
         author_block: AuthorBlock,
+        author_separator: &'a str,
         background_papers: &'a [String],
         body: Value,
         appendices: Value,
@@ -132,6 +140,7 @@ enum BodyContext<'a> {
         council: &'a str,
         authors: &'a [Author],
         author_block: AuthorBlock,
+        author_separator: &'a str,
         contributors: Vec<ContributorContext<'a>>,
         body: Value,
         appendices: Value,
@@ -141,8 +150,11 @@ enum BodyContext<'a> {
         time: String,
         place: Option<&'a str>,
         closed: String,
-        present: &'a Present,
-        apologies: &'a [String],
+        present: Vec<PresentRow>,
+        apologies_label: &'a str,
+        apologies: String,
+        /// `15.` rather than `15`.
+        minute_dot: bool,
         body: Value,
     },
     External {
@@ -152,20 +164,39 @@ enum BodyContext<'a> {
     },
     WorkProgramme {
         title: &'a str,
-        last_updated: String,
+        last_updated: Option<String>,
         introduction: &'a [String],
-        groups: Vec<ProgrammeGroupContext<'a>>,
+        /// The headings of the extra columns.
+        columns: &'a [String],
+        /// The dated headings, which the table's date column fits unwrapped.
+        dates: Vec<String>,
+        title_on_every_page: bool,
+        /// The table's body rows (from 0) that continue a group: no line above them.
+        continued_rows: Vec<usize>,
+        groups: Vec<ProgrammeGroupContext>,
         flow_chart: Option<ImageContext<'a>>,
     },
 }
 
-/// A group of the work programme: a meeting date, a later year, information only.
+/// A group of the minutes' `Present:` block: its label and one line per person.
 #[derive(Serialize)]
-struct ProgrammeGroupContext<'a> {
+struct PresentRow {
+    label: String,
+    lines: Vec<String>,
+}
+
+/// A group of the work programme: a meeting date, a group without one, information only.
+#[derive(Serialize)]
+struct ProgrammeGroupContext {
     heading: String,
-    /// `Meeting cancelled` or `Moved to ...`, instead of items.
+    /// Whether the heading is a date, never wrapped in the table.
+    dated: bool,
+    /// Printed beside the heading: the meeting's note and `(moved from ...)`.
+    aside: Option<String>,
+    /// `Meeting cancelled`, `Moved to ...` or the no-items text, instead of items.
     state: Option<String>,
-    items: &'a [ProgrammeItem],
+    /// Each item's cells as typst markup: title, detail, lead, then the extra columns.
+    rows: Vec<Vec<Value>>,
 }
 
 /// An image of the meeting folder: its path for typst, its alternative text, its caption.
@@ -203,7 +234,20 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     if !gathered.is_empty() {
         return gathered.fail(Vec::new());
     }
-    let style = meeting.style;
+    let style = &meeting.style;
+    let names = |list: &[String]| style.front_sheet.name_lists.join(list);
+    let members: Vec<String> = meeting
+        .membership
+        .members
+        .iter()
+        .map(|member| {
+            if *member == meeting.membership.chair {
+                format!("{member} (Chair)")
+            } else {
+                member.clone()
+            }
+        })
+        .collect();
     let context = PackContext {
         meeting: MeetingContext {
             name: meeting.name(),
@@ -220,7 +264,7 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
                 alt: &logo.alt,
                 caption: "",
             }),
-            date_front_sheet: style.dates.front_sheet(meeting.date),
+            date_front_sheet: style.places.front_sheet.front_sheet(meeting.date),
             date: style.dates.running(meeting.date),
             time: meeting.time.to_string(),
             place: &meeting.place,
@@ -231,11 +275,17 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
                 date: style.signatory(meeting.publication.date),
             },
             contacts: &meeting.contacts,
-            membership: &meeting.membership,
-            notes: &meeting.notes,
+            members: names(&members),
+            co_opted: names(&meeting.membership.co_opted),
+            by_invitation: names(&meeting.membership.by_invitation),
+            notes: meeting
+                .notes
+                .iter()
+                .map(|note| Value::from_safe_string(text_with_autolinks(note)))
+                .collect(),
             contact_note: (style.notes == NotesStyle::ContactNote)
-                .then(|| contact_note(&meeting.contacts)),
-            access: style.access,
+                .then(|| Value::from_safe_string(contact_note(&meeting.contacts))),
+            style,
         },
         items: meeting
             .items
@@ -267,25 +317,100 @@ pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
         .collect()
 }
 
-/// The later eras' single note: who to contact about the agenda.
+/// The later eras' single note, as typst markup: who to contact about the agenda, each
+/// e-mail address a live link.
 fn contact_note(contacts: &[Contact]) -> String {
     let people: Vec<String> = contacts
         .iter()
         .map(|c| {
-            let mut text = c.name.clone();
+            let mut text = escape_markup(&c.name);
             if let Some(telephone) = &c.telephone {
-                text.push_str(&format!(", telephone {telephone}"));
+                text.push_str(&format!(", telephone {}", escape_markup(telephone)));
             }
             if let Some(email) = &c.email {
-                text.push_str(&format!(", e-mail {email}"));
+                text.push_str(&format!(", e-mail #email({})", string_literal(email)));
             }
             text
         })
         .collect();
     format!(
-        "The person to contact about the agenda and documents for this meeting is {}.",
+        "The person to contact about the agenda and documents for this meeting is {}\\.",
         people.join(", or ")
     )
+}
+
+/// The groups of the minutes' `Present:` block, worded as the style says; empty groups
+/// are left out.
+fn present_rows(present: &Present, wording: &MinutesWording, names: NameList) -> Vec<PresentRow> {
+    let cllr = wording.councillor.text();
+    let labels = &wording.labels;
+    let members = present
+        .members
+        .iter()
+        .map(|member| {
+            let mut line = format!("{cllr} {}", member.name);
+            if member.name == present.chair {
+                line.push_str(" (Chair)");
+            }
+            if let Some(absent) = &member.substitute_for {
+                line.push_str(&format!(" (substitute for {cllr} {absent})"));
+            }
+            line
+        })
+        .collect();
+    let co_opted = match wording.co_opted {
+        CoOptedLayout::Lines => present.co_opted.clone(),
+        CoOptedLayout::OneLine => vec![NameList::And.join(&present.co_opted)],
+    };
+    let people = |list: &[Attendee]| {
+        list.iter()
+            .map(|person| {
+                if person.role.is_empty() {
+                    person.name.clone()
+                } else {
+                    format!("{} ({})", person.name, person.role)
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let employees = match wording.employees {
+        EmployeeLayout::Grouped => present
+            .employees
+            .iter()
+            .map(|(group, people)| format!("{group}: {}", names.join(people)))
+            .collect(),
+        EmployeeLayout::OnePerLine => present
+            .employees
+            .iter()
+            .flat_map(|(group, people)| people.iter().map(move |name| format!("{name}, {group}")))
+            .collect(),
+    };
+    let employees_label = labels.employees.clone().unwrap_or_else(|| {
+        match present.employees_grouped_by {
+            EmployeeGrouping::Directorate => "Employees (by Directorate):",
+            EmployeeGrouping::ServiceArea => "Employees (by Service Area):",
+        }
+        .to_string()
+    });
+    [
+        (labels.members.clone(), members),
+        (labels.co_opted.clone(), co_opted),
+        (
+            labels.cabinet_members.clone(),
+            people(&present.cabinet_members),
+        ),
+        (labels.other_members.clone(), people(&present.other_members)),
+        (employees_label, employees),
+        (labels.invited.clone(), people(&present.invited)),
+        (
+            labels.others_present.clone(),
+            people(&present.others_present),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, lines)| !lines.is_empty())
+    .map(|(label, lines)| PresentRow { label, lines })
+    .collect()
 }
 
 /// The title of a document's bookmark in the PDF outline.
@@ -327,11 +452,12 @@ fn template_for(body: &DocumentBody) -> &'static str {
 }
 
 fn body_context<'a>(
-    meeting: &Meeting,
+    meeting: &'a Meeting,
     document: &'a Document,
     minute_refs: &mut Vec<(MinuteRef, Location)>,
 ) -> Result<BodyContext<'a>, ContentError> {
-    let running = |date| meeting.style.dates.running(date);
+    let style = &meeting.style;
+    let running = |date| style.places.notes.running(date);
     let mut convert = |markdown: &MarkdownSource, flavour| {
         let assets = Assets {
             meeting_dir: &meeting.dir,
@@ -356,8 +482,10 @@ fn body_context<'a>(
                 subject: &note.subject,
                 to: &note.to,
                 date: running(note.date),
+                date_label: style.places.note_date_label,
                 authors: &note.authors,
                 author_block: note.author_block,
+                author_separator: &style.front_sheet.contact_separator,
                 background_papers: &note.background_papers,
                 body: Value::from_safe_string(rendered.body),
                 appendices: Value::from_safe_string(rendered.appendices),
@@ -388,6 +516,7 @@ fn body_context<'a>(
                 council: &report.council,
                 authors: &report.authors,
                 author_block: report.author_block,
+                author_separator: &style.front_sheet.contact_separator,
                 contributors: report
                     .contributors
                     .iter()
@@ -404,12 +533,22 @@ fn body_context<'a>(
             }
         }
         DocumentBody::Minutes(minutes) => BodyContext::Minutes {
-            date: minutes.date.long(),
+            date: style.places.minutes.front_sheet(minutes.date),
             time: minutes.time.to_string(),
             place: minutes.place.as_deref(),
             closed: minutes.closed.to_string(),
-            present: &minutes.present,
-            apologies: &minutes.apologies,
+            present: present_rows(
+                &minutes.present,
+                &style.minutes,
+                style.front_sheet.name_lists,
+            ),
+            apologies_label: &style.minutes.labels.apologies,
+            apologies: if minutes.apologies.is_empty() {
+                "None".to_string()
+            } else {
+                style.front_sheet.name_lists.join(&minutes.apologies)
+            },
+            minute_dot: style.minutes.minute_numbers == MinuteNumber::Dot,
             body: Value::from_safe_string(
                 convert(
                     &minutes.markdown,
@@ -425,7 +564,7 @@ fn body_context<'a>(
             pages: pdf.page_count,
             title: &pdf.title,
         },
-        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, running),
+        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, style),
     })
 }
 
@@ -438,39 +577,93 @@ fn content_path(file: &Path) -> String {
     format!("{CONTENT_DIR}/{}", segments.join("/"))
 }
 
-fn work_programme_context(
-    programme: &WorkProgramme,
-    running: impl Fn(crate::model::Date) -> String,
-) -> BodyContext<'_> {
-    let meetings = programme.meetings.iter().map(|m| ProgrammeGroupContext {
-        heading: running(m.date),
-        state: match m.state {
-            MeetingState::Planned if m.items.is_empty() => Some("No items planned yet".to_string()),
-            MeetingState::Planned => None,
-            MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
-            MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
-        },
-        items: &m.items,
-    });
-    let later = programme.later.iter().map(|g| ProgrammeGroupContext {
-        heading: g.heading.clone(),
+fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> BodyContext<'a> {
+    let running = |date: Date| style.places.work_programme.running(date);
+    let rows = |items: &[ProgrammeItem]| -> Vec<Vec<Value>> {
+        items
+            .iter()
+            .map(|item| {
+                let extra = programme
+                    .columns
+                    .iter()
+                    .map(|column| item.cells.get(column).map_or("", String::as_str));
+                [item.title.as_str(), &item.detail, &item.lead]
+                    .into_iter()
+                    .chain(extra)
+                    .map(cell_markup)
+                    .collect()
+            })
+            .collect()
+    };
+    let group = |heading: &str, items| ProgrammeGroupContext {
+        heading: heading.to_string(),
+        dated: false,
+        aside: None,
         state: None,
-        items: &g.items,
+        rows: rows(items),
+    };
+    let slots = programme.meetings.iter().map(|slot| match slot {
+        ProgrammeSlot::Group(g) => group(&g.heading, &g.items),
+        ProgrammeSlot::Meeting(m) => {
+            let moved_from = m
+                .moved_from
+                .map(|from| format!("(moved from {})", running(from)));
+            let aside: Vec<String> = m.note.iter().cloned().chain(moved_from).collect();
+            ProgrammeGroupContext {
+                heading: running(m.date),
+                dated: true,
+                aside: (!aside.is_empty()).then(|| aside.join(" ")),
+                state: match m.state {
+                    MeetingState::Planned if m.items.is_empty() => {
+                        Some(style.programme.no_items.clone())
+                    }
+                    MeetingState::Planned => None,
+                    MeetingState::Cancelled => Some("Meeting cancelled".to_string()),
+                    MeetingState::MovedTo(to) => Some(format!("Moved to {}", running(to))),
+                },
+                rows: rows(&m.items),
+            }
+        }
     });
-    let information = (!programme.information_only.is_empty()).then(|| ProgrammeGroupContext {
-        heading: "Items for information only".to_string(),
-        state: None,
-        items: &programme.information_only,
-    });
+    let later = programme.later.iter().map(|g| group(&g.heading, &g.items));
+    let information = (!programme.information_only.is_empty())
+        .then(|| group("Items for information only", &programme.information_only));
+    let groups: Vec<ProgrammeGroupContext> = slots.chain(later).chain(information).collect();
     BodyContext::WorkProgramme {
         title: &programme.title,
-        last_updated: running(programme.last_updated),
+        last_updated: programme.last_updated.map(running),
         introduction: &programme.introduction,
-        groups: meetings.chain(later).chain(information).collect(),
+        columns: &programme.columns,
+        dates: groups
+            .iter()
+            .filter(|g| g.dated)
+            .map(|g| g.heading.clone())
+            .collect(),
+        title_on_every_page: style.programme.title_on_every_page,
+        continued_rows: continued_rows(&groups),
+        groups,
         flow_chart: programme.flow_chart.as_ref().map(|chart| ImageContext {
             path: content_path(&chart.file),
             alt: &chart.alt,
             caption: &chart.caption,
         }),
     }
+}
+
+/// The body rows of the programme's table after the first of their group.
+fn continued_rows(groups: &[ProgrammeGroupContext]) -> Vec<usize> {
+    let mut continued = Vec::new();
+    let mut row = 0;
+    for group in groups {
+        let rows = group.rows.len() + usize::from(group.state.is_some());
+        continued.extend(row + 1..row + rows);
+        row += rows;
+    }
+    continued
+}
+
+/// A table cell's text as typst markup: escaped, each line break of the data kept.
+fn cell_markup(text: &str) -> Value {
+    let lines: Vec<String> = text.trim_end().lines().map(escape_markup).collect();
+    Value::from_safe_string(lines.join(" \\ "))
 }

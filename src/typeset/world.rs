@@ -2,11 +2,12 @@
 //! the only readable directory, bundled fonts, and a fixed date.
 //!
 //! Every file typst reads passes through here, so confinement and the image limits
-//! are enforced here too, whatever the converter and the loader checked before.
+//! are enforced here too, whatever the converter and the loader checked before, and
+//! the files read are recorded for `preview --watch`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -31,6 +32,8 @@ pub struct PackWorld {
     sources: HashMap<FileId, Source>,
     content_root: PathBuf,
     today: Datetime,
+    /// The files typst read (or tried to) since the last [`PackWorld::take_read`].
+    read: Mutex<BTreeSet<PathBuf>>,
 }
 
 impl PackWorld {
@@ -56,6 +59,7 @@ impl PackWorld {
             sources,
             content_root: content_root.to_path_buf(),
             today,
+            read: Mutex::default(),
         }
     }
 
@@ -75,6 +79,13 @@ impl PackWorld {
         }
     }
 
+    /// The files typst read from the meeting folder since the last call: what a
+    /// compile depended on, as `typst watch` watches. comemo checks a cached result by
+    /// reading its files again, so a cached compile records them too.
+    pub fn take_read(&self) -> BTreeSet<PathBuf> {
+        std::mem::take(&mut *self.read.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
     /// The meeting folder typst reads from.
     pub fn content_root(&self) -> &Path {
         &self.content_root
@@ -90,7 +101,7 @@ impl PackWorld {
             .and_then(|rest| rest.strip_prefix('/'))
             .ok_or_else(|| FileError::NotFound(vpath.get_without_slash().into()))?;
         confine::resolve_inside(&self.content_root, Path::new(rel)).map_err(|escape| match escape {
-            Escape::Missing(name) => FileError::NotFound(name.into()),
+            Escape::Missing { name, .. } => FileError::NotFound(name.into()),
             refused => FileError::Other(Some(format!("{refused}; {}", refused.hint()).into())),
         })
     }
@@ -127,6 +138,10 @@ impl World for PackWorld {
             return Ok(Bytes::from_string(source.clone()));
         }
         let path = self.content_path(id)?;
+        self.read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.clone());
         // typst reads nothing but images from the meeting folder (supplied PDFs are
         // merged after export), so every file read is held to the image limits.
         image_limits::check(&path)

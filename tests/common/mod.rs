@@ -32,8 +32,14 @@ pub struct Running {
 impl Running {
     /// Starts `agenda-pack` with `args` in `dir`.
     pub fn start(dir: &Path, args: &[&str]) -> Self {
+        Self::start_with_env(dir, args, &[])
+    }
+
+    /// Starts `agenda-pack` with `args` in `dir`, with the environment variables `env`.
+    pub fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(dir)
             .stderr(Stdio::piped())
             .spawn()
@@ -61,6 +67,24 @@ impl Running {
                 .unwrap_or_else(|_| panic!("no line starting with {prefix:?}"));
             if line.starts_with(prefix) {
                 return line;
+            }
+        }
+    }
+
+    /// Waits for a status line of `preview --watch`: the time (`HH:MM:SS `), then
+    /// `prefix`. Returns the line without the time.
+    pub fn wait_for_status(&self, prefix: &str) -> String {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(120))
+                .unwrap_or_else(|_| panic!("no line starting with the time and {prefix:?}"));
+            let Some((time, rest)) = line.split_once(' ') else {
+                continue;
+            };
+            if rest.starts_with(prefix) {
+                assert!(is_clock_time(time), "not a time (HH:MM:SS): {line:?}");
+                return rest.to_string();
             }
         }
     }
@@ -134,11 +158,22 @@ pub fn build_succeeds(project: &Project) -> String {
     stderr
 }
 
+/// What a test says when it cannot run a program it needs: the README's test command,
+/// `scripts/test`, installs it, or prints the command that does on this system.
+pub fn missing_program(program: &str, err: &dyn std::fmt::Display) -> String {
+    format!(
+        "cannot run `{program}` ({err}): run the tests with `scripts/test`, which installs \
+         it (Debian or Ubuntu, as root) or prints the apt-get, brew or winget command that does"
+    )
+}
+
 /// Runs an external tool, failing the test with a clear message if it is missing.
 fn tool(program: &str, args: &[&str]) -> Output {
-    let output = Command::new(program).args(args).env("TZ", "UTC").output().unwrap_or_else(|err| {
-        panic!("cannot run `{program}` ({err}): install poppler-utils and qpdf (Debian: apt-get install poppler-utils qpdf)")
-    });
+    let output = Command::new(program)
+        .args(args)
+        .env("TZ", "UTC")
+        .output()
+        .unwrap_or_else(|err| panic!("{}", missing_program(program, &err)));
     assert!(
         output.status.success(),
         "`{program} {}` failed:\n{}",
@@ -477,4 +512,129 @@ pub fn pdf_with_unembedded_font() -> Vec<u8> {
         .as_bytes(),
     );
     pdf
+}
+
+/// Copies the folder `from` into a new folder `to`, recursively.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A project holding a copy of the repository's sample `content/` (two meetings and
+/// `style.yaml`), for tests that run commands inside the tree.
+pub fn sample_project() -> Project {
+    let project = Project::new();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &project.root().join("content"),
+    );
+    project
+}
+
+/// Whether `text` reads as a time of day, `HH:MM:SS`.
+pub fn is_clock_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .zip([24, 60, 60])
+            .all(|(part, limit)| part.len() == 2 && part.parse::<u32>().is_ok_and(|n| n < limit))
+}
+
+/// A PNG's pixels as grey levels (0 black, 255 white), row by row, with its width.
+/// Reads 8-bit RGB(A) or grey, not interlaced: what the preview writes.
+pub fn png_grey(path: &Path) -> (usize, Vec<u8>) {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "not a PNG: {}",
+        path.display()
+    );
+    let (mut at, mut width, mut channels, mut data) = (8, 0, 0, Vec::new());
+    while at + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &bytes[at + 4..at + 8];
+        let body = &bytes[at + 8..at + 8 + len];
+        match kind {
+            b"IHDR" => {
+                width = u32::from_be_bytes(body[0..4].try_into().unwrap()) as usize;
+                assert_eq!((body[8], body[12]), (8, 0), "8-bit, not interlaced");
+                channels = match body[9] {
+                    0 => 1,
+                    2 => 3,
+                    4 => 2,
+                    6 => 4,
+                    other => panic!("colour type {other}"),
+                };
+            }
+            b"IDAT" => data.extend_from_slice(body),
+            _ => {}
+        }
+        at += 12 + len;
+    }
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(&data[..])
+        .read_to_end(&mut raw)
+        .unwrap();
+    let stride = width * channels;
+    let mut previous = vec![0u8; stride];
+    let mut grey = Vec::with_capacity(raw.len() / channels);
+    for row in raw.chunks(stride + 1) {
+        let (filter, row) = (row[0], &row[1..]);
+        let mut line = row.to_vec();
+        for i in 0..stride {
+            let left = if i >= channels { line[i - channels] } else { 0 };
+            let up = previous[i];
+            let up_left = if i >= channels {
+                previous[i - channels]
+            } else {
+                0
+            };
+            let predicted = match filter {
+                0 => 0,
+                1 => left,
+                2 => up,
+                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
+                4 => {
+                    let p = i16::from(left) + i16::from(up) - i16::from(up_left);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(left)).abs(),
+                        (p - i16::from(up)).abs(),
+                        (p - i16::from(up_left)).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    }
+                }
+                other => panic!("PNG filter {other}"),
+            };
+            line[i] = line[i].wrapping_add(predicted);
+        }
+        for pixel in line.chunks(channels) {
+            let colour = &pixel[..channels.min(3)];
+            let level = colour.iter().map(|&c| u32::from(c)).sum::<u32>() / colour.len() as u32;
+            // Transparent counts as the white of paper.
+            let alpha = if channels % 2 == 0 {
+                u32::from(pixel[channels - 1])
+            } else {
+                255
+            };
+            grey.push(((level * alpha + 255 * (255 - alpha)) / 255) as u8);
+        }
+        previous = line;
+    }
+    (width, grey)
 }

@@ -171,10 +171,10 @@ mod headed_and_served {
             &["preview", "content/m/exempt.md", "--serve", "--port", "0"],
         );
         let url = running
-            .wait_for("serving the pages on ")
+            .wait_for_status("serving the pages on ")
             .trim_start_matches("serving the pages on ")
             .to_string();
-        running.wait_for("rendered ");
+        running.wait_for_status("rendered ");
         let address = url
             .trim_start_matches("http://")
             .trim_end_matches('/')
