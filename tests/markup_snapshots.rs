@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use agenda_pack::markup::source_map::strip_markers;
 use agenda_pack::markup::{Assets, Flavour, render};
-use agenda_pack::model::{AppendixScheme, MarkdownSource, Recommendations};
+use agenda_pack::model::{AppendixScheme, MarkdownSource, Recommendations, SubParagraphs};
 
 fn convert(text: &str, flavour: Flavour) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -33,6 +33,7 @@ fn convert(text: &str, flavour: Flavour) -> String {
 const NOTE: Flavour = Flavour::BriefingNote {
     appendices: AppendixScheme::Number,
     recommendations: None,
+    sub_paragraphs: SubParagraphs::Continued,
 };
 
 #[test]
@@ -72,6 +73,7 @@ fn appendices_in_the_letter_scheme() {
     let flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Letter,
         recommendations: None,
+        sub_paragraphs: SubParagraphs::Continued,
     };
     insta::assert_snapshot!(convert(
         "# One\n\nText.\n\n# Appendix: Data tables\n\nPlain.\n\n# Appendix: Glossary\n",
@@ -88,6 +90,7 @@ fn recommendations_from_front_matter_become_section_two() {
     let flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
         recommendations: Some(&recommendations),
+        sub_paragraphs: SubParagraphs::Continued,
     };
     insta::assert_snapshot!(convert(
         "# Purpose\n\nWhy.\n\n# Background\n\nWhat.\n",
@@ -99,6 +102,7 @@ fn recommendations_from_front_matter_become_section_two() {
 fn report_sections_and_numbered_sub_headings() {
     let flavour = Flavour::Report {
         appendices: AppendixScheme::Number,
+        sub_paragraphs: SubParagraphs::Unnumbered,
     };
     insta::assert_snapshot!(convert(
         "# Context\n\nText.\n\n# Comments from the Director of Finance\n\n## Financial implications\n\nCosts.\n\n## Legal implications\n\nDuties.\n",

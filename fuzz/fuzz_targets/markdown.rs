@@ -30,7 +30,9 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use agenda_pack::markup::{Assets, Flavour, render};
-use agenda_pack::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations};
+use agenda_pack::model::{
+    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs,
+};
 use libfuzzer_sys::fuzz_target;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use typst::syntax::{SyntaxKind, SyntaxNode, ast};
@@ -134,9 +136,11 @@ fuzz_target!(|text: &str| {
         Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: Some(&RECOMMENDATIONS),
+            sub_paragraphs: SubParagraphs::Continued,
         },
         Flavour::Report {
             appendices: AppendixScheme::Letter,
+            sub_paragraphs: SubParagraphs::Unnumbered,
         },
         Flavour::Minutes { first_minute: 1 },
     ];

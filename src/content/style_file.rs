@@ -9,7 +9,7 @@ use super::confine::{self, Escape};
 use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
 use crate::error::{ContentError, Result};
-use crate::model::{Access, DateStyle, NotesStyle, SignatoryDateStyle, Style};
+use crate::model::{Access, DateStyle, NotesStyle, ReportTitle, SignatoryDateStyle, Style};
 
 /// The file in the content root that sets the style of every meeting.
 pub const STYLE_FILE: &str = "style.yaml";
@@ -22,6 +22,7 @@ pub struct StyleSettings {
     access: Option<Access>,
     dates: Option<DateStyle>,
     signatory_date: Option<SignatoryDateStyle>,
+    report_title: Option<ReportTitle>,
 }
 
 impl StyleSettings {
@@ -32,6 +33,7 @@ impl StyleSettings {
             access: self.access.or(wider.access),
             dates: self.dates.or(wider.dates),
             signatory_date: self.signatory_date.or(wider.signatory_date),
+            report_title: self.report_title.or(wider.report_title),
         }
     }
 
@@ -42,6 +44,7 @@ impl StyleSettings {
             access: self.access.unwrap_or_default(),
             dates: self.dates.unwrap_or_default(),
             signatory_date: self.signatory_date.unwrap_or_default(),
+            report_title: self.report_title.unwrap_or_default(),
         }
     }
 }

@@ -11,12 +11,14 @@ use pulldown_cmark::{
 
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
+use super::heading::{HeadingAttributes, Numbering, paragraph_number};
 use super::links::live_address;
+use super::list::{Prepared, list_markup};
 use super::source_map;
 use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{
-    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
+    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs, is_business_heading,
 };
 use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
 
@@ -26,6 +28,11 @@ const UNNUMBERED: &str = "{-}";
 const LANDSCAPE_START: &str = "[landscape]";
 /// A paragraph of just this ends the landscape section.
 const LANDSCAPE_END: &str = "[/landscape]";
+/// A level-1 heading starting with this starts an appendix (`# Appendix: Title`).
+const APPENDIX: &str = "Appendix:";
+/// A level-1 heading starting with this starts a second numbered part after the
+/// appendices, titled but without an `Appendix` label (`# Part: Data report`).
+const PART: &str = "Part:";
 
 /// How deep constructs may nest: far beyond any council document, well within what
 /// typst's parser accepts (deeper input would make typst fail).
@@ -40,13 +47,19 @@ pub enum Flavour<'a> {
         appendices: AppendixScheme,
         /// Recommendations from the front matter, printed as section 2.
         recommendations: Option<&'a Recommendations>,
+        /// The paragraphs under a sub-heading marked `{.numbered}`.
+        sub_paragraphs: SubParagraphs,
     },
     /// Sections `1. Context`, paragraphs `1.1`, sub-headings numbered like paragraphs
     /// (`5.1 Financial implications`), appendices.
     Report {
         /// How appendices are labelled.
         appendices: AppendixScheme,
+        /// The paragraphs under a numbered sub-heading.
+        sub_paragraphs: SubParagraphs,
     },
+    /// A standalone appendix: headings and paragraphs unnumbered.
+    Appendix,
     /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
     Minutes {
         /// The number of the first minute.
@@ -85,11 +98,13 @@ pub fn render(
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS;
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&source.text, options)
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let prepared = Prepared::new(&source.text);
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared.text, options)
         .into_offset_iter()
         .collect();
-    let mut converter = Converter::new(source, flavour, assets);
+    let mut converter = Converter::new(source, flavour, assets, &prepared);
     let main = converter.collect_footnotes(&events)?;
     converter.run(&main)?;
     converter.finish()
@@ -126,6 +141,8 @@ enum Target {
 /// A list being collected.
 struct ListFrame {
     start: Option<u64>,
+    /// The numbering of a lettered or roman list.
+    pattern: Option<String>,
     items: Vec<String>,
 }
 
@@ -141,6 +158,8 @@ struct TableFrame {
 
 struct Converter<'a> {
     source: &'a MarkdownSource,
+    /// The text as parsed, with its lettered list markers.
+    prepared: &'a Prepared,
     flavour: Flavour<'a>,
     assets: &'a Assets<'a>,
     buffers: Vec<Buffer>,
@@ -156,10 +175,13 @@ struct Converter<'a> {
     image_titles: Vec<String>,
     /// The language of the code block being collected.
     code_lang: Option<String>,
-    section: u32,
-    paragraph: u32,
+    numbering: Numbering,
+    /// The attributes of the heading being collected.
+    heading: HeadingAttributes,
     minutes: u32,
     appendices: u32,
+    /// Whether the text is inside an appendix (not the main body or a second part).
+    in_appendix: bool,
     tables_seen: u32,
     figures_seen: u32,
     /// A `Table:` caption waiting for its table, with where it was written.
@@ -170,8 +192,6 @@ struct Converter<'a> {
     main_body: Option<String>,
     /// Where an open landscape section started.
     landscape: Option<usize>,
-    /// In a report, whether paragraphs follow a numbered sub-heading (and so are not numbered).
-    in_subsection: bool,
     /// Front-matter recommendations not yet printed.
     recommendations: Option<&'a Recommendations>,
     /// Byte offsets where the source's lines start, for the source markers.
@@ -179,9 +199,15 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(source: &'a MarkdownSource, flavour: Flavour<'a>, assets: &'a Assets<'a>) -> Self {
+    fn new(
+        source: &'a MarkdownSource,
+        flavour: Flavour<'a>,
+        assets: &'a Assets<'a>,
+        prepared: &'a Prepared,
+    ) -> Self {
         Self {
             source,
+            prepared,
             flavour,
             assets,
             buffers: vec![Buffer::default()],
@@ -193,17 +219,17 @@ impl<'a> Converter<'a> {
             minute_refs: Vec::new(),
             image_titles: Vec::new(),
             code_lang: None,
-            section: 0,
-            paragraph: 0,
+            numbering: Numbering::default(),
+            heading: HeadingAttributes::default(),
             minutes: 0,
             appendices: 0,
+            in_appendix: false,
             tables_seen: 0,
             figures_seen: 0,
             pending_caption: None,
             pending_resolved: None,
             main_body: None,
             landscape: None,
-            in_subsection: false,
             recommendations: match flavour {
                 Flavour::BriefingNote {
                     recommendations, ..
@@ -463,7 +489,17 @@ impl<'a> Converter<'a> {
                 };
                 self.push();
             }
-            Tag::Heading { level, .. } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                self.heading =
+                    HeadingAttributes::read(id.as_deref(), classes, attrs).map_err(|bad| {
+                        self.error(range.start, bad.to_string())
+                            .with_hint(bad.hint())
+                    })?;
                 if !self.at_top_level() {
                     return Err(self.error(
                         range.start,
@@ -481,8 +517,15 @@ impl<'a> Converter<'a> {
                     self.block("");
                 }
                 self.contexts.push(Context::List);
+                let lettered =
+                    start.and_then(|_| self.prepared.list_at(range.start, &self.source.text));
+                let (start, pattern) = match lettered {
+                    Some((pattern, first)) => (Some(first), Some(pattern)),
+                    None => (*start, None),
+                };
                 self.lists.push(ListFrame {
-                    start: *start,
+                    start,
+                    pattern,
                     items: Vec::new(),
                 });
             }
@@ -645,9 +688,8 @@ impl<'a> Converter<'a> {
         matches!(
             self.flavour,
             Flavour::BriefingNote { .. } | Flavour::Report { .. }
-        ) && !self.in_subsection
-            && self.section > 0
-            && self.appendices == 0
+        ) && self.numbering.numbers_paragraphs()
+            && !self.in_appendix
     }
 
     fn wrap_inline(&mut self, function: &str) {
@@ -698,11 +740,22 @@ impl<'a> Converter<'a> {
             return Ok(());
         }
         let markup = if self.numbering_paragraphs() {
-            self.paragraph += 1;
-            format!(
-                "#numbered-par(\"{}.{}\")[{markup}]\n\n",
-                self.section, self.paragraph
-            )
+            let (explicit, markup) = match paragraph_number(plain) {
+                Some(Ok((number, written))) => (
+                    Some(number),
+                    markup
+                        .trim_start_matches(escape_markup(written).as_str())
+                        .trim(),
+                ),
+                Some(Err(bad)) => {
+                    return Err(self
+                        .error(range.start, bad.to_string())
+                        .with_hint(bad.hint()));
+                }
+                None => (None, markup),
+            };
+            let label = self.numbering.next_paragraph(explicit);
+            format!("#numbered-par(\"{label}\")[{markup}]\n\n")
         } else {
             format!("{markup}\n\n")
         };
@@ -739,23 +792,49 @@ impl<'a> Converter<'a> {
         range: Range<usize>,
     ) -> Result<(), ContentError> {
         let heading = self.pop();
+        let attributes = std::mem::take(&mut self.heading);
         let title = heading.markup.trim().to_string();
         let plain = heading.plain.trim().to_string();
         if plain.is_empty() {
             return Err(self.error(range.start, "the heading is empty"));
         }
+        let in_numbered_section = self.numbering.section() > 0 && !self.in_appendix;
+        let level_one = level == HeadingLevel::H1;
+        let misplaced = match (self.flavour, level_one) {
+            (Flavour::BriefingNote { .. }, false) => {
+                attributes.numbered && !in_numbered_section
+                    || attributes.number.is_some() && !attributes.numbered
+            }
+            (Flavour::Report { .. }, false) => {
+                attributes != HeadingAttributes::default() && !in_numbered_section
+            }
+            (Flavour::BriefingNote { .. } | Flavour::Report { .. }, true) => attributes.numbered,
+            (Flavour::Minutes { .. } | Flavour::Appendix, _) => {
+                attributes != HeadingAttributes::default()
+            }
+        };
+        if misplaced {
+            return Err(self
+                .error(range.start, "this heading's `{...}` attributes do not apply here")
+                .with_hint("`{.numbered}` numbers a `##` sub-heading inside a numbered section of a note, and `{number=N}` sets the number of a numbered section (`#`) or sub-heading; remove the braces elsewhere"));
+        }
         let markup = match (self.flavour, level) {
-            (Flavour::Report { .. }, HeadingLevel::H2)
-                if self.section > 0 && self.appendices == 0 =>
+            (Flavour::Report { sub_paragraphs, .. }, HeadingLevel::H2) if in_numbered_section => {
+                let label = self
+                    .numbering
+                    .numbered_subheading(attributes.number, sub_paragraphs);
+                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
+            }
+            (Flavour::BriefingNote { sub_paragraphs, .. }, HeadingLevel::H2)
+                if attributes.numbered =>
             {
-                self.paragraph += 1;
-                self.in_subsection = true;
-                format!(
-                    "#numbered-subheading(\"{}.{}\")[{title}]\n\n",
-                    self.section, self.paragraph
-                )
+                let label = self
+                    .numbering
+                    .numbered_subheading(attributes.number, sub_paragraphs);
+                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
             }
             (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
+            (Flavour::Appendix, _) => format!("#unnumbered-section[{title}]\n\n"),
             (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
                 format!("#business-heading[{title}]\n\n")
             }
@@ -764,42 +843,35 @@ impl<'a> Converter<'a> {
                 self.minutes += 1;
                 format!("#minute-heading(\"{number}\")[{title}]\n\n")
             }
-            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices }, _) => {
-                self.section_or_appendix(appendices, &title, &plain, range.start)?
+            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices, .. }, _) => {
+                self.section_or_appendix(
+                    appendices,
+                    &title,
+                    &plain,
+                    attributes.number,
+                    range.start,
+                )?
             }
         };
         self.block(&markup);
         Ok(())
     }
 
-    /// A level-1 heading of a note or report: a numbered section, or an appendix.
+    /// A level-1 heading of a note or report: a numbered section (numbered `number`
+    /// when given), an appendix, or the start of a second numbered part.
     fn section_or_appendix(
         &mut self,
         scheme: AppendixScheme,
         title: &str,
         plain: &str,
+        number: Option<u32>,
         offset: usize,
     ) -> Result<String, ContentError> {
-        if let Some(rest) = plain.strip_prefix("Appendix:") {
-            if rest.trim().is_empty() {
-                return Err(self
-                    .error(offset, "the appendix has no title")
-                    .with_hint("write `# Appendix: <its title>`"));
-            }
-            if self.landscape.is_some() {
-                return Err(self
-                    .error(
-                        offset,
-                        "an appendix cannot start inside a landscape section",
-                    )
-                    .with_hint("close the landscape section with `[/landscape]` first"));
-            }
-            if self.appendices == 0 {
-                self.print_recommendations(offset);
-                self.block("");
-                self.main_body = Some(std::mem::take(&mut self.top().markup));
-            }
+        if let Some(rest) = plain.strip_prefix(APPENDIX) {
+            self.leave_main_body(offset, "an appendix")?;
             self.appendices += 1;
+            self.in_appendix = true;
+            // `# Appendix:` alone: an appendix without a title, labelled only.
             let title = title.trim_start_matches("Appendix\\:").trim();
             return Ok(format!(
                 "#appendix-heading({}, {})[{title}]\n\n",
@@ -807,11 +879,26 @@ impl<'a> Converter<'a> {
                 string_literal(rest.trim()),
             ));
         }
-        if self.appendices > 0 {
+        if let Some(rest) = plain.strip_prefix(PART) {
+            if rest.trim().is_empty() {
+                return Err(self
+                    .error(offset, "the part has no title")
+                    .with_hint("write `# Part: <its title>`"));
+            }
+            self.leave_main_body(offset, "a part")?;
+            self.in_appendix = false;
+            self.numbering.restart();
+            let title = title.trim_start_matches("Part\\:").trim();
+            return Ok(format!(
+                "#part-heading({})[{title}]\n\n",
+                string_literal(rest.trim()),
+            ));
+        }
+        if self.in_appendix {
             return Err(self
                 .error(offset, "a numbered section cannot follow an appendix")
                 .with_hint(
-                    "move the appendices to the end, or start this heading with `Appendix:`",
+                    "move the appendices to the end, start this heading with `Appendix:`, or start a second numbered part after the appendices with `# Part: <its title>`",
                 ));
         }
         if plain.eq_ignore_ascii_case("Recommendations")
@@ -832,23 +919,40 @@ impl<'a> Converter<'a> {
                     "keep one: remove `recommendations:` from the front matter, or this section",
                 ));
         }
-        if self.section == 1 {
+        if self.numbering.section() == 1 {
             self.print_recommendations(offset);
         }
-        self.section += 1;
-        self.paragraph = 0;
-        self.in_subsection = false;
+        let number = self.numbering.start_section(number);
         Ok(format!(
             "#section-heading(\"{}\")[{title}]\n\n",
-            self.section_label()
+            self.section_label(number)
         ))
     }
 
-    /// The printed number of the current section: `2` in a note, `2.` in a report.
-    fn section_label(&self) -> String {
+    /// Ends the main text before the first appendix or part (printing recommendations
+    /// not yet printed): what follows comes after the author block.
+    fn leave_main_body(&mut self, offset: usize, what: &str) -> Result<(), ContentError> {
+        if self.landscape.is_some() {
+            return Err(self
+                .error(
+                    offset,
+                    format!("{what} cannot start inside a landscape section"),
+                )
+                .with_hint("close the landscape section with `[/landscape]` first"));
+        }
+        if self.main_body.is_none() {
+            self.print_recommendations(offset);
+            self.block("");
+            self.main_body = Some(std::mem::take(&mut self.top().markup));
+        }
+        Ok(())
+    }
+
+    /// The printed number of section `number`: `2` in a note, `2.` in a report.
+    fn section_label(&self, number: u32) -> String {
         match self.flavour {
-            Flavour::Report { .. } => format!("{}.", self.section),
-            _ => self.section.to_string(),
+            Flavour::Report { .. } => format!("{number}."),
+            _ => number.to_string(),
         }
     }
 
@@ -859,20 +963,19 @@ impl<'a> Converter<'a> {
         let Some(recommendations) = self.recommendations.take() else {
             return;
         };
-        self.section += 1;
-        self.paragraph = 1;
+        let number = self.numbering.start_section(None);
+        let lead_label = self.numbering.next_paragraph(None);
         let items: Vec<String> = recommendations
             .items
             .iter()
             .map(|item| format!("[{}]", escape_markup(item)))
             .collect();
         let markup = format!(
-            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
+            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{lead_label}\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
             end = source_map::END_MARKER,
             file = source_map::file_marker(&self.source.file),
             marker = self.marker(offset),
-            label = self.section_label(),
-            section = self.section,
+            label = self.section_label(number),
             lead = escape_markup(&recommendations.lead),
             items = items.join(", "),
         );
@@ -965,11 +1068,7 @@ impl<'a> Converter<'a> {
     fn end_list(&mut self) {
         self.contexts.pop();
         let frame = self.lists.pop().expect("a list ends after it starts");
-        let items: Vec<String> = frame.items.iter().map(|item| format!("[{item}]")).collect();
-        let list = match frame.start {
-            Some(start) => format!("#enum(start: {start}, {})", items.join(", ")),
-            None => format!("#list({})", items.join(", ")),
-        };
+        let list = list_markup(frame.start, frame.pattern.as_deref(), &frame.items);
         if !self.at_top_level() {
             let markup = format!("{list}\n");
             self.write(&markup);
@@ -1087,6 +1186,7 @@ mod tests {
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
         recommendations: None,
+        sub_paragraphs: SubParagraphs::Continued,
     };
 
     fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
@@ -1410,6 +1510,7 @@ mod tests {
         let words = Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: None,
+            sub_paragraphs: SubParagraphs::Continued,
         };
         let out = convert("# Appendix: First\n\n# Appendix: Second\n", words).unwrap();
         assert!(

@@ -3,7 +3,9 @@
 
 mod escape;
 mod figure_width;
+mod heading;
 mod links;
+mod list;
 mod markdown;
 pub mod source_map;
 
