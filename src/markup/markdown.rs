@@ -11,16 +11,18 @@ use pulldown_cmark::{
 
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
-use super::heading::{HeadingAttributes, Numbering, paragraph_number};
 use super::links::live_address;
 use super::list::{Prepared, list_markup};
 use super::source_map;
 use crate::content::confine;
 use crate::error::{ContentError, Location};
-use crate::model::{
-    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs, is_business_heading,
-};
+use crate::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs};
 use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
+
+// A child module, so that the heading methods reach the converter's state.
+#[path = "heading.rs"]
+mod heading;
+use heading::{HeadingAttributes, Numbering, paragraph_number};
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
 const UNNUMBERED: &str = "{-}";
@@ -28,11 +30,6 @@ const UNNUMBERED: &str = "{-}";
 const LANDSCAPE_START: &str = "[landscape]";
 /// A paragraph of just this ends the landscape section.
 const LANDSCAPE_END: &str = "[/landscape]";
-/// A level-1 heading starting with this starts an appendix (`# Appendix: Title`).
-const APPENDIX: &str = "Appendix:";
-/// A level-1 heading starting with this starts a second numbered part after the
-/// appendices, titled but without an `Appendix` label (`# Part: Data report`).
-const PART: &str = "Part:";
 
 /// How deep constructs may nest: far beyond any council document, well within what
 /// typst's parser accepts (deeper input would make typst fail).
@@ -784,202 +781,6 @@ impl<'a> Converter<'a> {
         let markup = format!("#landscape[\n{}]\n\n", inner.markup);
         self.write(&markup);
         Ok(())
-    }
-
-    fn end_heading(
-        &mut self,
-        level: HeadingLevel,
-        range: Range<usize>,
-    ) -> Result<(), ContentError> {
-        let heading = self.pop();
-        let attributes = std::mem::take(&mut self.heading);
-        let title = heading.markup.trim().to_string();
-        let plain = heading.plain.trim().to_string();
-        if plain.is_empty() {
-            return Err(self.error(range.start, "the heading is empty"));
-        }
-        let in_numbered_section = self.numbering.section() > 0 && !self.in_appendix;
-        let level_one = level == HeadingLevel::H1;
-        let misplaced = match (self.flavour, level_one) {
-            (Flavour::BriefingNote { .. }, false) => {
-                attributes.numbered && !in_numbered_section
-                    || attributes.number.is_some() && !attributes.numbered
-            }
-            (Flavour::Report { .. }, false) => {
-                attributes != HeadingAttributes::default() && !in_numbered_section
-            }
-            (Flavour::BriefingNote { .. } | Flavour::Report { .. }, true) => attributes.numbered,
-            (Flavour::Minutes { .. } | Flavour::Appendix, _) => {
-                attributes != HeadingAttributes::default()
-            }
-        };
-        if misplaced {
-            return Err(self
-                .error(range.start, "this heading's `{...}` attributes do not apply here")
-                .with_hint("`{.numbered}` numbers a `##` sub-heading inside a numbered section of a note, and `{number=N}` sets the number of a numbered section (`#`) or sub-heading; remove the braces elsewhere"));
-        }
-        let markup = match (self.flavour, level) {
-            (Flavour::Report { sub_paragraphs, .. }, HeadingLevel::H2) if in_numbered_section => {
-                let label = self
-                    .numbering
-                    .numbered_subheading(attributes.number, sub_paragraphs);
-                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
-            }
-            (Flavour::BriefingNote { sub_paragraphs, .. }, HeadingLevel::H2)
-                if attributes.numbered =>
-            {
-                let label = self
-                    .numbering
-                    .numbered_subheading(attributes.number, sub_paragraphs);
-                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
-            }
-            (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
-            (Flavour::Appendix, _) => format!("#unnumbered-section[{title}]\n\n"),
-            (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
-                format!("#business-heading[{title}]\n\n")
-            }
-            (Flavour::Minutes { first_minute }, _) => {
-                let number = first_minute + self.minutes;
-                self.minutes += 1;
-                format!("#minute-heading(\"{number}\")[{title}]\n\n")
-            }
-            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices, .. }, _) => {
-                self.section_or_appendix(
-                    appendices,
-                    &title,
-                    &plain,
-                    attributes.number,
-                    range.start,
-                )?
-            }
-        };
-        self.block(&markup);
-        Ok(())
-    }
-
-    /// A level-1 heading of a note or report: a numbered section (numbered `number`
-    /// when given), an appendix, or the start of a second numbered part.
-    fn section_or_appendix(
-        &mut self,
-        scheme: AppendixScheme,
-        title: &str,
-        plain: &str,
-        number: Option<u32>,
-        offset: usize,
-    ) -> Result<String, ContentError> {
-        if let Some(rest) = plain.strip_prefix(APPENDIX) {
-            self.leave_main_body(offset, "an appendix")?;
-            self.appendices += 1;
-            self.in_appendix = true;
-            // `# Appendix:` alone: an appendix without a title, labelled only.
-            let title = title.trim_start_matches("Appendix\\:").trim();
-            return Ok(format!(
-                "#appendix-heading({}, {})[{title}]\n\n",
-                string_literal(&scheme.label(self.appendices)),
-                string_literal(rest.trim()),
-            ));
-        }
-        if let Some(rest) = plain.strip_prefix(PART) {
-            if rest.trim().is_empty() {
-                return Err(self
-                    .error(offset, "the part has no title")
-                    .with_hint("write `# Part: <its title>`"));
-            }
-            self.leave_main_body(offset, "a part")?;
-            self.in_appendix = false;
-            self.numbering.restart();
-            let title = title.trim_start_matches("Part\\:").trim();
-            return Ok(format!(
-                "#part-heading({})[{title}]\n\n",
-                string_literal(rest.trim()),
-            ));
-        }
-        if self.in_appendix {
-            return Err(self
-                .error(offset, "a numbered section cannot follow an appendix")
-                .with_hint(
-                    "move the appendices to the end, start this heading with `Appendix:`, or start a second numbered part after the appendices with `# Part: <its title>`",
-                ));
-        }
-        if plain.eq_ignore_ascii_case("Recommendations")
-            && matches!(
-                self.flavour,
-                Flavour::BriefingNote {
-                    recommendations: Some(_),
-                    ..
-                }
-            )
-        {
-            return Err(self
-                .error(
-                    offset,
-                    "the recommendations are given twice: in the front matter and here",
-                )
-                .with_hint(
-                    "keep one: remove `recommendations:` from the front matter, or this section",
-                ));
-        }
-        if self.numbering.section() == 1 {
-            self.print_recommendations(offset);
-        }
-        let number = self.numbering.start_section(number);
-        Ok(format!(
-            "#section-heading(\"{}\")[{title}]\n\n",
-            self.section_label(number)
-        ))
-    }
-
-    /// Ends the main text before the first appendix or part (printing recommendations
-    /// not yet printed): what follows comes after the author block.
-    fn leave_main_body(&mut self, offset: usize, what: &str) -> Result<(), ContentError> {
-        if self.landscape.is_some() {
-            return Err(self
-                .error(
-                    offset,
-                    format!("{what} cannot start inside a landscape section"),
-                )
-                .with_hint("close the landscape section with `[/landscape]` first"));
-        }
-        if self.main_body.is_none() {
-            self.print_recommendations(offset);
-            self.block("");
-            self.main_body = Some(std::mem::take(&mut self.top().markup));
-        }
-        Ok(())
-    }
-
-    /// The printed number of section `number`: `2` in a note, `2.` in a report.
-    fn section_label(&self, number: u32) -> String {
-        match self.flavour {
-            Flavour::Report { .. } => format!("{number}."),
-            _ => number.to_string(),
-        }
-    }
-
-    /// Prints front-matter recommendations as the next section, once, before the block
-    /// at `offset`. They come from the YAML, not the Markdown: the source markers close
-    /// around them, so an error in them is looked for in the front matter.
-    fn print_recommendations(&mut self, offset: usize) {
-        let Some(recommendations) = self.recommendations.take() else {
-            return;
-        };
-        let number = self.numbering.start_section(None);
-        let lead_label = self.numbering.next_paragraph(None);
-        let items: Vec<String> = recommendations
-            .items
-            .iter()
-            .map(|item| format!("[{}]", escape_markup(item)))
-            .collect();
-        let markup = format!(
-            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{lead_label}\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
-            end = source_map::END_MARKER,
-            file = source_map::file_marker(&self.source.file),
-            marker = self.marker(offset),
-            label = self.section_label(number),
-            lead = escape_markup(&recommendations.lead),
-            items = items.join(", "),
-        );
-        self.block(&markup);
     }
 
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {

@@ -3,7 +3,6 @@
 
 mod escape;
 mod figure_width;
-mod heading;
 mod links;
 mod list;
 mod markdown;
