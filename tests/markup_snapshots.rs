@@ -125,3 +125,39 @@ fn hostile_text_is_escaped() {
         NOTE
     ));
 }
+
+#[test]
+fn numbered_sub_headings_explicit_numbers_and_lettered_lists() {
+    insta::assert_snapshot!(convert(
+        "# Background\n\nIntro.\n\n## Primary schools {.numbered}\n\nUnder it.\n\n{number=5} Skipped.\n\na) first\nb) second\n\n(i) roman\n(ii) roman again\n\n# Finance {number=7}\n\nMoney.\n",
+        NOTE
+    ));
+}
+
+#[test]
+fn third_level_paragraphs_in_a_report() {
+    let flavour = Flavour::Report {
+        appendices: AppendixScheme::Number,
+        sub_paragraphs: SubParagraphs::Nested,
+    };
+    insta::assert_snapshot!(convert(
+        "# Comments\n\n## Financial implications\n\nCosts.\n\nMore costs.\n\n## Legal implications\n\nDuties.\n",
+        flavour
+    ));
+}
+
+#[test]
+fn an_untitled_appendix_and_a_second_part() {
+    insta::assert_snapshot!(convert(
+        "# One\n\nText.\n\n# Appendix:\n\nData.\n\n# Part: Data report\n\n# Method\n\nNumbered.\n\n# Appendix: Glossary\n",
+        NOTE
+    ));
+}
+
+#[test]
+fn a_standalone_appendix_has_no_numbers() {
+    insta::assert_snapshot!(convert(
+        "# Tables\n\nText.\n\n## By phase\n\na) lettered\n",
+        Flavour::Appendix
+    ));
+}
