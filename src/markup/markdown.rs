@@ -1346,6 +1346,32 @@ mod tests {
     }
 
     #[test]
+    fn misplaced_or_unknown_numbering_marks_are_errors_at_their_line() {
+        // `first_line` is 5: the Markdown's third line is the file's seventh.
+        let at = |text: &str| {
+            let err = convert(text, NOTE).unwrap_err();
+            assert!(err.hint.is_some(), "{}", err.message);
+            (err.location.line, err.location.column, err.message)
+        };
+        let (line, column, message) = at("# One\n\n## Wide {.wide}\n");
+        assert_eq!((line, column), (7, 1));
+        assert!(message.contains("`.wide`"), "{message}");
+        let (line, _, message) = at("# One\n\n{number=x} Text.\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("`number=x`"), "{message}");
+        // A numbered sub-heading needs a numbered section around it.
+        let (line, _, message) = at("Intro.\n\n## Early {.numbered}\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("do not apply here"), "{message}");
+        let (line, _, message) = at("# One\n\n# Part:\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("no title"), "{message}");
+        let (line, _, message) = at("# Appendix: A\n\n# After\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("cannot follow an appendix"), "{message}");
+    }
+
+    #[test]
     fn footnotes_and_links_render() {
         let out = note("See [the site](https://example.org)[^1].\n\n[^1]: A note.\n");
         assert!(
