@@ -115,6 +115,12 @@ impl Prepared {
     }
 }
 
+/// `text` as the converter gives it to the Markdown parser: lettered and roman list
+/// markers rewritten as numbered ones of the same length.
+pub fn as_commonmark(text: &str) -> String {
+    Prepared::new(text).text
+}
+
 /// Reads a lettered or roman marker at the start of `body`: how many bytes it takes
 /// (without the space after it) and what it is. `previous` is the last item at the
 /// same indentation.

@@ -736,21 +736,22 @@ impl<'a> Converter<'a> {
             self.block(&markup);
             return Ok(());
         }
+        // The marker is never printed; its number counts where paragraphs are numbered.
+        let (explicit, markup) = match paragraph_number(plain) {
+            Some(Ok((number, written))) => (
+                Some(number),
+                markup
+                    .trim_start_matches(escape_markup(written).as_str())
+                    .trim(),
+            ),
+            Some(Err(bad)) => {
+                return Err(self
+                    .error(range.start, bad.to_string())
+                    .with_hint(bad.hint()));
+            }
+            None => (None, markup),
+        };
         let markup = if self.numbering_paragraphs() {
-            let (explicit, markup) = match paragraph_number(plain) {
-                Some(Ok((number, written))) => (
-                    Some(number),
-                    markup
-                        .trim_start_matches(escape_markup(written).as_str())
-                        .trim(),
-                ),
-                Some(Err(bad)) => {
-                    return Err(self
-                        .error(range.start, bad.to_string())
-                        .with_hint(bad.hint()));
-                }
-                None => (None, markup),
-            };
             let label = self.numbering.next_paragraph(explicit);
             format!("#numbered-par(\"{label}\")[{markup}]\n\n")
         } else {

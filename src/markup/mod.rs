@@ -9,4 +9,5 @@ mod markdown;
 pub mod source_map;
 
 pub use escape::{escape_markup, string_literal};
+pub use list::as_commonmark;
 pub use markdown::{Assets, Flavour, Rendered, render};
