@@ -342,9 +342,9 @@ fn figure_note(filler: usize) -> String {
     )
 }
 
-/// Builds a note with a 4:3 figure at the text width after `filler` paragraphs and
-/// returns the page lines.
-fn build_figure(filler: usize) -> Vec<Vec<String>> {
+/// Builds a note with a figure 400 wide and `height` high, at the text width, after
+/// `filler` paragraphs, and returns the page lines.
+fn build_figure(filler: usize, height: u32) -> Vec<Vec<String>> {
     let project = Project::new();
     project.write(
         "m",
@@ -354,7 +354,7 @@ fn build_figure(filler: usize) -> Vec<Vec<String>> {
     project.write(
         "m",
         "images/box.svg",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\"><rect width=\"400\" height=\"300\" fill=\"#88aacc\"/><text x=\"20\" y=\"150\" font-size=\"40\">BOXTEXT</text></svg>",
+        &format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"{height}\"><rect width=\"400\" height=\"{height}\" fill=\"#88aacc\"/><text x=\"20\" y=\"150\" font-size=\"40\">BOXTEXT</text></svg>"),
     );
     project.write("m", "note.md", &figure_note(filler));
     build_succeeds(&project);
@@ -365,7 +365,7 @@ fn build_figure(filler: usize) -> Vec<Vec<String>> {
 fn a_figure_short_of_room_is_scaled_down_with_its_caption_on_the_page() {
     // Seven paragraphs leave about 320 pt: the figure (377 pt with its caption) fits
     // at 80% of its width, which is over the 60% floor.
-    let pages = build_figure(7);
+    let pages = build_figure(7, 300);
     let text = page_of(&pages, "1.7 Filler paragraph 6").unwrap();
     assert_eq!(
         page_of(&pages, "BOXTEXT"),
@@ -376,10 +376,20 @@ fn a_figure_short_of_room_is_scaled_down_with_its_caption_on_the_page() {
 }
 
 #[test]
+fn a_caption_never_sits_alone_on_the_next_page() {
+    // The picture (313 pt) fits the 322 pt left, its caption does not: the figure
+    // used to print the picture and leave the caption alone on the next page.
+    let pages = build_figure(7, 261);
+    let text = page_of(&pages, "1.7 Filler paragraph 6").unwrap();
+    assert_eq!(page_of(&pages, "BOXTEXT"), Some(text));
+    assert_eq!(page_of(&pages, "Figure 1: Big figure caption"), Some(text));
+}
+
+#[test]
 fn a_figure_far_short_of_room_moves_whole_with_its_caption() {
     // Fourteen paragraphs leave under 70 pt: below the floor, so the figure and its
     // caption move to the next page together.
-    let pages = build_figure(14);
+    let pages = build_figure(14, 300);
     let text = page_of(&pages, "1.14 Filler paragraph 13").unwrap();
     let figure = page_of(&pages, "BOXTEXT").unwrap();
     assert_eq!(figure, text + 1);
