@@ -3,7 +3,8 @@
 //!
 //! Convention: a line whose text starts with a letter or a roman numeral followed by
 //! `)` (optionally opened with `(`) and a space is an item of a lettered or roman
-//! list, exactly like `1)`. Before parsing, each such marker is rewritten as a
+//! list, exactly like `1)` (indented four spaces or more only inside a list, else it
+//! is code). Before parsing, each such marker is rewritten as a
 //! CommonMark marker of the same length (`a)` as `1)`, `(iv)` as `001)`), so every
 //! byte offset, and so every error's line and column, stays as written; the pattern
 //! and the real start are remembered by the marker's offset. A single `i`, `v` or `x`
@@ -65,6 +66,9 @@ impl Prepared {
         // after it gets the other delimiter, which CommonMark takes as a new list.
         let mut last: BTreeMap<usize, (Marker, char)> = BTreeMap::new();
         let mut fence: Option<&str> = None;
+        // Whether the lines are inside a list of any kind (where deeper indentation
+        // nests rather than starts code).
+        let mut in_list = false;
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             let indent = line.len() - line.trim_start_matches(' ').len();
@@ -75,8 +79,9 @@ impl Prepared {
                 }
             } else if indent < 4 && (body.starts_with("```") || body.starts_with("~~~")) {
                 fence = Some(&body[..3]);
-            } else if let Some((written, marker)) =
-                read_marker(body, last.get(&indent).map(|(m, _)| m))
+            } else if let Some((written, marker)) = (indent < 4 || in_list)
+                .then(|| read_marker(body, last.get(&indent).map(|(m, _)| m)))
+                .flatten()
             {
                 let delimiter = match last.get(&indent) {
                     Some((previous, ')')) if previous.style != marker.style => '.',
@@ -86,6 +91,7 @@ impl Prepared {
                 last.retain(|&at, _| at < indent);
                 last.insert(indent, (marker, delimiter));
                 markers.insert(offset + indent, marker);
+                in_list = true;
                 out.push_str(&line[..indent]);
                 out.push_str(&"0".repeat(written - 2));
                 out.push('1');
@@ -93,8 +99,11 @@ impl Prepared {
                 out.push_str(&body[written..]);
                 offset += line.len();
                 continue;
+            } else if starts_list_item(body) {
+                in_list = true;
             } else if !body.trim().is_empty() && indent == 0 {
                 last.clear();
+                in_list = false;
             }
             out.push_str(line);
             offset += line.len();
@@ -119,6 +128,19 @@ impl Prepared {
 /// markers rewritten as numbered ones of the same length.
 pub fn as_commonmark(text: &str) -> String {
     Prepared::new(text).text
+}
+
+/// Whether `body` starts with a bullet (`-`, `*`, `+`) or numbered (`1.`, `1)`) list
+/// marker and a space.
+fn starts_list_item(body: &str) -> bool {
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &body[digits..];
+    let marker = if digits == 0 {
+        rest.strip_prefix(['-', '*', '+'])
+    } else {
+        rest.strip_prefix(['.', ')'])
+    };
+    marker.is_some_and(|after| after.starts_with(' '))
 }
 
 /// Reads a lettered or roman marker at the start of `body`: how many bytes it takes
@@ -243,6 +265,10 @@ mod tests {
             Some(("(i)".to_string(), 4))
         );
         assert_eq!(Prepared::new("(a)b) x\n").markers.len(), 0);
+        // Indented code (four spaces, outside a list) is left alone.
+        assert_eq!(Prepared::new("Text\n\n    a) code\n").markers.len(), 0);
+        assert_eq!(Prepared::new("a) x\n    i) nested\n").markers.len(), 2);
+        assert_eq!(Prepared::new("10. x\n    a) nested\n").markers.len(), 1);
         // A roman list right after a lettered one is a list of its own.
         assert_eq!(
             Prepared::new("a) x\nb) y\n(i) z\n(ii) w\nc) v\n").text,
