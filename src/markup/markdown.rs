@@ -12,13 +12,17 @@ use pulldown_cmark::{
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
 use super::links::live_address;
+use super::list::{Prepared, list_markup};
 use super::source_map;
 use crate::content::confine;
 use crate::error::{ContentError, Location};
-use crate::model::{
-    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
-};
+use crate::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs};
 use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
+
+// A child module, so that the heading methods reach the converter's state.
+#[path = "heading.rs"]
+mod heading;
+use heading::{HeadingAttributes, Numbering, paragraph_number};
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
 const UNNUMBERED: &str = "{-}";
@@ -40,13 +44,19 @@ pub enum Flavour<'a> {
         appendices: AppendixScheme,
         /// Recommendations from the front matter, printed as section 2.
         recommendations: Option<&'a Recommendations>,
+        /// The paragraphs under a sub-heading marked `{.numbered}`.
+        sub_paragraphs: SubParagraphs,
     },
     /// Sections `1. Context`, paragraphs `1.1`, sub-headings numbered like paragraphs
     /// (`5.1 Financial implications`), appendices.
     Report {
         /// How appendices are labelled.
         appendices: AppendixScheme,
+        /// The paragraphs under a numbered sub-heading.
+        sub_paragraphs: SubParagraphs,
     },
+    /// A standalone appendix: headings and paragraphs unnumbered.
+    Appendix,
     /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
     Minutes {
         /// The number of the first minute.
@@ -85,11 +95,13 @@ pub fn render(
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS;
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&source.text, options)
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let prepared = Prepared::new(&source.text);
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared.text, options)
         .into_offset_iter()
         .collect();
-    let mut converter = Converter::new(source, flavour, assets);
+    let mut converter = Converter::new(source, flavour, assets, &prepared);
     let main = converter.collect_footnotes(&events)?;
     converter.run(&main)?;
     converter.finish()
@@ -126,6 +138,8 @@ enum Target {
 /// A list being collected.
 struct ListFrame {
     start: Option<u64>,
+    /// The numbering of a lettered or roman list.
+    pattern: Option<String>,
     items: Vec<String>,
 }
 
@@ -141,6 +155,8 @@ struct TableFrame {
 
 struct Converter<'a> {
     source: &'a MarkdownSource,
+    /// The text as parsed, with its lettered list markers.
+    prepared: &'a Prepared,
     flavour: Flavour<'a>,
     assets: &'a Assets<'a>,
     buffers: Vec<Buffer>,
@@ -156,10 +172,13 @@ struct Converter<'a> {
     image_titles: Vec<String>,
     /// The language of the code block being collected.
     code_lang: Option<String>,
-    section: u32,
-    paragraph: u32,
+    numbering: Numbering,
+    /// The attributes of the heading being collected.
+    heading: HeadingAttributes,
     minutes: u32,
     appendices: u32,
+    /// Whether the text is inside an appendix (not the main body or a second part).
+    in_appendix: bool,
     tables_seen: u32,
     figures_seen: u32,
     /// A `Table:` caption waiting for its table, with where it was written.
@@ -170,8 +189,6 @@ struct Converter<'a> {
     main_body: Option<String>,
     /// Where an open landscape section started.
     landscape: Option<usize>,
-    /// In a report, whether paragraphs follow a numbered sub-heading (and so are not numbered).
-    in_subsection: bool,
     /// Front-matter recommendations not yet printed.
     recommendations: Option<&'a Recommendations>,
     /// Byte offsets where the source's lines start, for the source markers.
@@ -179,9 +196,15 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(source: &'a MarkdownSource, flavour: Flavour<'a>, assets: &'a Assets<'a>) -> Self {
+    fn new(
+        source: &'a MarkdownSource,
+        flavour: Flavour<'a>,
+        assets: &'a Assets<'a>,
+        prepared: &'a Prepared,
+    ) -> Self {
         Self {
             source,
+            prepared,
             flavour,
             assets,
             buffers: vec![Buffer::default()],
@@ -193,17 +216,17 @@ impl<'a> Converter<'a> {
             minute_refs: Vec::new(),
             image_titles: Vec::new(),
             code_lang: None,
-            section: 0,
-            paragraph: 0,
+            numbering: Numbering::default(),
+            heading: HeadingAttributes::default(),
             minutes: 0,
             appendices: 0,
+            in_appendix: false,
             tables_seen: 0,
             figures_seen: 0,
             pending_caption: None,
             pending_resolved: None,
             main_body: None,
             landscape: None,
-            in_subsection: false,
             recommendations: match flavour {
                 Flavour::BriefingNote {
                     recommendations, ..
@@ -463,7 +486,17 @@ impl<'a> Converter<'a> {
                 };
                 self.push();
             }
-            Tag::Heading { level, .. } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                self.heading =
+                    HeadingAttributes::read(id.as_deref(), classes, attrs).map_err(|bad| {
+                        self.error(range.start, bad.to_string())
+                            .with_hint(bad.hint())
+                    })?;
                 if !self.at_top_level() {
                     return Err(self.error(
                         range.start,
@@ -481,8 +514,15 @@ impl<'a> Converter<'a> {
                     self.block("");
                 }
                 self.contexts.push(Context::List);
+                let lettered =
+                    start.and_then(|_| self.prepared.list_at(range.start, &self.source.text));
+                let (start, pattern) = match lettered {
+                    Some((pattern, first)) => (Some(first), Some(pattern)),
+                    None => (*start, None),
+                };
                 self.lists.push(ListFrame {
-                    start: *start,
+                    start,
+                    pattern,
                     items: Vec::new(),
                 });
             }
@@ -645,9 +685,8 @@ impl<'a> Converter<'a> {
         matches!(
             self.flavour,
             Flavour::BriefingNote { .. } | Flavour::Report { .. }
-        ) && !self.in_subsection
-            && self.section > 0
-            && self.appendices == 0
+        ) && self.numbering.numbers_paragraphs()
+            && !self.in_appendix
     }
 
     fn wrap_inline(&mut self, function: &str) {
@@ -697,12 +736,24 @@ impl<'a> Converter<'a> {
             self.block(&markup);
             return Ok(());
         }
+        // The marker is never printed; its number counts where paragraphs are numbered.
+        let (explicit, markup) = match paragraph_number(plain) {
+            Some(Ok((number, written))) => (
+                Some(number),
+                markup
+                    .trim_start_matches(escape_markup(written).as_str())
+                    .trim(),
+            ),
+            Some(Err(bad)) => {
+                return Err(self
+                    .error(range.start, bad.to_string())
+                    .with_hint(bad.hint()));
+            }
+            None => (None, markup),
+        };
         let markup = if self.numbering_paragraphs() {
-            self.paragraph += 1;
-            format!(
-                "#numbered-par(\"{}.{}\")[{markup}]\n\n",
-                self.section, self.paragraph
-            )
+            let label = self.numbering.next_paragraph(explicit);
+            format!("#numbered-par(\"{label}\")[{markup}]\n\n")
         } else {
             format!("{markup}\n\n")
         };
@@ -731,152 +782,6 @@ impl<'a> Converter<'a> {
         let markup = format!("#landscape[\n{}]\n\n", inner.markup);
         self.write(&markup);
         Ok(())
-    }
-
-    fn end_heading(
-        &mut self,
-        level: HeadingLevel,
-        range: Range<usize>,
-    ) -> Result<(), ContentError> {
-        let heading = self.pop();
-        let title = heading.markup.trim().to_string();
-        let plain = heading.plain.trim().to_string();
-        if plain.is_empty() {
-            return Err(self.error(range.start, "the heading is empty"));
-        }
-        let markup = match (self.flavour, level) {
-            (Flavour::Report { .. }, HeadingLevel::H2)
-                if self.section > 0 && self.appendices == 0 =>
-            {
-                self.paragraph += 1;
-                self.in_subsection = true;
-                format!(
-                    "#numbered-subheading(\"{}.{}\")[{title}]\n\n",
-                    self.section, self.paragraph
-                )
-            }
-            (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
-            (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
-                format!("#business-heading[{title}]\n\n")
-            }
-            (Flavour::Minutes { first_minute }, _) => {
-                let number = first_minute + self.minutes;
-                self.minutes += 1;
-                format!("#minute-heading(\"{number}\")[{title}]\n\n")
-            }
-            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices }, _) => {
-                self.section_or_appendix(appendices, &title, &plain, range.start)?
-            }
-        };
-        self.block(&markup);
-        Ok(())
-    }
-
-    /// A level-1 heading of a note or report: a numbered section, or an appendix.
-    fn section_or_appendix(
-        &mut self,
-        scheme: AppendixScheme,
-        title: &str,
-        plain: &str,
-        offset: usize,
-    ) -> Result<String, ContentError> {
-        if let Some(rest) = plain.strip_prefix("Appendix:") {
-            if rest.trim().is_empty() {
-                return Err(self
-                    .error(offset, "the appendix has no title")
-                    .with_hint("write `# Appendix: <its title>`"));
-            }
-            if self.landscape.is_some() {
-                return Err(self
-                    .error(
-                        offset,
-                        "an appendix cannot start inside a landscape section",
-                    )
-                    .with_hint("close the landscape section with `[/landscape]` first"));
-            }
-            if self.appendices == 0 {
-                self.print_recommendations(offset);
-                self.block("");
-                self.main_body = Some(std::mem::take(&mut self.top().markup));
-            }
-            self.appendices += 1;
-            let title = title.trim_start_matches("Appendix\\:").trim();
-            return Ok(format!(
-                "#appendix-heading({}, {})[{title}]\n\n",
-                string_literal(&scheme.label(self.appendices)),
-                string_literal(rest.trim()),
-            ));
-        }
-        if self.appendices > 0 {
-            return Err(self
-                .error(offset, "a numbered section cannot follow an appendix")
-                .with_hint(
-                    "move the appendices to the end, or start this heading with `Appendix:`",
-                ));
-        }
-        if plain.eq_ignore_ascii_case("Recommendations")
-            && matches!(
-                self.flavour,
-                Flavour::BriefingNote {
-                    recommendations: Some(_),
-                    ..
-                }
-            )
-        {
-            return Err(self
-                .error(
-                    offset,
-                    "the recommendations are given twice: in the front matter and here",
-                )
-                .with_hint(
-                    "keep one: remove `recommendations:` from the front matter, or this section",
-                ));
-        }
-        if self.section == 1 {
-            self.print_recommendations(offset);
-        }
-        self.section += 1;
-        self.paragraph = 0;
-        self.in_subsection = false;
-        Ok(format!(
-            "#section-heading(\"{}\")[{title}]\n\n",
-            self.section_label()
-        ))
-    }
-
-    /// The printed number of the current section: `2` in a note, `2.` in a report.
-    fn section_label(&self) -> String {
-        match self.flavour {
-            Flavour::Report { .. } => format!("{}.", self.section),
-            _ => self.section.to_string(),
-        }
-    }
-
-    /// Prints front-matter recommendations as the next section, once, before the block
-    /// at `offset`. They come from the YAML, not the Markdown: the source markers close
-    /// around them, so an error in them is looked for in the front matter.
-    fn print_recommendations(&mut self, offset: usize) {
-        let Some(recommendations) = self.recommendations.take() else {
-            return;
-        };
-        self.section += 1;
-        self.paragraph = 1;
-        let items: Vec<String> = recommendations
-            .items
-            .iter()
-            .map(|item| format!("[{}]", escape_markup(item)))
-            .collect();
-        let markup = format!(
-            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
-            end = source_map::END_MARKER,
-            file = source_map::file_marker(&self.source.file),
-            marker = self.marker(offset),
-            label = self.section_label(),
-            section = self.section,
-            lead = escape_markup(&recommendations.lead),
-            items = items.join(", "),
-        );
-        self.block(&markup);
     }
 
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
@@ -968,11 +873,7 @@ impl<'a> Converter<'a> {
     fn end_list(&mut self) {
         self.contexts.pop();
         let frame = self.lists.pop().expect("a list ends after it starts");
-        let items: Vec<String> = frame.items.iter().map(|item| format!("[{item}]")).collect();
-        let list = match frame.start {
-            Some(start) => format!("#enum(start: {start}, {})", items.join(", ")),
-            None => format!("#list({})", items.join(", ")),
-        };
+        let list = list_markup(frame.start, frame.pattern.as_deref(), &frame.items);
         if !self.at_top_level() {
             let markup = format!("{list}\n");
             self.write(&markup);
@@ -1090,6 +991,7 @@ mod tests {
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
         recommendations: None,
+        sub_paragraphs: SubParagraphs::Continued,
     };
 
     fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
@@ -1413,6 +1315,7 @@ mod tests {
         let words = Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: None,
+            sub_paragraphs: SubParagraphs::Continued,
         };
         let out = convert("# Appendix: First\n\n# Appendix: Second\n", words).unwrap();
         assert!(
@@ -1444,6 +1347,32 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn misplaced_or_unknown_numbering_marks_are_errors_at_their_line() {
+        // `first_line` is 5: the Markdown's third line is the file's seventh.
+        let at = |text: &str| {
+            let err = convert(text, NOTE).unwrap_err();
+            assert!(err.hint.is_some(), "{}", err.message);
+            (err.location.line, err.location.column, err.message)
+        };
+        let (line, column, message) = at("# One\n\n## Wide {.wide}\n");
+        assert_eq!((line, column), (7, 1));
+        assert!(message.contains("`.wide`"), "{message}");
+        let (line, _, message) = at("# One\n\n{number=x} Text.\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("`number=x`"), "{message}");
+        // A numbered sub-heading needs a numbered section around it.
+        let (line, _, message) = at("Intro.\n\n## Early {.numbered}\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("do not apply here"), "{message}");
+        let (line, _, message) = at("# One\n\n# Part:\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("no title"), "{message}");
+        let (line, _, message) = at("# Appendix: A\n\n# After\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("cannot follow an appendix"), "{message}");
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppendixScheme, AuthorBlock, Date, Recommendations, Report, Time, WorkProgramme};
+use super::{
+    AppendixScheme, AuthorBlock, Date, Recommendations, Report, SubParagraphs, Time, WorkProgramme,
+};
 
 /// One document: it starts on an odd page and is padded to an even one.
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub enum DocumentBody {
     Report(Box<Report>),
     /// A PDF supplied by someone else, placed page by page.
     ExternalPdf(ExternalPdf),
+    /// An appendix written in Markdown on its own, without a header.
+    Appendix(MarkdownAppendix),
     /// The board's work programme, from a data file.
     WorkProgramme(Box<WorkProgramme>),
 }
@@ -60,6 +64,19 @@ pub struct BriefingNote {
     pub background_papers: Vec<String>,
     /// How appendices in the same source are labelled.
     pub appendix_scheme: AppendixScheme,
+    /// How paragraphs under a numbered sub-heading are numbered.
+    pub sub_paragraphs: SubParagraphs,
+    /// The body.
+    pub markdown: MarkdownSource,
+}
+
+/// An appendix written in Markdown as a document of its own (`kind: appendix`): no
+/// note or report header, its headings unnumbered; listed under its item like a
+/// supplied PDF.
+#[derive(Debug, Clone)]
+pub struct MarkdownAppendix {
+    /// Its title: printed at its top, and its bookmark.
+    pub title: String,
     /// The body.
     pub markdown: MarkdownSource,
 }
@@ -160,4 +177,6 @@ pub struct ExternalPdf {
     pub title: String,
     /// How many pages it has.
     pub page_count: usize,
+    /// Its pages (from 1) shown wider than tall, placed on landscape pages.
+    pub landscape_pages: Vec<usize>,
 }

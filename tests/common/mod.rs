@@ -299,6 +299,26 @@ pub fn page_count(pdf: &Path) -> usize {
         .expect("pdfinfo prints the page count")
 }
 
+/// The size (width, height) of every page in points, as pdfinfo reads them.
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let output = tool(
+        "pdfinfo",
+        &["-f", "1", "-l", "100000", pdf.to_str().unwrap()],
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let (head, rest) = line.split_once(" size:")?;
+            head.starts_with("Page").then_some(())?;
+            let mut numbers = rest.split_whitespace();
+            let width = numbers.next()?.parse().ok()?;
+            numbers.next(); // "x"
+            let height = numbers.next()?.parse().ok()?;
+            Some((width, height))
+        })
+        .collect()
+}
+
 /// pdfinfo's metadata fields (`Title`, `Tagged`, ...).
 pub fn pdf_info(pdf: &Path) -> Vec<(String, String)> {
     let output = tool("pdfinfo", &[&pdf.to_string_lossy()]);
