@@ -5,14 +5,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
 use super::links::live_address;
 use super::source_map;
+use super::table::TableFrame;
 use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{
@@ -127,16 +126,6 @@ enum Target {
 struct ListFrame {
     start: Option<u64>,
     items: Vec<String>,
-}
-
-/// A table being collected.
-struct TableFrame {
-    alignments: Vec<Alignment>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
-    first_cell_plain: Vec<String>,
-    caption: Option<String>,
 }
 
 struct Converter<'a> {
@@ -495,14 +484,8 @@ impl<'a> Converter<'a> {
                 let caption = self.pending_caption.take().map(|(caption, _)| caption);
                 self.block("");
                 self.contexts.push(Context::Table);
-                self.tables.push(TableFrame {
-                    alignments: alignments.clone(),
-                    header: Vec::new(),
-                    rows: Vec::new(),
-                    row: Vec::new(),
-                    first_cell_plain: Vec::new(),
-                    caption,
-                });
+                self.tables
+                    .push(TableFrame::new(alignments.clone(), caption));
             }
             Tag::TableHead | Tag::TableRow => {}
             Tag::HtmlBlock => {
@@ -597,36 +580,25 @@ impl<'a> Converter<'a> {
             TagEnd::Table => self.end_table(),
             TagEnd::TableHead => {
                 let table = self.tables.last_mut().expect("inside a table");
-                table.header = std::mem::take(&mut table.row);
-                table.first_cell_plain.clear();
-                // PDF/UA: a data table needs header cells for a screen reader to
-                // announce; an empty header row gives none.
-                if table.header.iter().all(|cell| cell.trim().is_empty()) {
+                if let Err(problem) = table.end_head() {
                     return Err(self
-                        .error(range.start, "the table has no header row (every header cell is empty)")
-                        .with_hint("name each column in the first row; screen readers announce these names with every cell"));
+                        .error(range.start, problem.to_string())
+                        .with_hint(problem.hint()));
                 }
             }
             TagEnd::TableRow => {
-                // GFM silently pads or cuts a ragged row; a council table must not lose a cell.
-                let written = source_cells(&self.source.text[range.clone()]);
-                let columns = self.tables.last().expect("inside a table").alignments.len();
-                if written != columns {
-                    return Err(self
-                        .error(range.start, format!("this table row has {written} cells but the table has {columns} columns"))
-                        .with_hint("give every row one cell per column; leave a cell empty with `| |`"));
-                }
+                let written = &self.source.text[range.clone()];
                 let table = self.tables.last_mut().expect("inside a table");
-                let row = std::mem::take(&mut table.row);
-                table.rows.push(row);
+                if let Err(problem) = table.end_row(written) {
+                    return Err(self
+                        .error(range.start, problem.to_string())
+                        .with_hint(problem.hint()));
+                }
             }
             TagEnd::TableCell => {
                 let cell = self.pop();
                 let table = self.tables.last_mut().expect("inside a table");
-                if table.row.is_empty() {
-                    table.first_cell_plain.push(cell.plain.trim().to_string());
-                }
-                table.row.push(cell.markup.trim().to_string());
+                table.end_cell(&cell.markup, &cell.plain);
             }
             TagEnd::HtmlBlock
             | TagEnd::FootnoteDefinition
@@ -989,43 +961,7 @@ impl<'a> Converter<'a> {
         self.contexts.pop();
         let table = self.tables.pop().expect("a table ends after it starts");
         self.tables_seen += 1;
-        let caption = match &table.caption {
-            Some(caption) => format!("[Table {}: {caption}]", self.tables_seen),
-            None => format!("[Table {}]", self.tables_seen),
-        };
-        let align: Vec<&str> = table
-            .alignments
-            .iter()
-            .map(|a| match a {
-                Alignment::Right => "right",
-                Alignment::Center => "center",
-                Alignment::Left | Alignment::None => "left",
-            })
-            .collect();
-        let cells = |row: &[String]| {
-            row.iter()
-                .map(|cell| format!("[{cell}]"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let rows: Vec<String> = table
-            .rows
-            .iter()
-            .map(|row| format!("({},)", cells(row)))
-            .collect();
-        let total = table
-            .first_cell_plain
-            .last()
-            .is_some_and(|first| first.eq_ignore_ascii_case("total"));
-        let markup = format!(
-            "#captioned-table(\n  caption: {caption},\n  alignments: ({},),\n  header: ({},),\n  rows: (\n    {}\n  ),\n  total: {total},\n)\n\n",
-            align.join(", "),
-            cells(&table.header),
-            rows.iter()
-                .map(|r| format!("{r},"))
-                .collect::<Vec<_>>()
-                .join("\n    "),
-        );
+        let markup = table.markup(self.tables_seen);
         self.write(&markup);
     }
 
@@ -1057,27 +993,6 @@ impl<'a> Converter<'a> {
             minute_count: self.minutes,
         })
     }
-}
-
-/// The number of cells written in a table row's source line: its unescaped pipes
-/// outside code spans, less the optional leading and trailing ones.
-fn source_cells(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = 0;
-    let mut in_code = false;
-    let mut escaped = false;
-    for ch in row.chars() {
-        match ch {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '`' => in_code = !in_code,
-            '|' if !in_code => pipes += 1,
-            _ => {}
-        }
-    }
-    let leading = usize::from(row.starts_with('|'));
-    let trailing = usize::from(row.len() > 1 && row.ends_with('|') && !row.ends_with("\\|"));
-    pipes + 1 - leading - trailing
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod figure_width;
 mod links;
 mod markdown;
 pub mod source_map;
+mod table;
 
 pub use escape::{escape_markup, string_literal};
 pub use markdown::{Assets, Flavour, Rendered, render};
