@@ -11,7 +11,8 @@ use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
 use super::links::live_address;
 use super::source_map;
-use super::table::TableFrame;
+use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
+use super::table_caption::split_settings;
 use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{
@@ -152,7 +153,7 @@ struct Converter<'a> {
     tables_seen: u32,
     figures_seen: u32,
     /// A `Table:` caption waiting for its table, with where it was written.
-    pending_caption: Option<(String, usize)>,
+    pending_caption: Option<CaptionLine>,
     /// A `RESOLVED` paragraph waiting for the list that completes the decision.
     pending_resolved: Option<String>,
     /// The main text, set aside when the first appendix starts.
@@ -352,6 +353,13 @@ impl<'a> Converter<'a> {
                 let markup = format!("#footnote[{body}]");
                 self.write(&markup);
             }
+            Event::InlineHtml(html)
+                if self.contexts.last() == Some(&Context::Table) && is_line_break(html) =>
+            {
+                let buffer = self.top();
+                buffer.markup.push(LINE_BREAK);
+                buffer.plain.push(LINE_BREAK);
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 return Err(self
                     .error(range.start, "raw HTML is not allowed in a document")
@@ -481,11 +489,12 @@ impl<'a> Converter<'a> {
                 self.push();
             }
             Tag::Table(alignments) => {
-                let caption = self.pending_caption.take().map(|(caption, _)| caption);
+                let caption = self.pending_caption.take();
+                let at = self.location(range.start);
                 self.block("");
                 self.contexts.push(Context::Table);
                 self.tables
-                    .push(TableFrame::new(alignments.clone(), caption));
+                    .push(TableFrame::new(alignments.clone(), caption, at));
             }
             Tag::TableHead | Tag::TableRow => {}
             Tag::HtmlBlock => {
@@ -506,7 +515,7 @@ impl<'a> Converter<'a> {
                 ));
             }
         }
-        if let Some((_, at)) = &self.pending_caption
+        if let Some(CaptionLine { at, .. }) = &self.pending_caption
             && !matches!(tag, Tag::Table(_))
         {
             return Err(self
@@ -577,15 +586,8 @@ impl<'a> Converter<'a> {
                 let markup = format!("#quote(block: true)[{}]\n\n", inner.markup.trim());
                 self.block(&markup);
             }
-            TagEnd::Table => self.end_table(),
-            TagEnd::TableHead => {
-                let table = self.tables.last_mut().expect("inside a table");
-                if let Err(problem) = table.end_head() {
-                    return Err(self
-                        .error(range.start, problem.to_string())
-                        .with_hint(problem.hint()));
-                }
-            }
+            TagEnd::Table => self.end_table(range)?,
+            TagEnd::TableHead => self.tables.last_mut().expect("inside a table").end_head(),
             TagEnd::TableRow => {
                 let written = &self.source.text[range.clone()];
                 let table = self.tables.last_mut().expect("inside a table");
@@ -641,13 +643,7 @@ impl<'a> Converter<'a> {
             return Ok(());
         }
         if let Some(caption) = plain.strip_prefix("Table:") {
-            if caption.trim().is_empty() {
-                return Err(self.error(range.start, "the `Table:` caption is empty"));
-            }
-            let caption_markup = markup.trim_start_matches("Table\\:").trim().to_string();
-            self.block("");
-            self.pending_caption = Some((caption_markup, range.start));
-            return Ok(());
+            return self.caption_line(caption, markup, range.start);
         }
         if paragraph.has_figure && plain.is_empty() {
             let markup = format!("{markup}\n\n");
@@ -679,6 +675,38 @@ impl<'a> Converter<'a> {
             format!("{markup}\n\n")
         };
         self.block(&markup);
+        Ok(())
+    }
+
+    /// A `Table:` line: its caption (plain text and markup) and settings wait for
+    /// the table below.
+    fn caption_line(&mut self, plain: &str, markup: &str, at: usize) -> Result<(), ContentError> {
+        if plain.trim().is_empty() {
+            return Err(self
+                .error(at, "the `Table:` caption is empty")
+                .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
+        }
+        let (caption, settings) = split_settings(plain)
+            .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?;
+        let settings_markup = escape_markup(plain.trim()[caption.len()..].trim());
+        let markup = markup.trim_start_matches("Table\\:").trim();
+        let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
+            return Err(self
+                .error(
+                    at,
+                    "the table settings must end the `Table:` line as plain text",
+                )
+                .with_hint(
+                    "write the settings in braces after the caption, outside any emphasis",
+                ));
+        };
+        let caption_markup = caption_markup.trim();
+        self.block("");
+        self.pending_caption = Some(CaptionLine {
+            caption: (!caption.is_empty()).then(|| caption_markup.to_string()),
+            settings,
+            at,
+        });
         Ok(())
     }
 
@@ -870,14 +898,15 @@ impl<'a> Converter<'a> {
                 .with_hint(bad.hint())
         })?;
         self.check_printable(title, &range)?;
-        self.figures_seen += 1;
+        // Only captioned figures are numbered, like tables.
         let caption = if title.is_empty() {
-            format!("Figure {}", self.figures_seen)
+            ", none)".to_string()
         } else {
-            format!("Figure {}: {}", self.figures_seen, escape_markup(title))
+            self.figures_seen += 1;
+            format!(")[Figure {}: {}]", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "{}#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            "{}#captioned-figure({}, alt: {}, width: {}{caption}",
             self.marker(range.start),
             string_literal(&path),
             string_literal(&alt),
@@ -957,16 +986,23 @@ impl<'a> Converter<'a> {
         self.write(&markup);
     }
 
-    fn end_table(&mut self) {
+    fn end_table(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         self.contexts.pop();
         let table = self.tables.pop().expect("a table ends after it starts");
-        self.tables_seen += 1;
-        let markup = table.markup(self.tables_seen);
+        // Only captioned tables are numbered, so the text's "Table 3" finds its table.
+        if table.has_caption() {
+            self.tables_seen += 1;
+        }
+        let markup = table.markup(self.tables_seen).map_err(|problem| {
+            self.error(range.start, problem.to_string())
+                .with_hint(problem.hint())
+        })?;
         self.write(&markup);
+        Ok(())
     }
 
     fn finish(mut self) -> Result<Rendered, ContentError> {
-        if let Some((_, at)) = self.pending_caption.take() {
+        if let Some(CaptionLine { at, .. }) = self.pending_caption.take() {
             return Err(self.error(
                 at,
                 "a `Table:` caption must be followed directly by a table",
@@ -1076,15 +1112,67 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_numbered_per_document_with_caption_alignment_and_total() {
+    fn only_captioned_tables_are_numbered() {
         let out = note(
-            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n",
+            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n\nTable: Second {widths=1}\n\n| D |\n|---|\n| z |\n",
         );
         assert!(out.contains("caption: [Table 1: First]"), "{out}");
         assert!(out.contains("alignments: (left, right,)"));
-        assert!(out.contains("total: true"));
-        assert!(out.contains("caption: [Table 2]"));
-        assert!(out.contains("total: false"));
+        assert!(out.contains("bold-rows: (1,)"), "{out}");
+        assert!(out.contains("caption: none"), "{out}");
+        assert!(out.contains("caption: [Table 2: Second]"), "{out}");
+        assert!(out.contains("widths: (1,)"), "{out}");
+    }
+
+    #[test]
+    fn cells_merge_break_lines_and_hold_bullet_lines() {
+        let out = note(
+            "Table: T {header=2}\n\n| Title | < |\n|---|---|\n| Year | 2025 |\n| **Sub** | Name<br>Role |\n| ^ | - a<br/>- b |\n",
+        );
+        assert!(
+            out.contains(
+                "header: (\n    ((body: [Title], colspan: 2),),\n    ([Year], [2025],),\n  ),"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("(body: [#strong[Sub]], rowspan: 2)"), "{out}");
+        assert!(out.contains("[Name#linebreak()Role]"), "{out}");
+        assert!(out.contains("[#list([a], [b])]"), "{out}");
+        assert!(out.contains("bold-rows: (0,)"), "{out}");
+        // Headerless: the first column names the rows.
+        let out = note("| | |\n|---|---|\n| EHE | Elective home education |\n");
+        assert!(out.contains("header: (\n  ),"), "{out}");
+        assert!(out.contains("(body: [EHE], row-header: true)"), "{out}");
+    }
+
+    #[test]
+    fn bad_merges_and_settings_are_errors_at_the_table() {
+        let err = convert("Intro.\n\n| A | B |\n|---|---|\n| < | x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 7);
+        assert!(err.message.contains("does not exist"), "{}", err.message);
+        let err = convert("| A | B |\n|---|---|\n| ^ | x |\n", NOTE).unwrap_err();
+        assert!(
+            err.message.contains("across the end of the header"),
+            "{}",
+            err.message
+        );
+        let err = convert(
+            "| A | B | C |\n|---|---|---|\n| x | y | z |\n| ^ | < | w |\n",
+            NOTE,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("rectangle"), "{}", err.message);
+        let err = convert("Table: T {widths=1,2}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert!(err.message.contains("2 shares"), "{}", err.message);
+        let err = convert("Table: T {colour=red}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 5);
+        assert!(
+            err.message.contains("not a table setting"),
+            "{}",
+            err.message
+        );
+        let err = convert("Text<br>more.\n", NOTE).unwrap_err();
+        assert!(err.message.contains("raw HTML"), "{}", err.message);
     }
 
     #[test]
@@ -1177,6 +1265,14 @@ mod tests {
     fn images_become_numbered_figures_and_need_alt_text() {
         let out = note("![A rising line](images/chart.svg \"Trend\")\n");
         assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\", width: 100%)[Figure 1: Trend]"), "{out}");
+        // Without caption text, a figure has no caption and takes no number.
+        let out =
+            note("![A chart](images/chart.svg)\n\n![A rising line](images/chart.svg \"Trend\")\n");
+        assert!(
+            out.contains("alt: \"A chart\", width: 100%, none)"),
+            "{out}"
+        );
+        assert!(out.contains("[Figure 1: Trend]"), "{out}");
         let err = convert("Intro\n\n![](images/chart.svg)\n", NOTE).unwrap_err();
         assert_eq!(err.location, Location::new("note.md", 7, 1));
         assert!(err.message.contains("alternative text"));

@@ -7,6 +7,7 @@ mod links;
 mod markdown;
 pub mod source_map;
 mod table;
+mod table_caption;
 
 pub use escape::{escape_markup, string_literal};
 pub use markdown::{Assets, Flavour, Rendered, render};
