@@ -12,7 +12,7 @@ use super::figure_width::split_width;
 use super::links::live_address;
 use super::source_map;
 use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
-use super::table_caption::split_settings;
+use super::table_caption::{TableSettings, ends_with_settings, split_settings};
 use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{
@@ -599,8 +599,9 @@ impl<'a> Converter<'a> {
             }
             TagEnd::TableCell => {
                 let cell = self.pop();
+                let written = &self.source.text[range];
                 let table = self.tables.last_mut().expect("inside a table");
-                table.end_cell(&cell.markup, &cell.plain);
+                table.end_cell(&cell.markup, &cell.plain, written);
             }
             TagEnd::HtmlBlock
             | TagEnd::FootnoteDefinition
@@ -643,7 +644,8 @@ impl<'a> Converter<'a> {
             return Ok(());
         }
         if let Some(caption) = plain.strip_prefix("Table:") {
-            return self.caption_line(caption, markup, range.start);
+            let written = &self.source.text[range.clone()];
+            return self.caption_line(caption, markup, written, range.start);
         }
         if paragraph.has_figure && plain.is_empty() {
             let markup = format!("{markup}\n\n");
@@ -679,15 +681,26 @@ impl<'a> Converter<'a> {
     }
 
     /// A `Table:` line: its caption (plain text and markup) and settings wait for
-    /// the table below.
-    fn caption_line(&mut self, plain: &str, markup: &str, at: usize) -> Result<(), ContentError> {
+    /// the table below. `written` is the line as written: braces escaped there
+    /// (`\{`) are part of the caption.
+    fn caption_line(
+        &mut self,
+        plain: &str,
+        markup: &str,
+        written: &str,
+        at: usize,
+    ) -> Result<(), ContentError> {
         if plain.trim().is_empty() {
             return Err(self
                 .error(at, "the `Table:` caption is empty")
                 .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
         }
-        let (caption, settings) = split_settings(plain)
-            .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?;
+        let (caption, settings) = if ends_with_settings(written) {
+            split_settings(plain)
+                .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?
+        } else {
+            (plain.trim(), TableSettings::default())
+        };
         let settings_markup = escape_markup(plain.trim()[caption.len()..].trim());
         let markup = markup.trim_start_matches("Table\\:").trim();
         let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
@@ -1139,6 +1152,15 @@ mod tests {
         assert!(out.contains("[Name#linebreak()Role]"), "{out}");
         assert!(out.contains("[#list([a], [b])]"), "{out}");
         assert!(out.contains("bold-rows: (0,)"), "{out}");
+        // Escaped, the marks are text.
+        let out =
+            note("Table: Costs \\{note\\}\n\n| A | B |\n|---|---|\n| x | \\< |\n| \\- y | \\^ |\n");
+        assert!(
+            out.contains("caption: [Table 1: Costs \\{note\\}]"),
+            "{out}"
+        );
+        assert!(out.contains("([x], [\\<],)"), "{out}");
+        assert!(out.contains("([\\- y], [\\^],)"), "{out}");
         // Headerless: the first column names the rows.
         let out = note("| | |\n|---|---|\n| EHE | Elective home education |\n");
         assert!(out.contains("header: (\n  ),"), "{out}");

@@ -138,25 +138,34 @@ impl TableFrame {
         self.caption.is_some()
     }
 
-    /// A cell ends, with its markup and plain text, `LINE_BREAK` between its lines.
-    pub(super) fn end_cell(&mut self, markup: &str, plain: &str) {
+    /// A cell ends, with its markup and plain text, `LINE_BREAK` between its lines,
+    /// and its source as `written` (where `\<`, `\^` and `\-` are plain characters).
+    pub(super) fn end_cell(&mut self, markup: &str, plain: &str, written: &str) {
         let plain = plain.trim();
         let markup = markup.trim();
-        let merge = match (plain, markup) {
-            ("<", "\\<") => Some('<'),
-            ("^", "\\^") => Some('^'),
+        let written = written.trim().trim_matches('|').trim();
+        let merge = match written {
+            "<" => Some('<'),
+            "^" => Some('^'),
             _ => None,
+        };
+        // A bullet is written `- ` or `• ` at the start of a line of the cell.
+        let written_lines = written_lines(written);
+        let bullet_written = |line: usize| {
+            written_lines.len() == markup.split(LINE_BREAK).count()
+                && written_lines[line].starts_with(['-', '•'])
         };
         let bold = is_all_strong(markup);
         let mut lines = Vec::new();
         let mut parts: Vec<String> = Vec::new();
         let mut bullets: Vec<String> = Vec::new();
-        for (markup_line, plain_line) in markup.split(LINE_BREAK).zip(plain.split(LINE_BREAK)) {
+        let lines_of = markup.split(LINE_BREAK).zip(plain.split(LINE_BREAK));
+        for (index, (markup_line, plain_line)) in lines_of.enumerate() {
             let (markup_line, plain_line) = (markup_line.trim(), plain_line.trim());
             let bullet = ["\\- ", "• "]
                 .iter()
                 .find_map(|marker| markup_line.strip_prefix(marker))
-                .filter(|_| plain_line.starts_with("- ") || plain_line.starts_with("• "));
+                .filter(|_| bullet_written(index));
             match bullet {
                 Some(item) => {
                     bullets.push(format!("[{}]", item.trim()));
@@ -422,6 +431,26 @@ fn strings(texts: Vec<String>) -> String {
     )
 }
 
+/// The lines of a cell as written, split at its `<br>` tags, each trimmed.
+fn written_lines(written: &str) -> Vec<&str> {
+    let lower = written.to_ascii_lowercase();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<br").map(|at| from + at) {
+        let Some(close) = lower[open..].find('>').map(|at| open + at) else {
+            break;
+        };
+        if is_line_break(&lower[open..=close]) {
+            lines.push(written[start..open].trim());
+            start = close + 1;
+        }
+        from = close + 1;
+    }
+    lines.push(written[start..].trim());
+    lines
+}
+
 /// Lines of a cell joined with line breaks (a list is a block of its own).
 fn join_lines(parts: &[String]) -> String {
     let mut out = String::new();
@@ -560,6 +589,12 @@ mod tests {
         assert_eq!(pieces("ELM/CS/2026"), ["ELM/", "CS/", "2026"]);
         assert_eq!(pieces("North-West-2024"), ["North-", "West-2024"]);
         assert_eq!(pieces("-12,345"), ["-12,345"]);
+    }
+
+    #[test]
+    fn written_lines_split_at_line_breaks() {
+        assert_eq!(written_lines("a<br>- b<BR />c"), ["a", "- b", "c"]);
+        assert_eq!(written_lines("a <b>"), ["a <b>"]);
     }
 
     #[test]

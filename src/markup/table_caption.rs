@@ -36,6 +36,20 @@ impl BadSetting {
     }
 }
 
+/// Whether a `Table:` line as written ends with settings: a `{...}` whose braces are
+/// not escaped (`\{` prints a brace).
+pub(super) fn ends_with_settings(written: &str) -> bool {
+    let written = written.trim_end();
+    let Some(body) = written.strip_suffix('}') else {
+        return false;
+    };
+    if body.ends_with('\\') {
+        return false;
+    }
+    body.rfind('{')
+        .is_some_and(|open| !body[..open].ends_with('\\'))
+}
+
 /// Splits the text after `Table:` into the caption (without its settings) and the
 /// settings, when it ends with `{...}`.
 pub(super) fn split_settings(text: &str) -> Result<(&str, TableSettings), BadSetting> {
@@ -95,6 +109,14 @@ mod tests {
             split_settings("Plain caption").unwrap().1,
             TableSettings::default()
         );
+    }
+
+    #[test]
+    fn escaped_braces_are_caption_text() {
+        assert!(ends_with_settings("Table: Costs {widths=3,1}\n"));
+        assert!(!ends_with_settings("Table: Costs \\{note\\}"));
+        assert!(!ends_with_settings("Table: Costs \\{note}"));
+        assert!(!ends_with_settings("Table: Costs"));
     }
 
     #[test]
