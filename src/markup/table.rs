@@ -252,6 +252,7 @@ impl TableFrame {
         // The last row is a total when its first cell says so (as before merged
         // cells); any row whose first cell is all bold is printed bold.
         let last = rows.len().saturating_sub(1);
+        // Rows printed bold, counted from the first body row.
         let bold_rows: Vec<usize> = (header_rows..rows.len())
             .filter(|&r| {
                 let first = &rows[r][0];
@@ -262,6 +263,12 @@ impl TableFrame {
             })
             .map(|r| r - header_rows)
             .collect();
+        let printed_bold = |r: usize, c: usize| {
+            r < header_rows
+                || bold_rows.contains(&(r - header_rows))
+                || (row_headers && c == 0)
+                || rows[r][c].bold
+        };
 
         let print_row = |r: usize| -> String {
             let cells: Vec<String> = (0..columns)
@@ -304,11 +311,11 @@ impl TableFrame {
                     if !spans_one {
                         continue;
                     }
-                    let is_bold = r < header_rows
-                        || (r >= header_rows && bold_rows.contains(&(r - header_rows)))
-                        || (row_headers && c == 0)
-                        || row[c].bold;
-                    let target = if is_bold { &mut bold } else { &mut plain };
+                    let target = if printed_bold(r, c) {
+                        &mut bold
+                    } else {
+                        &mut plain
+                    };
                     target.add(&row[c].lines);
                 }
                 format!(
@@ -527,12 +534,12 @@ fn merge(rows: &[Vec<Cell>], header_rows: usize) -> Result<Vec<Vec<Slot>>, Table
     for (r, row) in grid.iter().enumerate() {
         for (c, slot) in row.iter().enumerate() {
             if let Slot::Origin { colspan, rowspan } = *slot {
-                for rr in r..r + rowspan {
-                    for cc in c..c + colspan {
-                        if (rr, cc) != (r, c) && grid[rr][cc] != Slot::Covered(r, c) {
-                            return Err(TableProblem::NotRectangle(r + 1, c + 1));
-                        }
-                    }
+                let claimed = grid[r..r + rowspan]
+                    .iter()
+                    .flat_map(|row| &row[c..c + colspan])
+                    .skip(1);
+                if claimed.into_iter().any(|s| *s != Slot::Covered(r, c)) {
+                    return Err(TableProblem::NotRectangle(r + 1, c + 1));
                 }
             }
         }
