@@ -8,8 +8,8 @@ use typst_layout::PagedDocument;
 
 use crate::error::{ContentError, Location};
 
-/// A warning at the Markdown place of each table printed with its words broken
-/// anywhere, because its columns did not fit even at the floor type size.
+/// A warning at the Markdown place of each table whose columns did not fit even at
+/// the floor type size (its words wider than their column broken anywhere).
 pub fn too_wide_tables(document: &PagedDocument) -> Vec<ContentError> {
     let label = Label::new(PicoStr::intern("table-too-wide")).expect("a valid label");
     document
@@ -35,7 +35,7 @@ pub fn too_wide_tables(document: &PagedDocument) -> Vec<ContentError> {
             Some(
                 ContentError::new(
                     location,
-                    format!("the table is too wide for the page even at its smallest type ({floor}): its words are broken wherever they meet the edge of a column"),
+                    format!("the table is too wide for the page even at its smallest type ({floor}): a word wider than its column is broken where it meets the column's edge"),
                 )
                 .with_hint(
                     "put the table on landscape pages between `[landscape]` and `[/landscape]`, or give it fewer columns",
