@@ -132,6 +132,14 @@ fn only_captioned_tables_are_numbered_and_captions_align_with_their_tables() {
         (uncaptioned.x_min - caption.x_min).abs() < 8.0,
         "{uncaptioned:?}"
     );
+    // Twelve columns of figures fit by stepping the type down (to 9 pt from 11 pt).
+    let intro = find("Twelve", &words[0]);
+    let figure = find("[587;", &intro);
+    let height = |w: &word_boxes::Word| w.y_max - w.y_min;
+    assert!(
+        height(&figure) < 0.8 * height(&intro),
+        "{figure:?} against {intro:?}"
+    );
     // A name over a role: two lines of one cell.
     let name = find("Carys", &start);
     let role = find("Head", &start);
