@@ -61,6 +61,14 @@ fn tables_with_caption_alignment_total_and_inline_formatting() {
 }
 
 #[test]
+fn tables_with_merged_cells_lines_bullets_widths_and_no_header() {
+    insta::assert_snapshot!(convert(
+        "# Data\n\nTable: Pupils {header=2 widths=2,1,1}\n\n| Pupils on roll | < | < |\n| :-- | --: | --: |\n| Phase | 2025 | 2026 |\n| Primary<br>(Years 1 to 6) | 24,390 | 24,860 |\n| ^ | - rising<br>- steady | 1 |\n| **Subtotal** | 24,390 | 24,860 |\n\n| | |\n| :-- | :-- |\n| EHE | Elective home education |\n",
+        NOTE
+    ));
+}
+
+#[test]
 fn figures_with_width_and_inline_constructs() {
     insta::assert_snapshot!(convert(
         "# Figures\n\n![A line rising from 10 to 20](images/chart.svg \"Requests, 2021 to 2026 {width=60%}\")\n\nSee *the plan*, **now**, ~~never~~, `code` and [the site](https://example.org).\n\n> A quoted passage.\n\n---\n\n[landscape]\n\nWide text.\n\n[/landscape]\n",

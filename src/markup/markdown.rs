@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
 use super::links::live_address;
 use super::list::{Prepared, list_markup};
 use super::source_map;
+use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
+use super::table_caption::{TableSettings, ends_with_settings, split_settings};
 use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs};
@@ -143,16 +143,6 @@ struct ListFrame {
     items: Vec<String>,
 }
 
-/// A table being collected.
-struct TableFrame {
-    alignments: Vec<Alignment>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
-    first_cell_plain: Vec<String>,
-    caption: Option<String>,
-}
-
 struct Converter<'a> {
     source: &'a MarkdownSource,
     /// The text as parsed, with its lettered list markers.
@@ -182,7 +172,7 @@ struct Converter<'a> {
     tables_seen: u32,
     figures_seen: u32,
     /// A `Table:` caption waiting for its table, with where it was written.
-    pending_caption: Option<(String, usize)>,
+    pending_caption: Option<CaptionLine>,
     /// A `RESOLVED` paragraph waiting for the list that completes the decision.
     pending_resolved: Option<String>,
     /// The main text, set aside when the first appendix starts.
@@ -386,6 +376,13 @@ impl<'a> Converter<'a> {
                 let markup = format!("#footnote[{body}]");
                 self.write(&markup);
             }
+            Event::InlineHtml(html)
+                if self.contexts.last() == Some(&Context::Table) && is_line_break(html) =>
+            {
+                let buffer = self.top();
+                buffer.markup.push(LINE_BREAK);
+                buffer.plain.push(LINE_BREAK);
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 return Err(self
                     .error(range.start, "raw HTML is not allowed in a document")
@@ -532,17 +529,12 @@ impl<'a> Converter<'a> {
                 self.push();
             }
             Tag::Table(alignments) => {
-                let caption = self.pending_caption.take().map(|(caption, _)| caption);
+                let caption = self.pending_caption.take();
+                let at = self.location(range.start);
                 self.block("");
                 self.contexts.push(Context::Table);
-                self.tables.push(TableFrame {
-                    alignments: alignments.clone(),
-                    header: Vec::new(),
-                    rows: Vec::new(),
-                    row: Vec::new(),
-                    first_cell_plain: Vec::new(),
-                    caption,
-                });
+                self.tables
+                    .push(TableFrame::new(alignments.clone(), caption, at));
             }
             Tag::TableHead | Tag::TableRow => {}
             Tag::HtmlBlock => {
@@ -563,7 +555,7 @@ impl<'a> Converter<'a> {
                 ));
             }
         }
-        if let Some((_, at)) = &self.pending_caption
+        if let Some(CaptionLine { at, .. }) = &self.pending_caption
             && !matches!(tag, Tag::Table(_))
         {
             return Err(self
@@ -634,39 +626,22 @@ impl<'a> Converter<'a> {
                 let markup = format!("#quote(block: true)[{}]\n\n", inner.markup.trim());
                 self.block(&markup);
             }
-            TagEnd::Table => self.end_table(),
-            TagEnd::TableHead => {
-                let table = self.tables.last_mut().expect("inside a table");
-                table.header = std::mem::take(&mut table.row);
-                table.first_cell_plain.clear();
-                // PDF/UA: a data table needs header cells for a screen reader to
-                // announce; an empty header row gives none.
-                if table.header.iter().all(|cell| cell.trim().is_empty()) {
-                    return Err(self
-                        .error(range.start, "the table has no header row (every header cell is empty)")
-                        .with_hint("name each column in the first row; screen readers announce these names with every cell"));
-                }
-            }
+            TagEnd::Table => self.end_table(range)?,
+            TagEnd::TableHead => self.tables.last_mut().expect("inside a table").end_head(),
             TagEnd::TableRow => {
-                // GFM silently pads or cuts a ragged row; a council table must not lose a cell.
-                let written = source_cells(&self.source.text[range.clone()]);
-                let columns = self.tables.last().expect("inside a table").alignments.len();
-                if written != columns {
-                    return Err(self
-                        .error(range.start, format!("this table row has {written} cells but the table has {columns} columns"))
-                        .with_hint("give every row one cell per column; leave a cell empty with `| |`"));
-                }
+                let written = &self.source.text[range.clone()];
                 let table = self.tables.last_mut().expect("inside a table");
-                let row = std::mem::take(&mut table.row);
-                table.rows.push(row);
+                if let Err(problem) = table.end_row(written) {
+                    return Err(self
+                        .error(range.start, problem.to_string())
+                        .with_hint(problem.hint()));
+                }
             }
             TagEnd::TableCell => {
                 let cell = self.pop();
+                let written = &self.source.text[range];
                 let table = self.tables.last_mut().expect("inside a table");
-                if table.row.is_empty() {
-                    table.first_cell_plain.push(cell.plain.trim().to_string());
-                }
-                table.row.push(cell.markup.trim().to_string());
+                table.end_cell(&cell.markup, &cell.plain, written);
             }
             TagEnd::HtmlBlock
             | TagEnd::FootnoteDefinition
@@ -708,13 +683,8 @@ impl<'a> Converter<'a> {
             return Ok(());
         }
         if let Some(caption) = plain.strip_prefix("Table:") {
-            if caption.trim().is_empty() {
-                return Err(self.error(range.start, "the `Table:` caption is empty"));
-            }
-            let caption_markup = markup.trim_start_matches("Table\\:").trim().to_string();
-            self.block("");
-            self.pending_caption = Some((caption_markup, range.start));
-            return Ok(());
+            let written = &self.source.text[range.clone()];
+            return self.caption_line(caption, markup, written, range.start);
         }
         if paragraph.has_figure && plain.is_empty() {
             let markup = format!("{markup}\n\n");
@@ -761,6 +731,49 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
+    /// A `Table:` line: its caption (plain text and markup) and settings wait for
+    /// the table below. `written` is the line as written: braces escaped there
+    /// (`\{`) are part of the caption.
+    fn caption_line(
+        &mut self,
+        plain: &str,
+        markup: &str,
+        written: &str,
+        at: usize,
+    ) -> Result<(), ContentError> {
+        if plain.trim().is_empty() {
+            return Err(self
+                .error(at, "the `Table:` caption is empty")
+                .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
+        }
+        let (caption, settings) = if ends_with_settings(written) {
+            split_settings(plain)
+                .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?
+        } else {
+            (plain.trim(), TableSettings::default())
+        };
+        let settings_markup = escape_markup(plain.trim()[caption.len()..].trim());
+        let markup = markup.trim_start_matches("Table\\:").trim();
+        let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
+            return Err(self
+                .error(
+                    at,
+                    "the table settings must end the `Table:` line as plain text",
+                )
+                .with_hint(
+                    "write the settings in braces after the caption, outside any emphasis",
+                ));
+        };
+        let caption_markup = caption_markup.trim();
+        self.block("");
+        self.pending_caption = Some(CaptionLine {
+            caption: (!caption.is_empty()).then(|| caption_markup.to_string()),
+            settings,
+            at,
+        });
+        Ok(())
+    }
+
     fn start_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
         if self.landscape.is_some() {
             return Err(self
@@ -803,14 +816,15 @@ impl<'a> Converter<'a> {
                 .with_hint(bad.hint())
         })?;
         self.check_printable(title, &range)?;
-        self.figures_seen += 1;
+        // Only captioned figures are numbered, like tables.
         let caption = if title.is_empty() {
-            format!("Figure {}", self.figures_seen)
+            ", none)".to_string()
         } else {
-            format!("Figure {}: {}", self.figures_seen, escape_markup(title))
+            self.figures_seen += 1;
+            format!(")[Figure {}: {}]", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "{}#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            "{}#captioned-figure({}, alt: {}, width: {}{caption}",
             self.marker(range.start),
             string_literal(&path),
             string_literal(&alt),
@@ -889,52 +903,23 @@ impl<'a> Converter<'a> {
         self.write(&markup);
     }
 
-    fn end_table(&mut self) {
+    fn end_table(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         self.contexts.pop();
         let table = self.tables.pop().expect("a table ends after it starts");
-        self.tables_seen += 1;
-        let caption = match &table.caption {
-            Some(caption) => format!("[Table {}: {caption}]", self.tables_seen),
-            None => format!("[Table {}]", self.tables_seen),
-        };
-        let align: Vec<&str> = table
-            .alignments
-            .iter()
-            .map(|a| match a {
-                Alignment::Right => "right",
-                Alignment::Center => "center",
-                Alignment::Left | Alignment::None => "left",
-            })
-            .collect();
-        let cells = |row: &[String]| {
-            row.iter()
-                .map(|cell| format!("[{cell}]"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let rows: Vec<String> = table
-            .rows
-            .iter()
-            .map(|row| format!("({},)", cells(row)))
-            .collect();
-        let total = table
-            .first_cell_plain
-            .last()
-            .is_some_and(|first| first.eq_ignore_ascii_case("total"));
-        let markup = format!(
-            "#captioned-table(\n  caption: {caption},\n  alignments: ({},),\n  header: ({},),\n  rows: (\n    {}\n  ),\n  total: {total},\n)\n\n",
-            align.join(", "),
-            cells(&table.header),
-            rows.iter()
-                .map(|r| format!("{r},"))
-                .collect::<Vec<_>>()
-                .join("\n    "),
-        );
+        // Only captioned tables are numbered, so the text's "Table 3" finds its table.
+        if table.has_caption() {
+            self.tables_seen += 1;
+        }
+        let markup = table.markup(self.tables_seen).map_err(|problem| {
+            self.error(range.start, problem.to_string())
+                .with_hint(problem.hint())
+        })?;
         self.write(&markup);
+        Ok(())
     }
 
     fn finish(mut self) -> Result<Rendered, ContentError> {
-        if let Some((_, at)) = self.pending_caption.take() {
+        if let Some(CaptionLine { at, .. }) = self.pending_caption.take() {
             return Err(self.error(
                 at,
                 "a `Table:` caption must be followed directly by a table",
@@ -961,27 +946,6 @@ impl<'a> Converter<'a> {
             minute_count: self.minutes,
         })
     }
-}
-
-/// The number of cells written in a table row's source line: its unescaped pipes
-/// outside code spans, less the optional leading and trailing ones.
-fn source_cells(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = 0;
-    let mut in_code = false;
-    let mut escaped = false;
-    for ch in row.chars() {
-        match ch {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '`' => in_code = !in_code,
-            '|' if !in_code => pipes += 1,
-            _ => {}
-        }
-    }
-    let leading = usize::from(row.starts_with('|'));
-    let trailing = usize::from(row.len() > 1 && row.ends_with('|') && !row.ends_with("\\|"));
-    pipes + 1 - leading - trailing
 }
 
 #[cfg(test)]
@@ -1066,15 +1030,76 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_numbered_per_document_with_caption_alignment_and_total() {
+    fn only_captioned_tables_are_numbered() {
         let out = note(
-            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n",
+            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n\nTable: Second {widths=1}\n\n| D |\n|---|\n| z |\n",
         );
         assert!(out.contains("caption: [Table 1: First]"), "{out}");
         assert!(out.contains("alignments: (left, right,)"));
-        assert!(out.contains("total: true"));
-        assert!(out.contains("caption: [Table 2]"));
-        assert!(out.contains("total: false"));
+        assert!(out.contains("bold-rows: (1,)"), "{out}");
+        assert!(out.contains("caption: none"), "{out}");
+        assert!(out.contains("caption: [Table 2: Second]"), "{out}");
+        assert!(out.contains("widths: (1,)"), "{out}");
+    }
+
+    #[test]
+    fn cells_merge_break_lines_and_hold_bullet_lines() {
+        let out = note(
+            "Table: T {header=2}\n\n| Title | < |\n|---|---|\n| Year | 2025 |\n| **Sub** | Name<br>Role |\n| ^ | - a<br/>- b |\n",
+        );
+        assert!(
+            out.contains(
+                "header: (\n    ((body: [Title], colspan: 2),),\n    ([Year], [2025],),\n  ),"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("(body: [#strong[Sub]], rowspan: 2)"), "{out}");
+        assert!(out.contains("[Name#linebreak()Role]"), "{out}");
+        assert!(out.contains("[#list([a], [b])]"), "{out}");
+        assert!(out.contains("bold-rows: (0,)"), "{out}");
+        // Escaped, the marks are text.
+        let out =
+            note("Table: Costs \\{note\\}\n\n| A | B |\n|---|---|\n| x | \\< |\n| \\- y | \\^ |\n");
+        assert!(
+            out.contains("caption: [Table 1: Costs \\{note\\}]"),
+            "{out}"
+        );
+        assert!(out.contains("([x], [\\<],)"), "{out}");
+        assert!(out.contains("([\\- y], [\\^],)"), "{out}");
+        // Headerless: the first column names the rows.
+        let out = note("| | |\n|---|---|\n| EHE | Elective home education |\n");
+        assert!(out.contains("header: (\n  ),"), "{out}");
+        assert!(out.contains("(body: [EHE], row-header: true)"), "{out}");
+    }
+
+    #[test]
+    fn bad_merges_and_settings_are_errors_at_the_table() {
+        let err = convert("Intro.\n\n| A | B |\n|---|---|\n| < | x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 7);
+        assert!(err.message.contains("does not exist"), "{}", err.message);
+        let err = convert("| A | B |\n|---|---|\n| ^ | x |\n", NOTE).unwrap_err();
+        assert!(
+            err.message.contains("across the end of the header"),
+            "{}",
+            err.message
+        );
+        let err = convert(
+            "| A | B | C |\n|---|---|---|\n| x | y | z |\n| ^ | < | w |\n",
+            NOTE,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("rectangle"), "{}", err.message);
+        let err = convert("Table: T {widths=1,2}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert!(err.message.contains("2 shares"), "{}", err.message);
+        let err = convert("Table: T {colour=red}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 5);
+        assert!(
+            err.message.contains("not a table setting"),
+            "{}",
+            err.message
+        );
+        let err = convert("Text<br>more.\n", NOTE).unwrap_err();
+        assert!(err.message.contains("raw HTML"), "{}", err.message);
     }
 
     #[test]
@@ -1167,6 +1192,14 @@ mod tests {
     fn images_become_numbered_figures_and_need_alt_text() {
         let out = note("![A rising line](images/chart.svg \"Trend\")\n");
         assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\", width: 100%)[Figure 1: Trend]"), "{out}");
+        // Without caption text, a figure has no caption and takes no number.
+        let out =
+            note("![A chart](images/chart.svg)\n\n![A rising line](images/chart.svg \"Trend\")\n");
+        assert!(
+            out.contains("alt: \"A chart\", width: 100%, none)"),
+            "{out}"
+        );
+        assert!(out.contains("[Figure 1: Trend]"), "{out}");
         let err = convert("Intro\n\n![](images/chart.svg)\n", NOTE).unwrap_err();
         assert_eq!(err.location, Location::new("note.md", 7, 1));
         assert!(err.message.contains("alternative text"));

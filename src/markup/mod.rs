@@ -8,6 +8,8 @@ mod links;
 mod list;
 mod markdown;
 pub mod source_map;
+mod table;
+mod table_caption;
 
 pub use autolinks::text_with_autolinks;
 pub use escape::{escape_markup, string_literal};

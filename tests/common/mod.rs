@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod structure;
+pub mod word_boxes;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
