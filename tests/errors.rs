@@ -121,16 +121,18 @@ fn encrypted_external_pdf_says_how_to_decrypt_it() {
 }
 
 #[test]
-fn table_without_a_header_row_is_located() {
+fn table_merging_a_cell_with_nothing_is_located() {
     let stderr = failing_build(&meeting_yaml(ONE_NOTE), |project| {
         project.write(
             "m",
             "note.md",
-            "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n| | |\n|---|---|\n| a | b |\n",
+            "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n| A | B |\n|---|---|\n| < | b |\n",
         );
     });
     assert!(
-        stderr.contains("content/m/note.md:8:1: the table has no header row"),
+        stderr.contains(
+            "content/m/note.md:8:1: `<` merges a cell with one that does not exist (row 2, column 1)"
+        ),
         "{stderr}"
     );
 }

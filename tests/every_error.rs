@@ -84,23 +84,23 @@ const MISTAKES: [&[Fix]; 10] = [
     &[
         Fix {
             file: "write-offs.md",
-            bad: "key_decision: false\n",
-            good: "key_decision: false\ncabinet_member: Councillor R Coin, Cabinet Member for Finance\n",
-            seen: "`cabinet_member`",
+            bad: "kind: report\n",
+            good: "kind: report\ntitle: Debt Write-offs 2026/27\n",
+            seen: "`title`",
             at: (2, 1),
         },
         Fix {
             file: "write-offs.md",
-            bad: "key_decision: false\n",
-            good: "key_decision: false\ndirector: Director of Finance\n",
-            seen: "`director`",
+            bad: "kind: report\n",
+            good: "kind: report\nkey_decision: false\n",
+            seen: "`key_decision`",
             at: (2, 1),
         },
         Fix {
             file: "write-offs.md",
-            bad: "key_decision: false\n",
-            good: "key_decision: false\nwards: [All]\n",
-            seen: "`wards`",
+            bad: "kind: report\n",
+            good: "kind: report\nexecutive_summary: Debts that cannot be recovered are proposed for write-off.\n",
+            seen: "`executive_summary`",
             at: (2, 1),
         },
     ],
@@ -181,9 +181,6 @@ To report the progress of the internal audit plan.
 
 const REPORT: &str = "---
 kind: report
-title: Debt Write-offs 2026/27
-key_decision: false
-executive_summary: Debts that cannot be recovered are proposed for write-off.
 recommendations:
   - Approve the write-offs listed in the exempt appendix.
 scrutiny: \"No\"
@@ -387,7 +384,7 @@ fn the_missing_keys_of_a_map_are_one_error_listing_them_all() {
     assert_eq!(missing.len(), 1, "{missing:#?}");
     assert_eq!(
         missing[0].message,
-        "missing fields: `cabinet_member`, `director`, `wards`"
+        "missing fields: `title`, `key_decision`, `executive_summary`"
     );
 }
 
@@ -655,12 +652,20 @@ fn each_document_of_another_kind_than_its_item_is_an_error_at_its_line() {
   - kind: report
     title: A report with an appendix
     documents: [report-note.md, appendix.pdf]
+  - kind: presentation
+    title: Data
+    documents: [data.md]
 ";
     let items = items.replace("appendix.pdf]", "{file: appendix.pdf, title: Appendix}]");
     project.write("m", "meeting.yaml", &meeting_yaml(&items));
     project.write("m", "note.md", &note_with_pages("n", 1));
     project.write("m", "slides.md", &note_with_pages("s", 1));
     project.write("m", "report-note.md", &note_with_pages("r", 1));
+    project.write(
+        "m",
+        "data.md",
+        "---\nkind: appendix\ntitle: Appendix 1 - Data\n---\n\nText.\n",
+    );
     project.write(
         "m",
         "programme.yaml",
@@ -694,7 +699,7 @@ fn each_document_of_another_kind_than_its_item_is_an_error_at_its_line() {
                 "`slides.md` is a briefing note, but it is listed under a `presentation` item"
             ),
         ],
-        "a note and a PDF under a report item are fine: {reported:#?}"
+        "a note and a PDF under a report item, an appendix under a presentation are fine: {reported:#?}"
     );
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use agenda_pack::markup::source_map::strip_markers;
 use agenda_pack::markup::{Assets, Flavour, render};
-use agenda_pack::model::{AppendixScheme, MarkdownSource, Recommendations};
+use agenda_pack::model::{AppendixScheme, MarkdownSource, Recommendations, SubParagraphs};
 
 fn convert(text: &str, flavour: Flavour) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -33,6 +33,7 @@ fn convert(text: &str, flavour: Flavour) -> String {
 const NOTE: Flavour = Flavour::BriefingNote {
     appendices: AppendixScheme::Number,
     recommendations: None,
+    sub_paragraphs: SubParagraphs::Continued,
 };
 
 #[test]
@@ -60,6 +61,14 @@ fn tables_with_caption_alignment_total_and_inline_formatting() {
 }
 
 #[test]
+fn tables_with_merged_cells_lines_bullets_widths_and_no_header() {
+    insta::assert_snapshot!(convert(
+        "# Data\n\nTable: Pupils {header=2 widths=2,1,1}\n\n| Pupils on roll | < | < |\n| :-- | --: | --: |\n| Phase | 2025 | 2026 |\n| Primary<br>(Years 1 to 6) | 24,390 | 24,860 |\n| ^ | - rising<br>- steady | 1 |\n| **Subtotal** | 24,390 | 24,860 |\n\n| | |\n| :-- | :-- |\n| EHE | Elective home education |\n",
+        NOTE
+    ));
+}
+
+#[test]
 fn figures_with_width_and_inline_constructs() {
     insta::assert_snapshot!(convert(
         "# Figures\n\n![A line rising from 10 to 20](images/chart.svg \"Requests, 2021 to 2026 {width=60%}\")\n\nSee *the plan*, **now**, ~~never~~, `code` and [the site](https://example.org).\n\n> A quoted passage.\n\n---\n\n[landscape]\n\nWide text.\n\n[/landscape]\n",
@@ -72,6 +81,7 @@ fn appendices_in_the_letter_scheme() {
     let flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Letter,
         recommendations: None,
+        sub_paragraphs: SubParagraphs::Continued,
     };
     insta::assert_snapshot!(convert(
         "# One\n\nText.\n\n# Appendix: Data tables\n\nPlain.\n\n# Appendix: Glossary\n",
@@ -88,6 +98,7 @@ fn recommendations_from_front_matter_become_section_two() {
     let flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
         recommendations: Some(&recommendations),
+        sub_paragraphs: SubParagraphs::Continued,
     };
     insta::assert_snapshot!(convert(
         "# Purpose\n\nWhy.\n\n# Background\n\nWhat.\n",
@@ -99,6 +110,7 @@ fn recommendations_from_front_matter_become_section_two() {
 fn report_sections_and_numbered_sub_headings() {
     let flavour = Flavour::Report {
         appendices: AppendixScheme::Number,
+        sub_paragraphs: SubParagraphs::Unnumbered,
     };
     insta::assert_snapshot!(convert(
         "# Context\n\nText.\n\n# Comments from the Director of Finance\n\n## Financial implications\n\nCosts.\n\n## Legal implications\n\nDuties.\n",
@@ -119,5 +131,41 @@ fn hostile_text_is_escaped() {
     insta::assert_snapshot!(convert(
         "# #import \"x\": *\n\n#read(\"/etc/passwd\") $1 + 1$ // c /* d */ a < b @r = h - l + e / t: d ~ ` \\\n",
         NOTE
+    ));
+}
+
+#[test]
+fn numbered_sub_headings_explicit_numbers_and_lettered_lists() {
+    insta::assert_snapshot!(convert(
+        "# Background\n\nIntro.\n\n## Primary schools {.numbered}\n\nUnder it.\n\n{number=5} Skipped.\n\na) first\nb) second\n\n(i) roman\n(ii) roman again\n\n# Finance {number=7}\n\nMoney.\n",
+        NOTE
+    ));
+}
+
+#[test]
+fn third_level_paragraphs_in_a_report() {
+    let flavour = Flavour::Report {
+        appendices: AppendixScheme::Number,
+        sub_paragraphs: SubParagraphs::Nested,
+    };
+    insta::assert_snapshot!(convert(
+        "# Comments\n\n## Financial implications\n\nCosts.\n\nMore costs.\n\n## Legal implications\n\nDuties.\n",
+        flavour
+    ));
+}
+
+#[test]
+fn an_untitled_appendix_and_a_second_part() {
+    insta::assert_snapshot!(convert(
+        "# One\n\nText.\n\n# Appendix:\n\nData.\n\n# Part: Data report\n\n# Method\n\nNumbered.\n\n# Appendix: Glossary\n",
+        NOTE
+    ));
+}
+
+#[test]
+fn a_standalone_appendix_has_no_numbers() {
+    insta::assert_snapshot!(convert(
+        "# Tables\n\nText.\n\n## By phase\n\na) lettered\n",
+        Flavour::Appendix
     ));
 }

@@ -164,12 +164,25 @@ fn later_sample_meeting_carries_minute_numbers_on_and_leaves_out_the_exempt_repo
         page_labels(&pdf),
         (1..=count).map(|n| n.to_string()).collect::<Vec<_>>()
     );
-    // Checked by eye: the July minutes end odd (page 5, padded), the four slides even,
-    // the note even, the programme even (summary, two table pages, the flow chart).
+    // Checked by eye: the July minutes end odd (page 5, padded), the four slides even
+    // (on landscape pages), the note and its data appendix odd (page 13, padded), the
+    // programme odd (summary, two table pages, the last with the flow chart scaled to
+    // fit under the table, padded).
     let ranges = front_sheet_ranges(&pages[..2].join("\n"));
-    assert_eq!(ranges, [(3, 6), (7, 10), (11, 12), (13, 16)]);
+    assert_eq!(ranges, [(3, 6), (7, 10), (11, 14), (15, 18)]);
     let padding: Vec<usize> = (1..=count).filter(|&p| is_padding(&pages[p - 1])).collect();
-    assert_eq!(padding, [6]);
+    assert_eq!(padding, [6, 14, 18]);
+    let landscape: Vec<usize> = page_sizes(&pdf)
+        .iter()
+        .enumerate()
+        .filter(|(_, (width, height))| width > height)
+        .map(|(index, _)| index + 1)
+        .collect();
+    assert_eq!(
+        landscape,
+        [7, 8, 9, 10],
+        "the slides keep their landscape pages"
+    );
     for (index, text) in pages.iter().enumerate().skip(2) {
         assert_eq!(footer_number(text), Some(index + 1), "page {}", index + 1);
     }

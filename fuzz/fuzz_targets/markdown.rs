@@ -2,7 +2,7 @@
 //! typst markup that parses, calls only what the converter writes, and prints the
 //! author's text unchanged; never a panic.
 //!
-//! What is asserted of the markup, in each flavour (note, report, minutes):
+//! What is asserted of the markup, in each flavour (note, report, minutes, appendix):
 //! 1. typst parses it without a syntax error;
 //! 2. its only code is calls of the functions the converter writes (typst's own and the
 //!    house style's, each defined in `templates/style.typ`: [`CALLS`]) with the named
@@ -20,8 +20,10 @@
 //!      (entities decoded, backslash escapes removed), with the rewrites the converter
 //!      documents: a footnote's text at each reference to it; a minute cross reference
 //!      as `Minute N/YY`; an image as its description; the leading `Table:` of a
-//!      caption, `Appendix:` of an appendix heading and `{-}` of an unnumbered
-//!      paragraph dropped; `[landscape]` and `[/landscape]` paragraphs dropped.
+//!      caption, `Appendix:` of an appendix heading, `Part:` of a part heading, `{-}` of
+//!      an unnumbered paragraph and `{number=N}` of a numbered one dropped; a heading's
+//!      `{...}` attributes and lettered list markers (`a)`, `(iv)`) read as Markdown
+//!      syntax; `[landscape]` and `[/landscape]` paragraphs dropped.
 
 #![no_main]
 
@@ -29,8 +31,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use agenda_pack::markup::{Assets, Flavour, render};
-use agenda_pack::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations};
+use agenda_pack::markup::{Assets, Flavour, as_commonmark, render};
+use agenda_pack::model::{
+    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs,
+};
 use libfuzzer_sys::fuzz_target;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use typst::syntax::{SyntaxKind, SyntaxNode, ast};
@@ -59,12 +63,14 @@ const CALLS: &[(&str, &[&str])] = &[
     ("emph", &[]),
     ("strong", &[]),
     ("strike", &[]),
-    ("enum", &["start"]),
+    ("enum", &["start", "numbering"]),
     ("list", &[]),
     ("section-heading", &[]),
     ("subheading", &[]),
     ("numbered-subheading", &[]),
     ("appendix-heading", &[]),
+    ("part-heading", &[]),
+    ("unnumbered-section", &[]),
     ("minute-heading", &[]),
     ("business-heading", &[]),
     ("numbered-par", &[]),
@@ -134,11 +140,14 @@ fuzz_target!(|text: &str| {
         Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: Some(&RECOMMENDATIONS),
+            sub_paragraphs: SubParagraphs::Continued,
         },
         Flavour::Report {
             appendices: AppendixScheme::Letter,
+            sub_paragraphs: SubParagraphs::Unnumbered,
         },
         Flavour::Minutes { first_minute: 1 },
+        Flavour::Appendix,
     ];
     for flavour in flavours {
         let Ok(rendered) = render(&source, flavour, &assets) else {
@@ -290,6 +299,18 @@ fn without_recommendations(markup: &str) -> String {
     out
 }
 
+/// A paragraph's leading `{number=N}` (N a number from 1), which is not printed.
+fn paragraph_number_marker(plain: &str) -> Option<&str> {
+    let rest = plain.strip_prefix("{number=")?;
+    let end = rest.find('}')?;
+    rest[..end]
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|&n| n >= 1)
+        .map(|_| &plain[..9 + end])
+}
+
 /// The non-white-space characters of `text`.
 fn non_blank(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -364,8 +385,11 @@ fn authored_text(text: &str, flavour: Flavour) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS;
-    let events: Vec<Event> = Parser::new_ext(text, options).collect();
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Lettered and roman list markers are list markers, as the converter reads them.
+    let text = as_commonmark(text);
+    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
     let mut reader = Reader {
         flavour,
         footnotes: HashMap::new(),
@@ -466,6 +490,8 @@ impl Reader<'_> {
                     String::new()
                 } else if plain.starts_with("{-}") {
                     frame.text_without("{-}")
+                } else if let Some(marker) = paragraph_number_marker(plain) {
+                    frame.text_without(marker)
                 } else {
                     frame.text
                 };
@@ -475,6 +501,11 @@ impl Reader<'_> {
                 if !minutes && frame.plain.trim().starts_with("Appendix:") =>
             {
                 parent.push_other(&frame.text_without("Appendix:"));
+            }
+            TagEnd::Heading(HeadingLevel::H1)
+                if !minutes && frame.plain.trim().starts_with("Part:") =>
+            {
+                parent.push_other(&frame.text_without("Part:"));
             }
             // An image prints its description: the plain text inside it.
             TagEnd::Image => parent.push_other(&frame.plain),

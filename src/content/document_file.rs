@@ -12,9 +12,9 @@ use super::yaml_recovery::Taint;
 use super::{chair, front_matter};
 use crate::error::{ContentError, Gathered, Result};
 use crate::model::{
-    AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date, DocumentBody,
-    DocumentKind, EmployeeGrouping, FIRST_MINUTES, MarkdownSource, MemberPresent, Minutes, Present,
-    Recommendations, Report, Time,
+    Addressee, AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date,
+    DocumentBody, DocumentKind, EmployeeGrouping, FIRST_MINUTES, MarkdownAppendix, MarkdownSource,
+    MemberPresent, Minutes, Present, Recommendations, Report, SubParagraphs, SummaryBlock, Time,
 };
 
 /// The document kinds a Markdown file can declare with `kind:`.
@@ -24,6 +24,7 @@ enum Kind {
     BriefingNote,
     Minutes,
     Report,
+    Appendix,
 }
 
 /// Just the `kind` key, read first to choose the front-matter schema.
@@ -52,6 +53,16 @@ struct NoteFrontMatter {
     background_papers: Vec<String>,
     #[serde(default)]
     appendix_scheme: AppendixScheme,
+    sub_paragraphs: Option<SubParagraphs>,
+}
+
+/// Front matter of a standalone Markdown appendix.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppendixFrontMatter {
+    #[allow(dead_code)]
+    kind: String,
+    title: String,
 }
 
 /// Front matter of a public report.
@@ -63,21 +74,23 @@ struct ReportFrontMatter {
     title: String,
     to: Option<String>,
     date: Option<Date>,
-    cabinet_member: String,
-    director: String,
-    wards: Vec<String>,
+    addressees: Option<Vec<AddresseeEntry>>,
+    cabinet_member: Option<String>,
+    director: Option<String>,
+    wards: Option<Vec<String>>,
     key_decision: bool,
     key_decision_reason: Option<String>,
     executive_summary: String,
     recommendations: Vec<String>,
     recommendations_lead: Option<String>,
+    recommendations_after: Option<String>,
     #[serde(default)]
     appendices: Vec<String>,
     #[serde(default)]
     background_papers: Vec<String>,
-    scrutiny: String,
-    other_bodies: String,
-    council: String,
+    scrutiny: Option<String>,
+    other_bodies: Option<String>,
+    council: Option<String>,
     authors: Vec<Author>,
     #[serde(default)]
     author_block: AuthorBlock,
@@ -85,6 +98,15 @@ struct ReportFrontMatter {
     contributors: Vec<Contributor>,
     #[serde(default)]
     appendix_scheme: AppendixScheme,
+    sub_paragraphs: Option<SubParagraphs>,
+}
+
+/// One of a report's `addressees:`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AddresseeEntry {
+    to: String,
+    date: Date,
 }
 
 /// Front matter of minutes.
@@ -235,6 +257,7 @@ impl From<&Kind> for DocumentKind {
             Kind::BriefingNote => Self::BriefingNote,
             Kind::Minutes => Self::Minutes,
             Kind::Report => Self::Report,
+            Kind::Appendix => Self::Appendix,
         }
     }
 }
@@ -299,6 +322,16 @@ fn read(
                 author_block: front.author_block,
                 background_papers: front.background_papers,
                 appendix_scheme: front.appendix_scheme,
+                sub_paragraphs: front.sub_paragraphs.unwrap_or(SubParagraphs::Continued),
+                markdown,
+            })
+        }
+        Kind::Appendix => {
+            let Some((front, _)) = parse_front::<AppendixFrontMatter>(&yaml, found) else {
+                return Ok(None);
+            };
+            DocumentBody::Appendix(MarkdownAppendix {
+                title: front.title,
                 markdown,
             })
         }
@@ -337,28 +370,50 @@ fn read(
                 }
                 (false, None) => None,
             };
-            let executive_summary = front
-                .executive_summary
-                .split("\n\n")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
+            let addressees = match (front.addressees, front.to.is_some() || front.date.is_some()) {
+                (Some(_), true) => {
+                    return Err(ContentError::new(
+                        yaml.key_at("addressees"),
+                        "`addressees` is given together with `to` or `date`",
+                    )
+                    .with_hint("list every committee with its date under `addressees`, and remove `to` and `date`")
+                    .into());
+                }
+                (Some(list), false) if list.is_empty() => {
+                    return Err(ContentError::new(
+                        yaml.key_at("addressees"),
+                        "`addressees` is empty",
+                    )
+                    .with_hint("list at least one `- {to: <committee>, date: YYYY-MM-DD}`, or remove the key")
+                    .into());
+                }
+                (Some(list), false) => list
+                    .into_iter()
+                    .map(|a| Addressee {
+                        to: a.to,
+                        date: a.date,
+                    })
+                    .collect(),
+                (None, _) => vec![Addressee {
+                    to: front.to.unwrap_or_else(|| defaults.committee.to_string()),
+                    date: front.date.unwrap_or(defaults.date),
+                }],
+            };
             DocumentBody::Report(Box::new(Report {
                 title: front.title,
-                to: front.to.unwrap_or_else(|| defaults.committee.to_string()),
-                date: front.date.unwrap_or(defaults.date),
+                addressees,
                 cabinet_member: front.cabinet_member,
                 director: front.director,
                 wards: front.wards,
                 key_decision,
-                executive_summary,
+                executive_summary: SummaryBlock::read_all(&front.executive_summary),
                 recommendations: Recommendations {
                     lead: front
                         .recommendations_lead
                         .unwrap_or_else(|| defaults.recommendations_lead()),
                     items: front.recommendations,
                 },
+                recommendations_after: front.recommendations_after,
                 appendices_included: front.appendices,
                 background_papers: front.background_papers,
                 scrutiny: front.scrutiny,
@@ -368,6 +423,7 @@ fn read(
                 author_block: front.author_block,
                 contributors: front.contributors,
                 appendix_scheme: front.appendix_scheme,
+                sub_paragraphs: front.sub_paragraphs.unwrap_or(SubParagraphs::Unnumbered),
                 markdown,
             }))
         }

@@ -576,7 +576,7 @@ fn wrong_kind(at: Location, file: &str, document: DocumentKind, kind: ItemKind) 
         ),
     )
     .with_hint(format!(
-        "{}: list the document under an item of its kind, or correct the item's `kind:` or the document's",
+        "{}, then any appendices (Markdown or PDF): list the document under an item of its kind, or correct the item's `kind:` or the document's",
         kind.takes_described()
     ))
 }

@@ -12,7 +12,7 @@ use crate::error::{ContentError, Result};
 use crate::model::{
     Access, CoOptedLayout, ContactBlock, CouncillorTitle, DatePlaces, DateStyle, EmployeeLayout,
     FrontSheetWording, MinuteNumber, MinutesWording, NameList, NotesStyle, PageRangePlace,
-    PresentLabelSettings, ProgrammeWording, SignatoryDateStyle, Style,
+    PresentLabelSettings, ProgrammeWording, ReportTitle, SignatoryDateStyle, Style,
 };
 
 /// The file in the content root that sets the style of every meeting.
@@ -45,6 +45,7 @@ pub struct StyleSettings {
     note_date_label: Option<bool>,
     programme_no_items: Option<String>,
     programme_title_on_every_page: Option<bool>,
+    report_title: Option<ReportTitle>,
 }
 
 impl StyleSettings {
@@ -75,6 +76,7 @@ impl StyleSettings {
             programme_title_on_every_page: self
                 .programme_title_on_every_page
                 .or(wider.programme_title_on_every_page),
+            report_title: self.report_title.or(wider.report_title),
         }
     }
 
@@ -123,6 +125,7 @@ impl StyleSettings {
                     .programme_title_on_every_page
                     .unwrap_or(stock_programme.title_on_every_page),
             },
+            report_title: self.report_title.unwrap_or_default(),
         }
     }
 }

@@ -5,20 +5,24 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::escape::{escape_markup, string_literal};
 use super::figure_width::split_width;
 use super::links::live_address;
+use super::list::{Prepared, list_markup};
 use super::source_map;
+use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
+use super::table_caption::{TableSettings, ends_with_settings, split_settings};
 use crate::content::confine;
 use crate::error::{ContentError, Location};
-use crate::model::{
-    AppendixScheme, MarkdownSource, MinuteRef, Recommendations, is_business_heading,
-};
+use crate::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs};
 use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
+
+// A child module, so that the heading methods reach the converter's state.
+#[path = "heading.rs"]
+mod heading;
+use heading::{HeadingAttributes, Numbering, paragraph_number};
 
 /// A paragraph starting with this is not numbered (a lead-in line, a quotation).
 const UNNUMBERED: &str = "{-}";
@@ -40,13 +44,19 @@ pub enum Flavour<'a> {
         appendices: AppendixScheme,
         /// Recommendations from the front matter, printed as section 2.
         recommendations: Option<&'a Recommendations>,
+        /// The paragraphs under a sub-heading marked `{.numbered}`.
+        sub_paragraphs: SubParagraphs,
     },
     /// Sections `1. Context`, paragraphs `1.1`, sub-headings numbered like paragraphs
     /// (`5.1 Financial implications`), appendices.
     Report {
         /// How appendices are labelled.
         appendices: AppendixScheme,
+        /// The paragraphs under a numbered sub-heading.
+        sub_paragraphs: SubParagraphs,
     },
+    /// A standalone appendix: headings and paragraphs unnumbered.
+    Appendix,
     /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
     Minutes {
         /// The number of the first minute.
@@ -85,11 +95,13 @@ pub fn render(
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS;
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&source.text, options)
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let prepared = Prepared::new(&source.text);
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared.text, options)
         .into_offset_iter()
         .collect();
-    let mut converter = Converter::new(source, flavour, assets);
+    let mut converter = Converter::new(source, flavour, assets, &prepared);
     let main = converter.collect_footnotes(&events)?;
     converter.run(&main)?;
     converter.finish()
@@ -126,21 +138,15 @@ enum Target {
 /// A list being collected.
 struct ListFrame {
     start: Option<u64>,
+    /// The numbering of a lettered or roman list.
+    pattern: Option<String>,
     items: Vec<String>,
-}
-
-/// A table being collected.
-struct TableFrame {
-    alignments: Vec<Alignment>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
-    first_cell_plain: Vec<String>,
-    caption: Option<String>,
 }
 
 struct Converter<'a> {
     source: &'a MarkdownSource,
+    /// The text as parsed, with its lettered list markers.
+    prepared: &'a Prepared,
     flavour: Flavour<'a>,
     assets: &'a Assets<'a>,
     buffers: Vec<Buffer>,
@@ -156,22 +162,23 @@ struct Converter<'a> {
     image_titles: Vec<String>,
     /// The language of the code block being collected.
     code_lang: Option<String>,
-    section: u32,
-    paragraph: u32,
+    numbering: Numbering,
+    /// The attributes of the heading being collected.
+    heading: HeadingAttributes,
     minutes: u32,
     appendices: u32,
+    /// Whether the text is inside an appendix (not the main body or a second part).
+    in_appendix: bool,
     tables_seen: u32,
     figures_seen: u32,
     /// A `Table:` caption waiting for its table, with where it was written.
-    pending_caption: Option<(String, usize)>,
+    pending_caption: Option<CaptionLine>,
     /// A `RESOLVED` paragraph waiting for the list that completes the decision.
     pending_resolved: Option<String>,
     /// The main text, set aside when the first appendix starts.
     main_body: Option<String>,
     /// Where an open landscape section started.
     landscape: Option<usize>,
-    /// In a report, whether paragraphs follow a numbered sub-heading (and so are not numbered).
-    in_subsection: bool,
     /// Front-matter recommendations not yet printed.
     recommendations: Option<&'a Recommendations>,
     /// Byte offsets where the source's lines start, for the source markers.
@@ -179,9 +186,15 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(source: &'a MarkdownSource, flavour: Flavour<'a>, assets: &'a Assets<'a>) -> Self {
+    fn new(
+        source: &'a MarkdownSource,
+        flavour: Flavour<'a>,
+        assets: &'a Assets<'a>,
+        prepared: &'a Prepared,
+    ) -> Self {
         Self {
             source,
+            prepared,
             flavour,
             assets,
             buffers: vec![Buffer::default()],
@@ -193,17 +206,17 @@ impl<'a> Converter<'a> {
             minute_refs: Vec::new(),
             image_titles: Vec::new(),
             code_lang: None,
-            section: 0,
-            paragraph: 0,
+            numbering: Numbering::default(),
+            heading: HeadingAttributes::default(),
             minutes: 0,
             appendices: 0,
+            in_appendix: false,
             tables_seen: 0,
             figures_seen: 0,
             pending_caption: None,
             pending_resolved: None,
             main_body: None,
             landscape: None,
-            in_subsection: false,
             recommendations: match flavour {
                 Flavour::BriefingNote {
                     recommendations, ..
@@ -363,6 +376,13 @@ impl<'a> Converter<'a> {
                 let markup = format!("#footnote[{body}]");
                 self.write(&markup);
             }
+            Event::InlineHtml(html)
+                if self.contexts.last() == Some(&Context::Table) && is_line_break(html) =>
+            {
+                let buffer = self.top();
+                buffer.markup.push(LINE_BREAK);
+                buffer.plain.push(LINE_BREAK);
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 return Err(self
                     .error(range.start, "raw HTML is not allowed in a document")
@@ -463,7 +483,17 @@ impl<'a> Converter<'a> {
                 };
                 self.push();
             }
-            Tag::Heading { level, .. } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                self.heading =
+                    HeadingAttributes::read(id.as_deref(), classes, attrs).map_err(|bad| {
+                        self.error(range.start, bad.to_string())
+                            .with_hint(bad.hint())
+                    })?;
                 if !self.at_top_level() {
                     return Err(self.error(
                         range.start,
@@ -481,8 +511,15 @@ impl<'a> Converter<'a> {
                     self.block("");
                 }
                 self.contexts.push(Context::List);
+                let lettered =
+                    start.and_then(|_| self.prepared.list_at(range.start, &self.source.text));
+                let (start, pattern) = match lettered {
+                    Some((pattern, first)) => (Some(first), Some(pattern)),
+                    None => (*start, None),
+                };
                 self.lists.push(ListFrame {
-                    start: *start,
+                    start,
+                    pattern,
                     items: Vec::new(),
                 });
             }
@@ -492,17 +529,12 @@ impl<'a> Converter<'a> {
                 self.push();
             }
             Tag::Table(alignments) => {
-                let caption = self.pending_caption.take().map(|(caption, _)| caption);
+                let caption = self.pending_caption.take();
+                let at = self.location(range.start);
                 self.block("");
                 self.contexts.push(Context::Table);
-                self.tables.push(TableFrame {
-                    alignments: alignments.clone(),
-                    header: Vec::new(),
-                    rows: Vec::new(),
-                    row: Vec::new(),
-                    first_cell_plain: Vec::new(),
-                    caption,
-                });
+                self.tables
+                    .push(TableFrame::new(alignments.clone(), caption, at));
             }
             Tag::TableHead | Tag::TableRow => {}
             Tag::HtmlBlock => {
@@ -523,7 +555,7 @@ impl<'a> Converter<'a> {
                 ));
             }
         }
-        if let Some((_, at)) = &self.pending_caption
+        if let Some(CaptionLine { at, .. }) = &self.pending_caption
             && !matches!(tag, Tag::Table(_))
         {
             return Err(self
@@ -594,39 +626,22 @@ impl<'a> Converter<'a> {
                 let markup = format!("#quote(block: true)[{}]\n\n", inner.markup.trim());
                 self.block(&markup);
             }
-            TagEnd::Table => self.end_table(),
-            TagEnd::TableHead => {
-                let table = self.tables.last_mut().expect("inside a table");
-                table.header = std::mem::take(&mut table.row);
-                table.first_cell_plain.clear();
-                // PDF/UA: a data table needs header cells for a screen reader to
-                // announce; an empty header row gives none.
-                if table.header.iter().all(|cell| cell.trim().is_empty()) {
-                    return Err(self
-                        .error(range.start, "the table has no header row (every header cell is empty)")
-                        .with_hint("name each column in the first row; screen readers announce these names with every cell"));
-                }
-            }
+            TagEnd::Table => self.end_table(range)?,
+            TagEnd::TableHead => self.tables.last_mut().expect("inside a table").end_head(),
             TagEnd::TableRow => {
-                // GFM silently pads or cuts a ragged row; a council table must not lose a cell.
-                let written = source_cells(&self.source.text[range.clone()]);
-                let columns = self.tables.last().expect("inside a table").alignments.len();
-                if written != columns {
-                    return Err(self
-                        .error(range.start, format!("this table row has {written} cells but the table has {columns} columns"))
-                        .with_hint("give every row one cell per column; leave a cell empty with `| |`"));
-                }
+                let written = &self.source.text[range.clone()];
                 let table = self.tables.last_mut().expect("inside a table");
-                let row = std::mem::take(&mut table.row);
-                table.rows.push(row);
+                if let Err(problem) = table.end_row(written) {
+                    return Err(self
+                        .error(range.start, problem.to_string())
+                        .with_hint(problem.hint()));
+                }
             }
             TagEnd::TableCell => {
                 let cell = self.pop();
+                let written = &self.source.text[range];
                 let table = self.tables.last_mut().expect("inside a table");
-                if table.row.is_empty() {
-                    table.first_cell_plain.push(cell.plain.trim().to_string());
-                }
-                table.row.push(cell.markup.trim().to_string());
+                table.end_cell(&cell.markup, &cell.plain, written);
             }
             TagEnd::HtmlBlock
             | TagEnd::FootnoteDefinition
@@ -645,9 +660,8 @@ impl<'a> Converter<'a> {
         matches!(
             self.flavour,
             Flavour::BriefingNote { .. } | Flavour::Report { .. }
-        ) && !self.in_subsection
-            && self.section > 0
-            && self.appendices == 0
+        ) && self.numbering.numbers_paragraphs()
+            && !self.in_appendix
     }
 
     fn wrap_inline(&mut self, function: &str) {
@@ -669,13 +683,8 @@ impl<'a> Converter<'a> {
             return Ok(());
         }
         if let Some(caption) = plain.strip_prefix("Table:") {
-            if caption.trim().is_empty() {
-                return Err(self.error(range.start, "the `Table:` caption is empty"));
-            }
-            let caption_markup = markup.trim_start_matches("Table\\:").trim().to_string();
-            self.block("");
-            self.pending_caption = Some((caption_markup, range.start));
-            return Ok(());
+            let written = &self.source.text[range.clone()];
+            return self.caption_line(caption, markup, written, range.start);
         }
         if paragraph.has_figure && plain.is_empty() {
             let markup = format!("{markup}\n\n");
@@ -697,16 +706,71 @@ impl<'a> Converter<'a> {
             self.block(&markup);
             return Ok(());
         }
+        // The marker is never printed; its number counts where paragraphs are numbered.
+        let (explicit, markup) = match paragraph_number(plain) {
+            Some(Ok((number, written))) => (
+                Some(number),
+                markup
+                    .trim_start_matches(escape_markup(written).as_str())
+                    .trim(),
+            ),
+            Some(Err(bad)) => {
+                return Err(self
+                    .error(range.start, bad.to_string())
+                    .with_hint(bad.hint()));
+            }
+            None => (None, markup),
+        };
         let markup = if self.numbering_paragraphs() {
-            self.paragraph += 1;
-            format!(
-                "#numbered-par(\"{}.{}\")[{markup}]\n\n",
-                self.section, self.paragraph
-            )
+            let label = self.numbering.next_paragraph(explicit);
+            format!("#numbered-par(\"{label}\")[{markup}]\n\n")
         } else {
             format!("{markup}\n\n")
         };
         self.block(&markup);
+        Ok(())
+    }
+
+    /// A `Table:` line: its caption (plain text and markup) and settings wait for
+    /// the table below. `written` is the line as written: braces escaped there
+    /// (`\{`) are part of the caption.
+    fn caption_line(
+        &mut self,
+        plain: &str,
+        markup: &str,
+        written: &str,
+        at: usize,
+    ) -> Result<(), ContentError> {
+        if plain.trim().is_empty() {
+            return Err(self
+                .error(at, "the `Table:` caption is empty")
+                .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
+        }
+        let (caption, settings) = if ends_with_settings(written) {
+            split_settings(plain)
+                .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?
+        } else {
+            (plain.trim(), TableSettings::default())
+        };
+        let settings_markup = escape_markup(plain.trim()[caption.len()..].trim());
+        let markup = markup.trim_start_matches("Table\\:").trim();
+        let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
+            return Err(self
+                .error(
+                    at,
+                    "the table settings must end the `Table:` line as plain text",
+                )
+                .with_hint(
+                    "write the settings in braces after the caption, outside any emphasis",
+                ));
+        };
+        let caption_markup = caption_markup.trim();
+        self.block("");
+        self.pending_caption = Some(CaptionLine {
+            caption: (!caption.is_empty()).then(|| caption_markup.to_string()),
+            settings,
+            at,
+        });
         Ok(())
     }
 
@@ -733,152 +797,6 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    fn end_heading(
-        &mut self,
-        level: HeadingLevel,
-        range: Range<usize>,
-    ) -> Result<(), ContentError> {
-        let heading = self.pop();
-        let title = heading.markup.trim().to_string();
-        let plain = heading.plain.trim().to_string();
-        if plain.is_empty() {
-            return Err(self.error(range.start, "the heading is empty"));
-        }
-        let markup = match (self.flavour, level) {
-            (Flavour::Report { .. }, HeadingLevel::H2)
-                if self.section > 0 && self.appendices == 0 =>
-            {
-                self.paragraph += 1;
-                self.in_subsection = true;
-                format!(
-                    "#numbered-subheading(\"{}.{}\")[{title}]\n\n",
-                    self.section, self.paragraph
-                )
-            }
-            (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
-            (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
-                format!("#business-heading[{title}]\n\n")
-            }
-            (Flavour::Minutes { first_minute }, _) => {
-                let number = first_minute + self.minutes;
-                self.minutes += 1;
-                format!("#minute-heading(\"{number}\")[{title}]\n\n")
-            }
-            (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices }, _) => {
-                self.section_or_appendix(appendices, &title, &plain, range.start)?
-            }
-        };
-        self.block(&markup);
-        Ok(())
-    }
-
-    /// A level-1 heading of a note or report: a numbered section, or an appendix.
-    fn section_or_appendix(
-        &mut self,
-        scheme: AppendixScheme,
-        title: &str,
-        plain: &str,
-        offset: usize,
-    ) -> Result<String, ContentError> {
-        if let Some(rest) = plain.strip_prefix("Appendix:") {
-            if rest.trim().is_empty() {
-                return Err(self
-                    .error(offset, "the appendix has no title")
-                    .with_hint("write `# Appendix: <its title>`"));
-            }
-            if self.landscape.is_some() {
-                return Err(self
-                    .error(
-                        offset,
-                        "an appendix cannot start inside a landscape section",
-                    )
-                    .with_hint("close the landscape section with `[/landscape]` first"));
-            }
-            if self.appendices == 0 {
-                self.print_recommendations(offset);
-                self.block("");
-                self.main_body = Some(std::mem::take(&mut self.top().markup));
-            }
-            self.appendices += 1;
-            let title = title.trim_start_matches("Appendix\\:").trim();
-            return Ok(format!(
-                "#appendix-heading({}, {})[{title}]\n\n",
-                string_literal(&scheme.label(self.appendices)),
-                string_literal(rest.trim()),
-            ));
-        }
-        if self.appendices > 0 {
-            return Err(self
-                .error(offset, "a numbered section cannot follow an appendix")
-                .with_hint(
-                    "move the appendices to the end, or start this heading with `Appendix:`",
-                ));
-        }
-        if plain.eq_ignore_ascii_case("Recommendations")
-            && matches!(
-                self.flavour,
-                Flavour::BriefingNote {
-                    recommendations: Some(_),
-                    ..
-                }
-            )
-        {
-            return Err(self
-                .error(
-                    offset,
-                    "the recommendations are given twice: in the front matter and here",
-                )
-                .with_hint(
-                    "keep one: remove `recommendations:` from the front matter, or this section",
-                ));
-        }
-        if self.section == 1 {
-            self.print_recommendations(offset);
-        }
-        self.section += 1;
-        self.paragraph = 0;
-        self.in_subsection = false;
-        Ok(format!(
-            "#section-heading(\"{}\")[{title}]\n\n",
-            self.section_label()
-        ))
-    }
-
-    /// The printed number of the current section: `2` in a note, `2.` in a report.
-    fn section_label(&self) -> String {
-        match self.flavour {
-            Flavour::Report { .. } => format!("{}.", self.section),
-            _ => self.section.to_string(),
-        }
-    }
-
-    /// Prints front-matter recommendations as the next section, once, before the block
-    /// at `offset`. They come from the YAML, not the Markdown: the source markers close
-    /// around them, so an error in them is looked for in the front matter.
-    fn print_recommendations(&mut self, offset: usize) {
-        let Some(recommendations) = self.recommendations.take() else {
-            return;
-        };
-        self.section += 1;
-        self.paragraph = 1;
-        let items: Vec<String> = recommendations
-            .items
-            .iter()
-            .map(|item| format!("[{}]", escape_markup(item)))
-            .collect();
-        let markup = format!(
-            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{section}.1\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
-            end = source_map::END_MARKER,
-            file = source_map::file_marker(&self.source.file),
-            marker = self.marker(offset),
-            label = self.section_label(),
-            section = self.section,
-            lead = escape_markup(&recommendations.lead),
-            items = items.join(", "),
-        );
-        self.block(&markup);
-    }
-
     fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         let alt = self.pop().plain.trim().to_string();
         let Some(Target::Image(dest_url)) = self.targets.pop() else {
@@ -898,14 +816,15 @@ impl<'a> Converter<'a> {
                 .with_hint(bad.hint())
         })?;
         self.check_printable(title, &range)?;
-        self.figures_seen += 1;
+        // Only captioned figures are numbered, like tables.
         let caption = if title.is_empty() {
-            format!("Figure {}", self.figures_seen)
+            ", none)".to_string()
         } else {
-            format!("Figure {}: {}", self.figures_seen, escape_markup(title))
+            self.figures_seen += 1;
+            format!(")[Figure {}: {}]", self.figures_seen, escape_markup(title))
         };
         let markup = format!(
-            "{}#captioned-figure({}, alt: {}, width: {})[{caption}]",
+            "{}#captioned-figure({}, alt: {}, width: {}{caption}",
             self.marker(range.start),
             string_literal(&path),
             string_literal(&alt),
@@ -968,11 +887,7 @@ impl<'a> Converter<'a> {
     fn end_list(&mut self) {
         self.contexts.pop();
         let frame = self.lists.pop().expect("a list ends after it starts");
-        let items: Vec<String> = frame.items.iter().map(|item| format!("[{item}]")).collect();
-        let list = match frame.start {
-            Some(start) => format!("#enum(start: {start}, {})", items.join(", ")),
-            None => format!("#list({})", items.join(", ")),
-        };
+        let list = list_markup(frame.start, frame.pattern.as_deref(), &frame.items);
         if !self.at_top_level() {
             let markup = format!("{list}\n");
             self.write(&markup);
@@ -988,52 +903,23 @@ impl<'a> Converter<'a> {
         self.write(&markup);
     }
 
-    fn end_table(&mut self) {
+    fn end_table(&mut self, range: Range<usize>) -> Result<(), ContentError> {
         self.contexts.pop();
         let table = self.tables.pop().expect("a table ends after it starts");
-        self.tables_seen += 1;
-        let caption = match &table.caption {
-            Some(caption) => format!("[Table {}: {caption}]", self.tables_seen),
-            None => format!("[Table {}]", self.tables_seen),
-        };
-        let align: Vec<&str> = table
-            .alignments
-            .iter()
-            .map(|a| match a {
-                Alignment::Right => "right",
-                Alignment::Center => "center",
-                Alignment::Left | Alignment::None => "left",
-            })
-            .collect();
-        let cells = |row: &[String]| {
-            row.iter()
-                .map(|cell| format!("[{cell}]"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let rows: Vec<String> = table
-            .rows
-            .iter()
-            .map(|row| format!("({},)", cells(row)))
-            .collect();
-        let total = table
-            .first_cell_plain
-            .last()
-            .is_some_and(|first| first.eq_ignore_ascii_case("total"));
-        let markup = format!(
-            "#captioned-table(\n  caption: {caption},\n  alignments: ({},),\n  header: ({},),\n  rows: (\n    {}\n  ),\n  total: {total},\n)\n\n",
-            align.join(", "),
-            cells(&table.header),
-            rows.iter()
-                .map(|r| format!("{r},"))
-                .collect::<Vec<_>>()
-                .join("\n    "),
-        );
+        // Only captioned tables are numbered, so the text's "Table 3" finds its table.
+        if table.has_caption() {
+            self.tables_seen += 1;
+        }
+        let markup = table.markup(self.tables_seen).map_err(|problem| {
+            self.error(range.start, problem.to_string())
+                .with_hint(problem.hint())
+        })?;
         self.write(&markup);
+        Ok(())
     }
 
     fn finish(mut self) -> Result<Rendered, ContentError> {
-        if let Some((_, at)) = self.pending_caption.take() {
+        if let Some(CaptionLine { at, .. }) = self.pending_caption.take() {
             return Err(self.error(
                 at,
                 "a `Table:` caption must be followed directly by a table",
@@ -1062,27 +948,6 @@ impl<'a> Converter<'a> {
     }
 }
 
-/// The number of cells written in a table row's source line: its unescaped pipes
-/// outside code spans, less the optional leading and trailing ones.
-fn source_cells(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = 0;
-    let mut in_code = false;
-    let mut escaped = false;
-    for ch in row.chars() {
-        match ch {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '`' => in_code = !in_code,
-            '|' if !in_code => pipes += 1,
-            _ => {}
-        }
-    }
-    let leading = usize::from(row.starts_with('|'));
-    let trailing = usize::from(row.len() > 1 && row.ends_with('|') && !row.ends_with("\\|"));
-    pipes + 1 - leading - trailing
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1090,6 +955,7 @@ mod tests {
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
         recommendations: None,
+        sub_paragraphs: SubParagraphs::Continued,
     };
 
     fn convert(text: &str, flavour: Flavour) -> Result<String, ContentError> {
@@ -1164,15 +1030,76 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_numbered_per_document_with_caption_alignment_and_total() {
+    fn only_captioned_tables_are_numbered() {
         let out = note(
-            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n",
+            "# Data\n\nTable: First\n\n| A | B |\n|:--|--:|\n| x | 1 |\n| Total | 1 |\n\n| C |\n|---|\n| y |\n\nTable: Second {widths=1}\n\n| D |\n|---|\n| z |\n",
         );
         assert!(out.contains("caption: [Table 1: First]"), "{out}");
         assert!(out.contains("alignments: (left, right,)"));
-        assert!(out.contains("total: true"));
-        assert!(out.contains("caption: [Table 2]"));
-        assert!(out.contains("total: false"));
+        assert!(out.contains("bold-rows: (1,)"), "{out}");
+        assert!(out.contains("caption: none"), "{out}");
+        assert!(out.contains("caption: [Table 2: Second]"), "{out}");
+        assert!(out.contains("widths: (1,)"), "{out}");
+    }
+
+    #[test]
+    fn cells_merge_break_lines_and_hold_bullet_lines() {
+        let out = note(
+            "Table: T {header=2}\n\n| Title | < |\n|---|---|\n| Year | 2025 |\n| **Sub** | Name<br>Role |\n| ^ | - a<br/>- b |\n",
+        );
+        assert!(
+            out.contains(
+                "header: (\n    ((body: [Title], colspan: 2),),\n    ([Year], [2025],),\n  ),"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("(body: [#strong[Sub]], rowspan: 2)"), "{out}");
+        assert!(out.contains("[Name#linebreak()Role]"), "{out}");
+        assert!(out.contains("[#list([a], [b])]"), "{out}");
+        assert!(out.contains("bold-rows: (0,)"), "{out}");
+        // Escaped, the marks are text.
+        let out =
+            note("Table: Costs \\{note\\}\n\n| A | B |\n|---|---|\n| x | \\< |\n| \\- y | \\^ |\n");
+        assert!(
+            out.contains("caption: [Table 1: Costs \\{note\\}]"),
+            "{out}"
+        );
+        assert!(out.contains("([x], [\\<],)"), "{out}");
+        assert!(out.contains("([\\- y], [\\^],)"), "{out}");
+        // Headerless: the first column names the rows.
+        let out = note("| | |\n|---|---|\n| EHE | Elective home education |\n");
+        assert!(out.contains("header: (\n  ),"), "{out}");
+        assert!(out.contains("(body: [EHE], row-header: true)"), "{out}");
+    }
+
+    #[test]
+    fn bad_merges_and_settings_are_errors_at_the_table() {
+        let err = convert("Intro.\n\n| A | B |\n|---|---|\n| < | x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 7);
+        assert!(err.message.contains("does not exist"), "{}", err.message);
+        let err = convert("| A | B |\n|---|---|\n| ^ | x |\n", NOTE).unwrap_err();
+        assert!(
+            err.message.contains("across the end of the header"),
+            "{}",
+            err.message
+        );
+        let err = convert(
+            "| A | B | C |\n|---|---|---|\n| x | y | z |\n| ^ | < | w |\n",
+            NOTE,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("rectangle"), "{}", err.message);
+        let err = convert("Table: T {widths=1,2}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert!(err.message.contains("2 shares"), "{}", err.message);
+        let err = convert("Table: T {colour=red}\n\n| A |\n|---|\n| x |\n", NOTE).unwrap_err();
+        assert_eq!(err.location.line, 5);
+        assert!(
+            err.message.contains("not a table setting"),
+            "{}",
+            err.message
+        );
+        let err = convert("Text<br>more.\n", NOTE).unwrap_err();
+        assert!(err.message.contains("raw HTML"), "{}", err.message);
     }
 
     #[test]
@@ -1265,6 +1192,14 @@ mod tests {
     fn images_become_numbered_figures_and_need_alt_text() {
         let out = note("![A rising line](images/chart.svg \"Trend\")\n");
         assert!(out.contains("#captioned-figure(\"/content/images/chart.svg\", alt: \"A rising line\", width: 100%)[Figure 1: Trend]"), "{out}");
+        // Without caption text, a figure has no caption and takes no number.
+        let out =
+            note("![A chart](images/chart.svg)\n\n![A rising line](images/chart.svg \"Trend\")\n");
+        assert!(
+            out.contains("alt: \"A chart\", width: 100%, none)"),
+            "{out}"
+        );
+        assert!(out.contains("[Figure 1: Trend]"), "{out}");
         let err = convert("Intro\n\n![](images/chart.svg)\n", NOTE).unwrap_err();
         assert_eq!(err.location, Location::new("note.md", 7, 1));
         assert!(err.message.contains("alternative text"));
@@ -1413,6 +1348,7 @@ mod tests {
         let words = Flavour::BriefingNote {
             appendices: AppendixScheme::Word,
             recommendations: None,
+            sub_paragraphs: SubParagraphs::Continued,
         };
         let out = convert("# Appendix: First\n\n# Appendix: Second\n", words).unwrap();
         assert!(
@@ -1444,6 +1380,32 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn misplaced_or_unknown_numbering_marks_are_errors_at_their_line() {
+        // `first_line` is 5: the Markdown's third line is the file's seventh.
+        let at = |text: &str| {
+            let err = convert(text, NOTE).unwrap_err();
+            assert!(err.hint.is_some(), "{}", err.message);
+            (err.location.line, err.location.column, err.message)
+        };
+        let (line, column, message) = at("# One\n\n## Wide {.wide}\n");
+        assert_eq!((line, column), (7, 1));
+        assert!(message.contains("`.wide`"), "{message}");
+        let (line, _, message) = at("# One\n\n{number=x} Text.\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("`number=x`"), "{message}");
+        // A numbered sub-heading needs a numbered section around it.
+        let (line, _, message) = at("Intro.\n\n## Early {.numbered}\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("do not apply here"), "{message}");
+        let (line, _, message) = at("# One\n\n# Part:\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("no title"), "{message}");
+        let (line, _, message) = at("# Appendix: A\n\n# After\n");
+        assert_eq!(line, 7);
+        assert!(message.contains("cannot follow an appendix"), "{message}");
     }
 
     #[test]

@@ -5,9 +5,13 @@ mod autolinks;
 mod escape;
 mod figure_width;
 mod links;
+mod list;
 mod markdown;
 pub mod source_map;
+mod table;
+mod table_caption;
 
 pub use autolinks::text_with_autolinks;
 pub use escape::{escape_markup, string_literal};
+pub use list::as_commonmark;
 pub use markdown::{Assets, Flavour, Rendered, render};

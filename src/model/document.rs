@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppendixScheme, AuthorBlock, Date, Recommendations, Report, Time, WorkProgramme};
+use super::{
+    AppendixScheme, AuthorBlock, Date, Recommendations, Report, SubParagraphs, Time, WorkProgramme,
+};
 
 /// One document: it starts on an odd page and is padded to an even one.
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub enum DocumentBody {
     Report(Box<Report>),
     /// A PDF supplied by someone else, placed page by page.
     ExternalPdf(ExternalPdf),
+    /// An appendix written in Markdown on its own, without a header.
+    Appendix(MarkdownAppendix),
     /// The board's work programme, from a data file.
     WorkProgramme(Box<WorkProgramme>),
 }
@@ -40,6 +44,8 @@ pub enum DocumentKind {
     Minutes,
     /// A report (`kind: report`).
     Report,
+    /// A standalone appendix in Markdown (`kind: appendix`).
+    Appendix,
     /// A supplied PDF.
     ExternalPdf,
     /// A work programme (`.yaml`).
@@ -47,12 +53,19 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Whether this is an appendix (Markdown or a supplied PDF), which any item with
+    /// documents may carry after its own.
+    pub fn is_appendix(self) -> bool {
+        matches!(self, Self::Appendix | Self::ExternalPdf)
+    }
+
     /// What the document is, as an author names it: `minutes`, `a briefing note`.
     pub fn described(self) -> &'static str {
         match self {
             Self::BriefingNote => "a briefing note",
             Self::Minutes => "minutes",
             Self::Report => "a report",
+            Self::Appendix => "an appendix",
             Self::ExternalPdf => "a supplied PDF",
             Self::WorkProgramme => "a work programme",
         }
@@ -89,6 +102,19 @@ pub struct BriefingNote {
     pub background_papers: Vec<String>,
     /// How appendices in the same source are labelled.
     pub appendix_scheme: AppendixScheme,
+    /// How paragraphs under a numbered sub-heading are numbered.
+    pub sub_paragraphs: SubParagraphs,
+    /// The body.
+    pub markdown: MarkdownSource,
+}
+
+/// An appendix written in Markdown as a document of its own (`kind: appendix`): no
+/// note or report header, its headings unnumbered; listed under its item like a
+/// supplied PDF.
+#[derive(Debug, Clone)]
+pub struct MarkdownAppendix {
+    /// Its title: printed at its top, and its bookmark.
+    pub title: String,
     /// The body.
     pub markdown: MarkdownSource,
 }
@@ -189,4 +215,6 @@ pub struct ExternalPdf {
     pub title: String,
     /// How many pages it has.
     pub page_count: usize,
+    /// Its pages (from 1) shown wider than tall, placed on landscape pages.
+    pub landscape_pages: Vec<usize>,
 }

@@ -184,22 +184,22 @@ impl ItemKind {
     }
 
     /// Whether an item of this kind prints `document` (house style section 7): minutes
-    /// under a minutes item, a note or report with its appendices (Markdown or
-    /// supplied PDFs) under a briefing-note or report item, slides as a supplied PDF
-    /// under a presentation, the programme under a work-programme item.
+    /// under a minutes item, a note or report under a briefing-note or report item,
+    /// the programme under a work-programme item; appendices (Markdown or supplied
+    /// PDFs, slides among them) under any item with documents.
     pub fn takes(self, document: DocumentKind) -> bool {
-        match self {
-            Self::Minutes => document == DocumentKind::Minutes,
-            Self::BriefingNote | Self::Report => matches!(
-                document,
-                DocumentKind::BriefingNote | DocumentKind::Report | DocumentKind::ExternalPdf
-            ),
-            Self::Presentation => document == DocumentKind::ExternalPdf,
-            Self::WorkProgramme => document == DocumentKind::WorkProgramme,
-            Self::Apologies | Self::Declarations | Self::AnyOtherBusiness | Self::Evaluation => {
-                false
-            }
+        if self.is_title_only() {
+            return false;
         }
+        document.is_appendix()
+            || match self {
+                Self::Minutes => document == DocumentKind::Minutes,
+                Self::BriefingNote | Self::Report => {
+                    matches!(document, DocumentKind::BriefingNote | DocumentKind::Report)
+                }
+                Self::WorkProgramme => document == DocumentKind::WorkProgramme,
+                _ => false,
+            }
     }
 
     /// What this kind of item takes, for the hint when it is given something else.
@@ -207,7 +207,7 @@ impl ItemKind {
         match self {
             Self::Minutes => "a minutes item takes Markdown minutes (`kind: minutes`)",
             Self::BriefingNote | Self::Report => {
-                "a briefing-note or report item takes a briefing note or report, then its appendices (Markdown or PDF)"
+                "a briefing-note or report item takes a briefing note or report"
             }
             Self::Presentation => "a presentation item takes its slides as a supplied PDF",
             Self::WorkProgramme => "a work-programme item takes the work programme (`.yaml`)",

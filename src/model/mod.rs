@@ -12,6 +12,7 @@ mod page_range;
 mod recommendations;
 mod report;
 mod style;
+mod sub_paragraphs;
 mod wording;
 mod work_programme;
 
@@ -21,17 +22,18 @@ pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
 pub use date::{Date, Time, YEARS};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, DocumentKind, EmployeeGrouping,
-    ExternalPdf, MarkdownSource, MemberPresent, Minutes, Present,
+    ExternalPdf, MarkdownAppendix, MarkdownSource, MemberPresent, Minutes, Present,
 };
 pub use meeting::{Audience, Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
 pub use minute_book::{FIRST_MINUTES, MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
 pub use page_range::PageRange;
 pub use recommendations::Recommendations;
-pub use report::{Contributor, Report};
+pub use report::{Addressee, Contributor, Report, SummaryBlock};
 pub use style::{
     Access, DatePlaces, DateStyle, FrontSheetWording, MinutesWording, NotesStyle, ProgrammeWording,
-    SignatoryDateStyle, Style,
+    ReportTitle, SignatoryDateStyle, Style,
 };
+pub use sub_paragraphs::SubParagraphs;
 pub use wording::{
     CoOptedLayout, ContactBlock, CouncillorTitle, EmployeeLayout, MinuteNumber, NameList,
     PageRangePlace, PresentLabelSettings, PresentLabels,

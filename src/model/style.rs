@@ -20,6 +20,8 @@ pub struct Style {
     pub dates: DateStyle,
     /// How the signatory's publication date is written.
     pub signatory_date: SignatoryDateStyle,
+    /// Whether a public report repeats its title after the cover.
+    pub report_title: ReportTitle,
     /// The front sheet's own wording.
     pub front_sheet: FrontSheetWording,
     /// The minutes' own wording.
@@ -105,6 +107,17 @@ impl Default for ProgrammeWording {
             title_on_every_page: false,
         }
     }
+}
+
+/// The `Report title: ...` line at the top of a public report's first section page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportTitle {
+    /// Printed, repeating the cover's `Title:`.
+    #[default]
+    Repeated,
+    /// Left out: the title is printed once, on the cover.
+    Omitted,
 }
 
 /// The front sheet's notes.

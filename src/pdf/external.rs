@@ -36,8 +36,9 @@ pub struct ExternalPage {
     pub page: usize,
 }
 
-/// The placeholder image's size on the page (21 cm x 29.7 cm), in points: the area
-/// the external page is fitted into, centred.
+/// The placeholder image's size on a portrait page (21 cm x 29.7 cm), in points: the
+/// area the external page is fitted into, centred. A page shown wider than tall gets a
+/// landscape page of the pack and the area turned.
 const AREA: (f32, f32) = (595.2756, 841.8898);
 
 /// The resource categories a content stream can use; no other is copied.
@@ -249,15 +250,7 @@ impl Source {
             .and_then(|n| self.pages.get(&n).copied())
             .ok_or(Refusal::NoSuchPage(page))?;
         let doc = &self.doc;
-        let attribute = |key: &[u8]| inherited(doc, page_id, key).map(|(_, value)| value);
-        let bbox = attribute(b"CropBox")
-            .or_else(|| attribute(b"MediaBox"))
-            .and_then(|b| page_box(doc, b))
-            .unwrap_or([0.0, 0.0, 595.0, 842.0]);
-        let rotate = attribute(b"Rotate")
-            .and_then(|r| r.as_i64().ok())
-            .unwrap_or(0)
-            .rem_euclid(360);
+        let (bbox, rotate) = shown_box(doc, page_id);
         let resources = inherited(doc, page_id, b"Resources");
         let contents = doc.get_page_contents(page_id);
         // Every page costs its content streams' count, even one that shares its form.
@@ -545,6 +538,42 @@ fn page_box(doc: &Document, object: &Object) -> Option<[f32; 4]> {
     (rect[2] > rect[0] && rect[3] > rect[1]).then_some(rect)
 }
 
+/// The pages (from 1) of a supplied PDF that are shown wider than tall, once turned:
+/// they get landscape pages in the pack.
+pub(crate) fn landscape_pages(supplied: &Supplied) -> Vec<usize> {
+    let doc = &supplied.doc;
+    supplied
+        .pages
+        .iter()
+        .filter(|&(_, &page_id)| {
+            let (bbox, rotate) = shown_box(doc, page_id);
+            shows_landscape(bbox, rotate)
+        })
+        .map(|(&number, _)| number as usize)
+        .collect()
+}
+
+/// A page's box (crop box, else media box, else A4) and its rotation in degrees.
+fn shown_box(doc: &Document, page_id: ObjectId) -> ([f32; 4], i64) {
+    let attribute = |key: &[u8]| inherited(doc, page_id, key).map(|(_, value)| value);
+    let bbox = attribute(b"CropBox")
+        .or_else(|| attribute(b"MediaBox"))
+        .and_then(|b| page_box(doc, b))
+        .unwrap_or([0.0, 0.0, 595.0, 842.0]);
+    let rotate = attribute(b"Rotate")
+        .and_then(|r| r.as_i64().ok())
+        .unwrap_or(0)
+        .rem_euclid(360);
+    (bbox, rotate)
+}
+
+/// Whether the page box `bbox`, turned by `rotate` degrees, is wider than tall.
+fn shows_landscape(bbox: [f32; 4], rotate: i64) -> bool {
+    let [x0, y0, x1, y1] = bbox;
+    let (w, h) = (x1 - x0, y1 - y0);
+    if rotate % 180 == 90 { h > w } else { w > h }
+}
+
 /// The form matrix taking the page box `bbox`, shown turned by `rotate` degrees
 /// clockwise, to the placeholder's unit square, fitted (aspect kept) and centred in
 /// the placeholder's area.
@@ -558,7 +587,11 @@ fn fit_matrix(bbox: [f32; 4], rotate: i64) -> [f32; 6] {
         270 => ([0.0, 1.0, -1.0, 0.0, h, 0.0], (h, w)),
         _ => ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], (w, h)),
     };
-    let (area_w, area_h) = AREA;
+    let (area_w, area_h) = if shows_landscape(bbox, rotate) {
+        (AREA.1, AREA.0)
+    } else {
+        AREA
+    };
     let scale = (area_w / shown_w).min(area_h / shown_h);
     let (ox, oy) = (
         (area_w - scale * shown_w) / 2.0,
@@ -758,10 +791,14 @@ mod tests {
     }
 
     #[test]
-    fn a_landscape_page_is_centred_vertically() {
-        let m = fit_matrix([10.0, 20.0, 852.0, 615.0], 0);
-        let bottom_left = apply(m, (10.0, 20.0));
-        let top_right = apply(m, (852.0, 615.0));
+    fn a_landscape_page_fills_a_landscape_area_centred() {
+        // A landscape A4 page (offset box) fills the turned area: no shrinking.
+        let m = fit_matrix([10.0, 20.0, 10.0 + AREA.1, 20.0 + AREA.0], 0);
+        assert!(close(apply(m, (10.0, 20.0)), (0.0, 0.0)));
+        assert!(close(apply(m, (10.0 + AREA.1, 20.0 + AREA.0)), (1.0, 1.0)));
+        // A wider slide (16:9) is centred vertically in it.
+        let m = fit_matrix([0.0, 0.0, 960.0, 540.0], 0);
+        let (bottom_left, top_right) = (apply(m, (0.0, 0.0)), apply(m, (960.0, 540.0)));
         assert!((bottom_left.0).abs() < 1e-4 && (top_right.0 - 1.0).abs() < 1e-4);
         assert!((bottom_left.1 + top_right.1 - 1.0).abs() < 1e-4, "centred");
     }
@@ -773,5 +810,7 @@ mod tests {
         let m = fit_matrix([0.0, 0.0, AREA.1, AREA.0], 90);
         assert!(close(apply(m, (0.0, AREA.0)), (1.0, 1.0)));
         assert!(close(apply(m, (AREA.1, 0.0)), (0.0, 0.0)));
+        assert!(!shows_landscape([0.0, 0.0, AREA.1, AREA.0], 90));
+        assert!(shows_landscape([0.0, 0.0, AREA.0, AREA.1], 270));
     }
 }

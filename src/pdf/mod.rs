@@ -19,13 +19,14 @@ mod range;
 mod supplied;
 mod write;
 
+pub(crate) use external::landscape_pages;
 pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};
 pub use range::export_from;
 pub use supplied::Refusal;
-pub(crate) use supplied::count_pages as count_supplied_pages;
+pub(crate) use supplied::open as open_supplied;
 pub use write::{abandon_pending, probe_writable, remove_stale, write_atomically};
 
 /// The PDF standard a pack is exported to.

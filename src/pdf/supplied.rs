@@ -147,11 +147,6 @@ pub(crate) struct Supplied {
     pub pages: BTreeMap<u32, ObjectId>,
 }
 
-/// The number of pages of the supplied PDF at `path`, read within the limits.
-pub(crate) fn count_pages(path: &Path) -> Result<usize> {
-    Ok(open(path)?.pages.len())
-}
-
 /// Reads the supplied PDF at `path` within the limits.
 pub(crate) fn open(path: &Path) -> Result<Supplied> {
     let size = std::fs::metadata(path)

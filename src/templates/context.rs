@@ -14,7 +14,7 @@ use crate::model::{
     Attendee, Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
     EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
     MinuteNumber, MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem,
-    ProgrammeSlot, Style, WorkProgramme,
+    ProgrammeSlot, ReportTitle, Style, SummaryBlock, WorkProgramme,
 };
 
 /// The context of a pack's templates, and what the conversion found on the way.
@@ -99,6 +99,12 @@ struct DocumentContext<'a> {
 }
 
 #[derive(Serialize)]
+struct AddresseeContext<'a> {
+    to: &'a str,
+    date: String,
+}
+
+#[derive(Serialize)]
 struct ContributorContext<'a> {
     name: &'a str,
     title: &'a str,
@@ -107,6 +113,8 @@ struct ContributorContext<'a> {
     approved: Option<String>,
 }
 
+// One per document, serialised once and dropped: the report's size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BodyContext<'a> {
@@ -124,20 +132,22 @@ enum BodyContext<'a> {
     },
     Report {
         title: &'a str,
-        to: &'a str,
-        date: String,
-        cabinet_member: &'a str,
-        director: &'a str,
-        wards: &'a [String],
+        addressees: Vec<AddresseeContext<'a>>,
+        cabinet_member: Option<&'a str>,
+        director: Option<&'a str>,
+        wards: Option<&'a [String]>,
         key_decision: Option<&'a str>,
-        executive_summary: &'a [String],
+        executive_summary: &'a [SummaryBlock],
         recommendations_lead: &'a str,
         recommendations: &'a [String],
+        recommendations_after: Option<&'a str>,
         appendices_included: &'a [String],
         background_papers: &'a [String],
-        scrutiny: &'a str,
-        other_bodies: &'a str,
-        council: &'a str,
+        scrutiny: Option<&'a str>,
+        other_bodies: Option<&'a str>,
+        council: Option<&'a str>,
+        /// Whether `Report title:` repeats the title after the cover.
+        repeat_title: bool,
         authors: &'a [Author],
         author_block: AuthorBlock,
         author_separator: &'a str,
@@ -157,10 +167,15 @@ enum BodyContext<'a> {
         minute_dot: bool,
         body: Value,
     },
+    Appendix {
+        title: &'a str,
+        body: Value,
+    },
     External {
         path: String,
         pages: usize,
         title: &'a str,
+        landscape: &'a [usize],
     },
     WorkProgramme {
         title: &'a str,
@@ -420,6 +435,7 @@ fn bookmark(document: &Document) -> String {
         DocumentBody::Report(report) => report.title.clone(),
         DocumentBody::Minutes(minutes) => format!("Minutes of {}", minutes.date.long()),
         DocumentBody::ExternalPdf(pdf) => pdf.title.clone(),
+        DocumentBody::Appendix(appendix) => appendix.title.clone(),
         DocumentBody::WorkProgramme(programme) => programme.title.clone(),
     }
 }
@@ -446,6 +462,7 @@ fn template_for(body: &DocumentBody) -> &'static str {
         DocumentBody::BriefingNote(_) => "briefing-note.typ.j2",
         DocumentBody::Minutes(_) => "minutes.typ.j2",
         DocumentBody::Report(_) => "report.typ.j2",
+        DocumentBody::Appendix(_) => "appendix.typ.j2",
         DocumentBody::ExternalPdf(_) => "external-pdf.typ.j2",
         DocumentBody::WorkProgramme(_) => "work-programme.typ.j2",
     }
@@ -476,6 +493,7 @@ fn body_context<'a>(
             let flavour = Flavour::BriefingNote {
                 appendices: note.appendix_scheme,
                 recommendations: note.recommendations.as_ref(),
+                sub_paragraphs: note.sub_paragraphs,
             };
             let rendered = convert(&note.markdown, flavour)?;
             BodyContext::Note {
@@ -496,24 +514,33 @@ fn body_context<'a>(
                 &report.markdown,
                 Flavour::Report {
                     appendices: report.appendix_scheme,
+                    sub_paragraphs: report.sub_paragraphs,
                 },
             )?;
             BodyContext::Report {
                 title: &report.title,
-                to: &report.to,
-                date: running(report.date),
-                cabinet_member: &report.cabinet_member,
-                director: &report.director,
-                wards: &report.wards,
+                addressees: report
+                    .addressees
+                    .iter()
+                    .map(|a| AddresseeContext {
+                        to: &a.to,
+                        date: running(a.date),
+                    })
+                    .collect(),
+                cabinet_member: report.cabinet_member.as_deref(),
+                director: report.director.as_deref(),
+                wards: report.wards.as_deref(),
                 key_decision: report.key_decision.as_deref(),
                 executive_summary: &report.executive_summary,
                 recommendations_lead: &report.recommendations.lead,
                 recommendations: &report.recommendations.items,
+                recommendations_after: report.recommendations_after.as_deref(),
                 appendices_included: &report.appendices_included,
                 background_papers: &report.background_papers,
-                scrutiny: &report.scrutiny,
-                other_bodies: &report.other_bodies,
-                council: &report.council,
+                scrutiny: report.scrutiny.as_deref(),
+                other_bodies: report.other_bodies.as_deref(),
+                council: report.council.as_deref(),
+                repeat_title: meeting.style.report_title == ReportTitle::Repeated,
                 authors: &report.authors,
                 author_block: report.author_block,
                 author_separator: &style.front_sheet.contact_separator,
@@ -559,10 +586,15 @@ fn body_context<'a>(
                 .body,
             ),
         },
+        DocumentBody::Appendix(appendix) => BodyContext::Appendix {
+            title: &appendix.title,
+            body: Value::from_safe_string(convert(&appendix.markdown, Flavour::Appendix)?.body),
+        },
         DocumentBody::ExternalPdf(pdf) => BodyContext::External {
             path: content_path(&document.file),
             pages: pdf.page_count,
             title: &pdf.title,
+            landscape: &pdf.landscape_pages,
         },
         DocumentBody::WorkProgramme(programme) => work_programme_context(programme, style),
     })

@@ -39,6 +39,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("authors.typ.j2"),
     default_template!("minutes.typ.j2"),
     default_template!("external-pdf.typ.j2"),
+    default_template!("appendix.typ.j2"),
     default_template!("work-programme.typ.j2"),
     default_template!("preview.typ.j2"),
 ];

@@ -4,6 +4,7 @@ mod author_text;
 mod coverage;
 mod fonts;
 mod images;
+mod table_fit;
 mod world;
 
 use typst::World;
@@ -31,13 +32,17 @@ pub struct Typeset {
 pub fn typeset(world: &PackWorld) -> Result<Typeset> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     // A warning about author text names the Markdown line, like an error.
-    let warnings = warnings
+    let mut warnings: Vec<Diagnostic> = warnings
         .iter()
         .map(|w| match in_author_text(world, w) {
             Some(located) => Diagnostic::content_warning(&located),
             None => Diagnostic::unlocated_warning(describe_place(world, w)),
         })
         .collect();
+    if let Ok(document) = &output {
+        let too_wide = table_fit::too_wide_tables(document);
+        warnings.extend(too_wide.iter().map(Diagnostic::content_warning));
+    }
     match output {
         // A character no font has prints as an empty box (and fails PDF/UA export):
         // the converter refuses it in Markdown; this finds it wherever else it came from.

@@ -14,7 +14,7 @@ use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use super::fonts;
 use crate::content::confine::{self, Escape};
@@ -23,8 +23,15 @@ use crate::content::image_limits;
 /// Virtual folder under which the meeting folder's files are visible to typst.
 pub const CONTENT_DIR: &str = "/content";
 
-/// The standard library, built once per process.
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+/// The standard library, built once per process, with the accessibility extras
+/// (`pdf.header-cell`: row headers of tables, tagged TH with scope Row).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    LazyHash::new(
+        Library::builder()
+            .with_features([Feature::A11yExtras].into_iter().collect())
+            .build(),
+    )
+});
 
 /// A world holding in-memory typst sources and a read-only view of one folder.
 pub struct PackWorld {

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod structure;
+pub mod word_boxes;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -297,6 +298,26 @@ pub fn page_count(pdf: &Path) -> usize {
         .find_map(|line| line.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .expect("pdfinfo prints the page count")
+}
+
+/// The size (width, height) of every page in points, as pdfinfo reads them.
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let output = tool(
+        "pdfinfo",
+        &["-f", "1", "-l", "100000", pdf.to_str().unwrap()],
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let (head, rest) = line.split_once(" size:")?;
+            head.starts_with("Page").then_some(())?;
+            let mut numbers = rest.split_whitespace();
+            let width = numbers.next()?.parse().ok()?;
+            numbers.next(); // "x"
+            let height = numbers.next()?.parse().ok()?;
+            Some((width, height))
+        })
+        .collect()
 }
 
 /// pdfinfo's metadata fields (`Title`, `Tagged`, ...).

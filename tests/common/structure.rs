@@ -202,6 +202,54 @@ impl Pdf {
         }
     }
 
+    /// For each structure element of type `kind`, in tree order, the value of its
+    /// attribute `key` (from its `/A` dictionary or array of them) as text, if set:
+    /// e.g. the `Scope` of every `TH`.
+    pub fn attribute_of_each(&self, kind: &str, key: &str) -> Vec<Option<String>> {
+        let root = self
+            .dict(self.catalog(), "StructTreeRoot")
+            .expect("a /StructTreeRoot");
+        let mut out = Vec::new();
+        let mut stack: Vec<&Object> = root.get(b"K").into_iter().collect();
+        let mut seen = HashSet::new();
+        // Depth first, in tree order: children are pushed in reverse.
+        while let Some(object) = stack.pop() {
+            if let Object::Reference(id) = object
+                && !seen.insert(*id)
+            {
+                continue;
+            }
+            match self.resolve(object) {
+                Object::Array(items) => stack.extend(items.iter().rev()),
+                Object::Dictionary(dict) if dict.has(b"S") => {
+                    if self.text(dict, "S").as_deref() == Some(kind) {
+                        let attributes: Vec<&Dictionary> =
+                            match dict.get(b"A").map(|a| self.resolve(a)) {
+                                Ok(Object::Dictionary(a)) => vec![a],
+                                Ok(Object::Array(list)) => list
+                                    .iter()
+                                    .filter_map(|a| match self.resolve(a) {
+                                        Object::Dictionary(a) => Some(a),
+                                        _ => None,
+                                    })
+                                    .collect(),
+                                _ => Vec::new(),
+                            };
+                        out.push(attributes.iter().find_map(|a| match self.get(a, key)? {
+                            Object::Integer(n) => Some(n.to_string()),
+                            _ => self.text(a, key),
+                        }));
+                    }
+                    if let Ok(kids) = dict.get(b"K") {
+                        stack.push(kids);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The outline, depth first.
     pub fn outline(&self) -> Vec<Bookmark> {
         let mut out = Vec::new();

@@ -228,14 +228,14 @@ fn check_converts_the_documents_only_the_members_pack_prints() {
     project.write(
         "m",
         "exempt.md",
-        "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n| | |\n|---|---|\n| a | b |\n",
+        "---\nkind: briefing-note\nsubject: S\n---\n\nIntro.\n\n| A | B |\n|---|---|\n| < | b |\n",
     );
     let private = budget::run(project.root(), &["build", "--private"]);
     private.assert_code(1).assert_within_budget();
     assert!(
         private
             .stderr
-            .contains("content/m/exempt.md:8:1: the table has no header row"),
+            .contains("content/m/exempt.md:8:1: `<` merges a cell with one that does not exist"),
         "{}",
         private.stderr
     );
