@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{Audience, Meeting, MinuteRef, PageRange};
+use crate::model::{Audience, DocumentBody, Meeting, MinuteRef, PageRange};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -59,7 +59,7 @@ pub struct LaidOut {
 
 /// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
-    let mut meeting = content::load_meeting(dir)?;
+    let mut meeting = load(dir)?;
     meeting.audience = options.audience;
     let laid_out = lay_out(meeting, templates)?;
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
@@ -83,6 +83,19 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         warnings,
         digest: crate::fingerprint::of_bytes(&bytes),
     })
+}
+
+/// Loads a meeting folder; when it has errors, the Markdown of each document that
+/// loaded is converted too, so that every error of every file is reported at once
+/// (the layout, which needs all of them, waits until the content loads cleanly).
+pub fn load(dir: &Path) -> Result<Meeting> {
+    let mut loaded = content::load_meeting_partly(dir)?;
+    if !loaded.errors.is_empty() {
+        loaded
+            .errors
+            .extend(templates::markup_errors(&loaded.meeting));
+    }
+    loaded.into_result()
 }
 
 /// Lays out a meeting's pack.
@@ -114,9 +127,11 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
 /// layout) without writing anything, for every audience: the members' pack too
-/// when it prints documents the published one leaves out. Returns the warnings.
+/// when it prints documents the published one leaves out. Returns the warnings,
+/// every one `build` would give (those about supplied PDFs included).
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
-    let meeting = content::load_meeting(dir)?;
+    let meeting = load(dir)?;
+    let supplied = supplied_warnings(&meeting)?;
     let members_print_more = meeting.all_items().any(|item| {
         item.printed_documents(Audience::Members).len()
             > item.printed_documents(Audience::Public).len()
@@ -132,6 +147,23 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
                 warnings.push(warning);
             }
         }
+    }
+    warnings.extend(supplied.iter().map(Diagnostic::content_warning));
+    Ok(warnings)
+}
+
+/// The warnings `build` gives as it places the pages of the meeting's supplied PDFs.
+fn supplied_warnings(meeting: &Meeting) -> Result<Vec<ContentError>> {
+    let mut files: Vec<PathBuf> = meeting
+        .all_items()
+        .flat_map(|item| &item.documents)
+        .filter(|document| matches!(document.body, DocumentBody::ExternalPdf(_)))
+        .map(|document| meeting.dir.join(&document.file))
+        .collect();
+    files.dedup();
+    let mut warnings = Vec::new();
+    for file in files {
+        warnings.extend(pdf::supplied_warnings(&file)?);
     }
     Ok(warnings)
 }

@@ -257,11 +257,18 @@ impl Preview {
             })
             .map(|(index, (item, _))| (index, item))
             .ok_or_else(|| {
-                ContentError::in_file(&self.note, "the document is not on the meeting's agenda")
-                    .with_hint(format!(
-                        "list it under an item's `documents:` in {}",
-                        self.meeting_dir.join(MEETING_FILE).display()
-                    ))
+                let meeting_file = self.meeting_dir.join(MEETING_FILE);
+                ContentError::in_file(
+                    &self.note,
+                    format!(
+                        "the document is not listed in {}: no item of the agenda names it",
+                        meeting_file.display()
+                    ),
+                )
+                .with_hint(format!(
+                    "list it under an item's `documents:` in {} (a document no item lists is left out of the pack)",
+                    meeting_file.display()
+                ))
                     .into()
             })
     }

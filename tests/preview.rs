@@ -104,7 +104,10 @@ fn a_note_not_on_the_agenda_is_an_error_with_a_hint() {
     let output = agenda_pack(project.root(), &["preview", "content/m/stray.md"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("not on the meeting's agenda"), "{stderr}");
+    assert!(
+        stderr.contains("not listed in content/m/meeting.yaml"),
+        "{stderr}"
+    );
     assert!(stderr.contains("documents:"), "{stderr}");
 }
 

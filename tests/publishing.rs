@@ -431,39 +431,6 @@ fn outloud_check(outloud: &Path, path: &Path) {
     println!("outloud: 0 errors; warnings from {warnings:?}");
 }
 
-/// A one-page PDF whose text uses Helvetica without embedding it.
-fn pdf_with_unembedded_font() -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
-        {
-            let content = "BT /F1 24 Tf 72 700 Td (Supplied text in Helvetica) Tj ET";
-            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len())
-        },
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    pdf
-}
-
 #[test]
 fn external_pdf_without_embedded_fonts_is_placed_with_a_warning() {
     let project = Project::new();

@@ -16,7 +16,11 @@ fn sample_project() -> Project {
         "  - kind: any-other-business\n    title: Any Other Business\n",
     );
     project.write("m", "meeting.yaml", &meeting_yaml(items));
-    project.write("m", "note.md", &note_with_pages("2.1", 1));
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: minutes\ndate: 2026-06-18\ntime: \"14:00\"\nclosed: \"15:00\"\nfirst_minute: 1\npresent:\n  chair: B Two\n  members: [B Two]\n---\n\n# Minute\n\nMARK 2.1 p1\n",
+    );
     project
 }
 

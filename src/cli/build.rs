@@ -166,7 +166,7 @@ fn build_all(
             .map(Diagnostic::content_warning)
             .chain(results.iter().flat_map(|result| match result {
                 Ok(built) => built.warnings.clone(),
-                Err(err) => vec![Diagnostic::from_error(err)],
+                Err(err) => Diagnostic::all_from_error(err),
             }))
             .collect();
         let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
@@ -178,8 +178,10 @@ fn build_all(
     let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
     let warnings: usize = results
         .iter()
-        .flatten()
-        .map(|b| b.warnings.len())
+        .map(|result| match result {
+            Ok(built) => built.warnings.len(),
+            Err(err) => err.warnings().len(),
+        })
         .sum::<usize>()
         + selected.skipped.len();
     let skipped = if skipped > 0 {

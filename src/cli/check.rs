@@ -42,7 +42,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     let clashes = select::clashes(meetings);
-    let checked: Vec<(Vec<Diagnostic>, Option<u8>)> = meetings
+    // Each meeting's diagnostics, its number of errors (shown or not), its status.
+    let checked: Vec<(Vec<Diagnostic>, usize, Option<u8>)> = meetings
         .par_iter()
         .map(|dir| {
             let begun = Instant::now();
@@ -56,21 +57,26 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 begun.elapsed().as_secs_f64()
             );
             match result {
-                Ok(warnings) => (warnings, None),
-                Err(err) => (vec![Diagnostic::from_error(&err)], Some(exit_status(&err))),
+                Ok(warnings) => (warnings, 0, None),
+                Err(err) => (
+                    Diagnostic::all_from_error(&err),
+                    err.count(),
+                    Some(exit_status(&err)),
+                ),
             }
         })
         .collect();
-    let status = checked.iter().filter_map(|(_, status)| *status).max();
+    let status = checked.iter().filter_map(|(_, _, status)| *status).max();
+    let errors: usize = checked.iter().map(|(_, count, _)| count).sum();
     let diagnostics: Vec<Diagnostic> = selected
         .skipped
         .iter()
         .map(Diagnostic::content_warning)
-        .chain(checked.into_iter().flat_map(|(d, _)| d))
+        .chain(checked.into_iter().flat_map(|(d, _, _)| d))
         .collect();
-    let errors = diagnostics
+    let warnings = diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == Severity::Warning)
         .count();
     let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
     if !emit::diagnostics(args.format, &diagnostics, &sources) {
@@ -80,7 +86,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         "checked {}: {}, {}, {:.2}s",
         counted(meetings.len(), "meeting"),
         counted(errors, "error"),
-        counted(diagnostics.len() - errors, "warning"),
+        counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
     status.map_or(ExitCode::SUCCESS, ExitCode::from)

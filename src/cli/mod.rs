@@ -55,7 +55,7 @@ pub fn main() -> ExitCode {
 /// style, a file or folder the system refuses, a bug.
 fn exit_status(error: &Error) -> u8 {
     match error {
-        Error::Content(_) => EXIT_CONTENT_ERROR,
+        Error::Content(_) | Error::Contents(_) => EXIT_CONTENT_ERROR,
         Error::Io { .. }
         | Error::Template(_)
         | Error::Typeset(_)

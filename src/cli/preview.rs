@@ -66,7 +66,7 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
             let text = match result {
                 Ok(_) => String::new(),
                 Err(err) => {
-                    diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], &sources)
+                    diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), &sources)
                 }
             };
             served.update(result, &text);
@@ -132,7 +132,8 @@ pub fn render_and_report(
             status.line(&line);
         }
         Err(err) => {
-            let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+            let text =
+                diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
             console::text(&text);
             status.line(&format!("not rendered ({millis:.0} ms)"));
         }
@@ -141,7 +142,7 @@ pub fn render_and_report(
 }
 
 fn fail(err: &Error, sources: &Sources) -> ExitCode {
-    let text = diagnostics::render(Format::Human, &[Diagnostic::from_error(err)], sources);
+    let text = diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
     console::text(&text);
     ExitCode::from(exit_status(err))
 }

@@ -3,16 +3,18 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::string_or_map::{StringOrMap, unwrap_all};
 use super::text_file::{self, MARKDOWN_LIMIT};
 use super::yaml::YamlText;
+use super::yaml_recovery::Taint;
 use super::{chair, front_matter};
-use crate::error::{ContentError, Result};
+use crate::error::{ContentError, Gathered, Result};
 use crate::model::{
     Addressee, AppendixScheme, Attendee, Author, AuthorBlock, BriefingNote, Contributor, Date,
-    DocumentBody, EmployeeGrouping, FIRST_MINUTES, MarkdownAppendix, MarkdownSource, MemberPresent,
-    Minutes, Present, Recommendations, Report, SubParagraphs, SummaryBlock, Time,
+    DocumentBody, DocumentKind, EmployeeGrouping, FIRST_MINUTES, MarkdownAppendix, MarkdownSource,
+    MemberPresent, Minutes, Present, Recommendations, Report, SubParagraphs, SummaryBlock, Time,
 };
 
 /// The document kinds a Markdown file can declare with `kind:`.
@@ -181,7 +183,9 @@ struct WithOrganisation {
 }
 
 impl PresentEntry {
-    fn into_model(self, yaml: &YamlText) -> Result<Present, ContentError> {
+    /// The model's `Present`; its mistakes are recorded in `found` (unless `checked`
+    /// is false: the block holds stand-ins for values with errors of their own).
+    fn into_model(self, yaml: &YamlText, checked: bool, found: &mut Gathered) -> Present {
         let members: Vec<MemberPresent> = unwrap_all(self.members)
             .into_iter()
             .map(|m| MemberPresent {
@@ -189,22 +193,27 @@ impl PresentEntry {
                 substitute_for: m.substitute_for,
             })
             .collect();
-        if members.is_empty() {
-            return Err(ContentError::new(
-                yaml.key_at("present.members"),
-                "the minutes list no members present",
-            )
-            .with_hint(
-                "list the councillors present under `present.members`, the Chair among them",
-            ));
+        if checked && members.is_empty() {
+            found.push(
+                ContentError::new(
+                    yaml.key_at("present.members"),
+                    "the minutes list no members present",
+                )
+                .with_hint(
+                    "list the councillors present under `present.members`, the Chair among them",
+                ),
+            );
+        } else if checked {
+            let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+            if let Err(error) = chair::require_listed(
+                yaml.at("present.chair"),
+                &self.chair,
+                &names,
+                "present.members",
+            ) {
+                found.push(error);
+            }
         }
-        let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-        chair::require_listed(
-            yaml.at("present.chair"),
-            &self.chair,
-            &names,
-            "present.members",
-        )?;
         let portfolio = |p: WithPortfolio| Attendee {
             name: p.name,
             role: p.portfolio,
@@ -213,7 +222,7 @@ impl PresentEntry {
             name: o.name,
             role: o.organisation,
         };
-        Ok(Present {
+        Present {
             chair: self.chair,
             members,
             co_opted: self.co_opted,
@@ -223,7 +232,7 @@ impl PresentEntry {
             employees_grouped_by: self.employees_grouped_by,
             invited: self.invited.into_iter().map(organisation).collect(),
             others_present: self.others_present.into_iter().map(organisation).collect(),
-        })
+        }
     }
 }
 
@@ -242,20 +251,62 @@ pub struct MeetingDefaults<'a> {
     pub date: Date,
 }
 
-/// Reads the Markdown document at `path`.
-pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
+impl From<&Kind> for DocumentKind {
+    fn from(kind: &Kind) -> Self {
+        match kind {
+            Kind::BriefingNote => Self::BriefingNote,
+            Kind::Minutes => Self::Minutes,
+            Kind::Report => Self::Report,
+            Kind::Appendix => Self::Appendix,
+        }
+    }
+}
+
+/// Reads the Markdown document at `path`: its kind, once its front matter declares
+/// one it knows (even when the rest is wrong), and the document. Each mistake in its
+/// front matter is recorded in `found`; the document is still made when it can be
+/// (values with errors replaced by stand-ins), so that its Markdown can be checked
+/// too. Fails on what stops the reading (no front matter, an unknown `kind:`).
+pub fn load(
+    path: &Path,
+    defaults: &MeetingDefaults,
+    found: &mut Gathered,
+) -> (Option<DocumentKind>, Result<Option<DocumentBody>>) {
+    let mut declared = None;
+    let body = read(path, defaults, &mut declared, found);
+    (declared, body)
+}
+
+/// The front matter as `T` with what of it holds stand-ins, its errors recorded in
+/// `found`; `None` when it could not be made at all.
+fn parse_front<T: DeserializeOwned>(yaml: &YamlText, found: &mut Gathered) -> Option<(T, Taint)> {
+    let mut parsed = yaml.parse_all::<T>();
+    found.extend(std::mem::take(&mut parsed.errors));
+    let value = parsed.value.take()?;
+    Some((value, parsed.taint))
+}
+
+fn read(
+    path: &Path,
+    defaults: &MeetingDefaults,
+    declared: &mut Option<DocumentKind>,
+    found: &mut Gathered,
+) -> Result<Option<DocumentBody>> {
     let text = text_file::read(path, MARKDOWN_LIMIT)?;
     let split = front_matter::split(path, &text)?;
     let yaml = YamlText::read(path, split.yaml, split.yaml_line)?;
     let KindOnly { kind } = yaml.parse()?;
+    *declared = Some(DocumentKind::from(&kind));
     let markdown = MarkdownSource {
         file: path.to_path_buf(),
         text: split.body.to_string(),
         first_line: split.body_line,
     };
-    Ok(match kind {
+    Ok(Some(match kind {
         Kind::BriefingNote => {
-            let front: NoteFrontMatter = yaml.parse()?;
+            let Some((front, _)) = parse_front::<NoteFrontMatter>(&yaml, found) else {
+                return Ok(None);
+            };
             let recommendations = (!front.recommendations.is_empty()).then(|| Recommendations {
                 lead: front
                     .recommendations_lead
@@ -276,31 +327,46 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
             })
         }
         Kind::Appendix => {
-            let front: AppendixFrontMatter = yaml.parse()?;
+            let Some((front, _)) = parse_front::<AppendixFrontMatter>(&yaml, found) else {
+                return Ok(None);
+            };
             DocumentBody::Appendix(MarkdownAppendix {
                 title: front.title,
                 markdown,
             })
         }
         Kind::Report => {
-            let front: ReportFrontMatter = yaml.parse()?;
+            let Some((front, taint)) = parse_front::<ReportFrontMatter>(&yaml, found) else {
+                return Ok(None);
+            };
+            let checked = !taint.covers("key_decision") && !taint.covers("key_decision_reason");
             let key_decision = match (front.key_decision, front.key_decision_reason) {
                 (true, Some(reason)) => Some(reason),
                 (true, None) => {
-                    return Err(ContentError::new(
-                        yaml.key_at("key_decision"),
-                        "a key decision needs its reason",
-                    )
-                    .with_hint("add `key_decision_reason:` saying why this is a key decision")
-                    .into());
+                    if checked {
+                        found.push(
+                            ContentError::new(
+                                yaml.key_at("key_decision"),
+                                "a key decision needs its reason",
+                            )
+                            .with_hint(
+                                "add `key_decision_reason:` saying why this is a key decision",
+                            ),
+                        );
+                    }
+                    None
                 }
                 (false, Some(_)) => {
-                    return Err(ContentError::new(
-                        yaml.key_at("key_decision_reason"),
-                        "`key_decision_reason` is given but `key_decision` is false",
-                    )
-                    .with_hint("set `key_decision: true`, or remove the reason")
-                    .into());
+                    if checked {
+                        found.push(
+                            ContentError::new(
+                                yaml.key_at("key_decision_reason"),
+                                "`key_decision_reason` is given but `key_decision` is false",
+                            )
+                            .with_hint("set `key_decision: true`, or remove the reason"),
+                        );
+                    }
+                    None
                 }
                 (false, None) => None,
             };
@@ -362,9 +428,11 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
             }))
         }
         Kind::Minutes => {
-            let front: MinutesFrontMatter = yaml.parse()?;
-            if !FIRST_MINUTES.contains(&front.first_minute) {
-                return Err(ContentError::new(
+            let Some((front, taint)) = parse_front::<MinutesFrontMatter>(&yaml, found) else {
+                return Ok(None);
+            };
+            if !taint.covers("first_minute") && !FIRST_MINUTES.contains(&front.first_minute) {
+                found.push(ContentError::new(
                     yaml.at("first_minute"),
                     format!(
                         "`first_minute: {}` is not a minute number from {} to {}",
@@ -373,10 +441,11 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
                         FIRST_MINUTES.end()
                     ),
                 )
-                .with_hint("give the number of the first minute (numbering runs through the municipal year)")
-                .into());
+                .with_hint("give the number of the first minute (numbering runs through the municipal year)"));
             }
-            let present = front.present.into_model(&yaml)?;
+            let present = front
+                .present
+                .into_model(&yaml, !taint.covers("present"), found);
             DocumentBody::Minutes(Minutes {
                 date: front.date,
                 time: front.time,
@@ -388,5 +457,5 @@ pub fn load(path: &Path, defaults: &MeetingDefaults) -> Result<DocumentBody> {
                 markdown,
             })
         }
-    })
+    }))
 }

@@ -11,11 +11,15 @@ use super::string_or_map::StringOrMap;
 use super::style_file::{self, StyleSettings};
 use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use super::{MEETING_FILE, chair, confine, external_pdf, minute_scan, work_programme_file};
-use crate::error::{ContentError, Location, Result};
+use super::yaml_recovery::Taint;
+use super::{
+    MEETING_FILE, chair, confine, external_pdf, minute_scan, unlisted, work_programme_file,
+};
+use crate::error::{ContentError, Gathered, Location, Result};
 use crate::model::{
-    Audience, Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership,
-    NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
+    Audience, Contact, Date, Document, DocumentBody, DocumentKind, Item, ItemKind, Logo, Meeting,
+    Membership, NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Style, Time, clear_days,
+    latest_publication,
 };
 
 /// The most sub-items an item may have: they are lettered `a)` to `z)`.
@@ -75,56 +79,64 @@ impl From<String> for DocumentEntry {
 
 /// Reads the meeting folder `dir` into a validated [`Meeting`].
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
-    load(dir, None)
+    load(dir, None)?.into_result()
 }
 
 /// Reads the meeting folder `dir` for a preview of its document `keep`: the other
 /// documents that cannot be loaded (missing, or with errors) are left out, so one
 /// document can be previewed while the rest of the meeting is still being written.
 pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
-    load(dir, Some(keep))
+    load(dir, Some(keep))?.into_result()
 }
 
-fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
+/// Reads the meeting folder `dir` as far as it can: the meeting with the documents
+/// that loaded, and the mistakes found, so that the documents can be checked further
+/// (their Markdown converted) while other files have errors. Fails when the meeting
+/// cannot be made at all (`meeting.yaml` unreadable or of the wrong shape).
+pub fn load_meeting_partly(dir: &Path) -> Result<Loaded> {
+    load(dir, None)
+}
+
+/// A meeting read as far as it could be.
+pub struct Loaded {
+    /// The meeting: when there are errors, with only the documents that loaded, and
+    /// values the errors concern standing in for what the author wrote.
+    pub meeting: Meeting,
+    /// The mistakes found, in the order the files were read.
+    pub errors: Vec<ContentError>,
+}
+
+impl Loaded {
+    /// The meeting, or every mistake found with its warnings.
+    pub fn into_result(self) -> Result<Meeting> {
+        let mut gathered = Gathered::default();
+        gathered.extend(self.errors);
+        if gathered.is_empty() {
+            Ok(self.meeting)
+        } else {
+            gathered.fail(self.meeting.warnings)
+        }
+    }
+}
+
+fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     let file = dir.join(MEETING_FILE);
     let text = text_file::read(&file, YAML_LIMIT)?;
     let yaml = YamlText::read(&file, &text, 1)?;
-    let mut raw: MeetingFile = yaml.parse()?;
-    for (key, value) in [
-        ("council", &raw.council),
-        ("committee", &raw.committee),
-        ("place", &raw.place),
-    ] {
-        if value.trim().is_empty() {
-            return Err(
-                ContentError::new(yaml.at(key), format!("`{key}:` is empty"))
-                    .with_hint(format!("give the {key}: it is printed on the front sheet"))
-                    .into(),
-            );
-        }
-    }
-    chair::require_listed(
-        yaml.at("membership.chair"),
-        &raw.membership.chair,
-        &raw.membership.members,
-        "membership.members",
-    )?;
-    if let Some(logo) = &mut raw.logo {
-        let image = NamedImage::under(&yaml, "logo", &mut logo.file, &logo.alt);
-        let at = image.file_at.clone();
-        image_file::check(image, dir, "the logo")?;
-        logo.at = Some(at);
-    }
+    let mut parsed = yaml.parse_all::<MeetingFile>();
+    let mut gathered = Gathered::default();
+    gathered.extend(std::mem::take(&mut parsed.errors));
+    let Some(mut raw) = parsed.value.take() else {
+        return gathered.fail(Vec::new());
+    };
+    // A check of a value that was missing or invalid would report the stand-in.
+    let checked = |path: &str| !parsed.tainted(path);
     let root = dir.parent().unwrap_or(Path::new("."));
-    let style = raw.style.over(style_file::load_root(root)?).resolve();
-    if style.notes == NotesStyle::ContactNote && !raw.notes.is_empty() {
-        return Err(ContentError::new(
-            yaml.key_at("notes"),
-            "`notes:` are given, but this style prints a single contact note instead",
-        )
-        .with_hint("remove `notes:`, or set `style: {notes: numbered}`")
-        .into());
-    }
+    let root_style = gathered
+        .take(style_file::load_root(root))?
+        .unwrap_or_default();
+    let style = std::mem::take(&mut raw.style).over(root_style).resolve();
+    check_meeting(&yaml, &parsed.taint, &mut raw, dir, &style, &mut gathered)?;
     let public_count = raw.items.len();
     let entries: Vec<(String, ItemEntry)> = raw
         .items
@@ -138,30 +150,41 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
                 .map(|(i, entry)| (format!("private_items[{i}]"), entry)),
         )
         .collect();
-    check_numbers(&yaml, &entries)?;
-    check_each_document_once(&yaml, dir, &entries)?;
+    let listed: Vec<PathBuf> = entries
+        .iter()
+        .flat_map(|(_, entry)| &entry.documents)
+        .map(|document| dir.join(confine::normalise(Path::new(&document.0.file))))
+        .collect();
+    gathered.extend(check_numbers(&yaml, &parsed.taint, &entries));
+    gathered.extend(check_each_document_once(
+        &yaml,
+        &parsed.taint,
+        dir,
+        &entries,
+    ));
     let mut source = MeetingSource {
         dir,
         yaml: &yaml,
+        taint: &parsed.taint,
         keep,
         date: raw.date,
         warnings: Vec::new(),
+        gathered,
     };
     let defaults = MeetingDefaults {
         committee: &raw.committee,
         date: raw.date,
     };
-    let mut items = entries
-        .into_iter()
-        .enumerate()
-        .map(|(index, (path, entry))| {
-            source.item(&path, entry, index + 1, index >= public_count, &defaults)
-        })
-        .collect::<Result<Vec<Item>>>()?;
-    let private_items = items.split_off(public_count);
+    let mut items = Vec::new();
+    for (index, (path, entry)) in entries.into_iter().enumerate() {
+        items.push(source.item(&path, entry, index + 1, index >= public_count, &defaults)?);
+    }
+    let private_items = items.split_off(public_count.min(items.len()));
     let minute_book = minute_scan::scan(root);
-    let mut warnings = source.warnings;
-    warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
+    let (mut warnings, gathered) = (source.warnings, source.gathered);
+    if checked("publication") && checked("date") {
+        warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
+    }
     for document in items
         .iter()
         .chain(&private_items)
@@ -174,7 +197,10 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
             warnings.push(warning);
         }
     }
-    Ok(Meeting {
+    if keep.is_none() {
+        warnings.extend(unlisted::warnings(dir, &listed));
+    }
+    let meeting = Meeting {
         dir: dir.to_path_buf(),
         council: raw.council,
         committee: raw.committee,
@@ -192,40 +218,106 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         minute_book,
         warnings,
         audience: Audience::Public,
+    };
+    Ok(Loaded {
+        meeting,
+        errors: gathered.into_errors(),
     })
+}
+/// The checks of `meeting.yaml`'s own values, its items apart: names that may not be
+/// empty, the Chair among the members, the logo, notes the style does not print.
+fn check_meeting(
+    yaml: &YamlText,
+    taint: &Taint,
+    raw: &mut MeetingFile,
+    dir: &Path,
+    style: &Style,
+    gathered: &mut Gathered,
+) -> Result<()> {
+    let checked = |path: &str| !taint.covers(path);
+    for (key, value) in [
+        ("council", &raw.council),
+        ("committee", &raw.committee),
+        ("place", &raw.place),
+    ] {
+        if checked(key) && value.trim().is_empty() {
+            gathered.push(
+                ContentError::new(yaml.at(key), format!("`{key}:` is empty"))
+                    .with_hint(format!("give the {key}: it is printed on the front sheet")),
+            );
+        }
+    }
+    if checked("membership") {
+        gathered.take(chair::require_listed(
+            yaml.at("membership.chair"),
+            &raw.membership.chair,
+            &raw.membership.members,
+            "membership.members",
+        ))?;
+    }
+    if checked("logo")
+        && let Some(logo) = &mut raw.logo
+    {
+        let image = NamedImage::under(yaml, "logo", &mut logo.file, &logo.alt);
+        let at = image.file_at.clone();
+        gathered.take(image_file::check(image, dir, "the logo"))?;
+        logo.at = Some(at);
+    }
+    if checked("notes")
+        && checked("style")
+        && style.notes == NotesStyle::ContactNote
+        && !raw.notes.is_empty()
+    {
+        gathered.push(
+            ContentError::new(
+                yaml.key_at("notes"),
+                "`notes:` are given, but this style prints a single contact note instead",
+            )
+            .with_hint("remove `notes:`, or set `style: {notes: numbered}`"),
+        );
+    }
+    Ok(())
 }
 
 /// Items are numbered by their place; a `number:` an author writes must agree, so a
 /// number given twice or out of order is caught rather than silently renumbered.
-fn check_numbers(yaml: &YamlText, entries: &[(String, ItemEntry)]) -> Result<()> {
+fn check_numbers(
+    yaml: &YamlText,
+    taint: &Taint,
+    entries: &[(String, ItemEntry)],
+) -> Vec<ContentError> {
+    let mut errors = Vec::new();
     let mut seen = Vec::new();
     for (index, (path, item)) in entries.iter().enumerate() {
-        let Some(number) = item.number else { continue };
-        let at = || yaml.at(&format!("{path}.number"));
+        let number_path = format!("{path}.number");
+        let Some(number) = item.number.filter(|_| !taint.covers(&number_path)) else {
+            continue;
+        };
+        let at = || yaml.at(&number_path);
         if seen.contains(&number) {
-            return Err(
-                ContentError::new(at(), format!("item number {number} is given twice"))
-                    .with_hint(format!(
+            errors.push(
+                ContentError::new(at(), format!("item number {number} is given twice")).with_hint(
+                    format!(
                         "items are numbered in agenda order: this is item {}",
                         index + 1
-                    ))
-                    .into(),
+                    ),
+                ),
+            );
+        } else if number != index + 1 {
+            errors.push(
+                ContentError::new(
+                    at(),
+                    format!(
+                        "this is item {} on the agenda, not item {number}",
+                        index + 1
+                    ),
+                )
+                .with_hint("items are numbered in agenda order: correct `number:` or remove it"),
             );
         }
         seen.push(number);
-        if number != index + 1 {
-            return Err(ContentError::new(
-                at(),
-                format!(
-                    "this is item {} on the agenda, not item {number}",
-                    index + 1
-                ),
-            )
-            .with_hint("items are numbered in agenda order: correct `number:` or remove it")
-            .into());
-        }
     }
-    Ok(())
+    errors
 }
 
 /// A document listed under two items would be printed under both, and an exempt one
@@ -234,30 +326,35 @@ fn check_numbers(yaml: &YamlText, entries: &[(String, ItemEntry)]) -> Result<()>
 /// their document is loaded.
 fn check_each_document_once(
     yaml: &YamlText,
+    taint: &Taint,
     dir: &Path,
     entries: &[(String, ItemEntry)],
-) -> Result<()> {
+) -> Vec<ContentError> {
+    let mut errors = Vec::new();
     let mut listed: HashMap<PathBuf, Location> = HashMap::new();
     for (item, entry) in entries {
         for (index, document) in entry.documents.iter().enumerate() {
+            let path = document_path(item, index);
+            if taint.covers(&path) {
+                continue;
+            }
             let Ok(real) = confine::resolve_inside(dir, Path::new(&document.0.file)) else {
                 continue;
             };
-            let at = yaml.at(&document_path(item, index));
+            let at = yaml.at(&path);
             if let Some(first) = listed.insert(real, at.clone()) {
-                return Err(ContentError::new(
+                errors.push(ContentError::new(
                     at,
                     format!(
                         "`{}` is listed under two items (also at line {})",
                         document.0.file, first.line
                     ),
                 )
-                .with_hint("list each document under one item only; an exempt report belongs under its private item alone")
-                .into());
+                .with_hint("list each document under one item only; an exempt report belongs under its private item alone"));
             }
         }
     }
-    Ok(())
+    errors
 }
 
 /// The path of the file name of an item's `index`-th document (written short, the
@@ -270,16 +367,21 @@ fn document_path(item: &str, index: usize) -> String {
 struct MeetingSource<'a> {
     dir: &'a Path,
     yaml: &'a YamlText<'a>,
+    /// The values of the meeting file that were missing or invalid.
+    taint: &'a Taint,
     /// The meeting's date.
     date: Date,
     /// Doubtful points found on the way.
     warnings: Vec<ContentError>,
+    /// The mistakes found so far.
+    gathered: Gathered,
     /// When set, the only document whose errors count (see [`load_meeting_around`]).
     keep: Option<&'a Path>,
 }
 
 impl MeetingSource<'_> {
-    /// The item at `path` in the YAML, numbered `number`.
+    /// The item at `path` in the YAML, numbered `number`, with the documents that
+    /// could be loaded (each one's mistakes are gathered, and the others loaded).
     fn item(
         &mut self,
         path: &str,
@@ -288,16 +390,40 @@ impl MeetingSource<'_> {
         private: bool,
         defaults: &MeetingDefaults,
     ) -> Result<Item> {
-        self.check_item(path, &entry, private)?;
+        if !self.taint.covers(path) {
+            let errors = self.check_item(path, &entry, private);
+            self.gathered.extend(errors);
+        }
+        let kind_known = !self.taint.covers(&format!("{path}.kind"));
         let mut documents = Vec::new();
         for (index, doc) in entry.documents.into_iter().enumerate() {
-            let at = self.yaml.at(&document_path(path, index));
-            let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
-            match self.document(doc.0, at, defaults) {
-                Ok(document) => documents.push(document),
-                Err(_) if self.keep.is_some_and(|keep| !same_file(keep, &named)) => {}
-                Err(err) => return Err(err),
+            let entry_path = document_path(path, index);
+            if self.taint.covers(&entry_path) {
+                continue;
             }
+            let at = self.yaml.at(&entry_path);
+            let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
+            let file = doc.0.file.clone();
+            let mut found = Gathered::default();
+            let (kind, loaded) = self.document(doc.0, at.clone(), defaults, &mut found);
+            // In a preview, only the previewed document's errors count: another with
+            // errors is left out.
+            let other = self.keep.is_some_and(|keep| !same_file(keep, &named));
+            if other && (loaded.is_err() || !found.is_empty()) {
+                continue;
+            }
+            if let Some(kind) = kind
+                && !other
+                && kind_known
+                && !entry.kind.is_title_only()
+                && !entry.kind.takes(kind)
+            {
+                self.gathered.push(wrong_kind(at, &file, kind, entry.kind));
+            }
+            self.gathered.extend(found.into_errors());
+            // A document with errors is kept (its values standing in) so that its
+            // Markdown is checked too; the meeting fails on the errors gathered.
+            documents.extend(self.gathered.take(loaded)?.flatten());
         }
         Ok(Item {
             number,
@@ -311,106 +437,148 @@ impl MeetingSource<'_> {
     }
 
     /// The rules of house style section 7 that data alone can break.
-    fn check_item(&self, path: &str, entry: &ItemEntry, private: bool) -> Result<()> {
+    fn check_item(&self, path: &str, entry: &ItemEntry, private: bool) -> Vec<ContentError> {
         let at = |key: &str| self.yaml.at(&format!("{path}.{key}"));
+        let mut errors = Vec::new();
         if entry.kind.is_title_only() && !entry.documents.is_empty() {
-            return Err(ContentError::new(
+            errors.push(ContentError::new(
                 at("documents"),
                 format!("`{}` is printed by its title only and takes no documents", entry.title),
             )
-            .with_hint("remove `documents:`, or give the item a kind that has documents (e.g. briefing-note)")
-            .into());
+            .with_hint("remove `documents:`, or give the item a kind that has documents (e.g. briefing-note)"));
         }
         if entry.sub_items.len() > SUB_ITEM_LIMIT {
-            return Err(ContentError::new(
+            errors.push(ContentError::new(
                 at(&format!("sub_items[{SUB_ITEM_LIMIT}]")),
                 format!(
                     "the item has {} sub-items; they are lettered a) to z), so at most {SUB_ITEM_LIMIT}",
                     entry.sub_items.len()
                 ),
             )
-            .with_hint("group the sub-items, or split the item in two")
-            .into());
+            .with_hint("group the sub-items, or split the item in two"));
         }
         match (private, entry.exempt_paragraph) {
-            (false, Some(_)) => Err(ContentError::new(
+            (false, Some(_)) => errors.push(ContentError::new(
                 self.yaml.key_at(&format!("{path}.exempt_paragraph")),
                 "only private business is exempt under Schedule 12A",
             )
-            .with_hint("move the item to `private_items:`, or remove `exempt_paragraph:`")
-            .into()),
-            (true, None) => Err(ContentError::new(
+            .with_hint("move the item to `private_items:`, or remove `exempt_paragraph:`")),
+            (true, None) => errors.push(ContentError::new(
                 at("title"),
                 "a private item needs the paragraph of Schedule 12A that makes it exempt",
             )
-            .with_hint("add `exempt_paragraph: N` (1 to 7); an item that is not exempt belongs under `items:`")
-            .into()),
-            (true, Some(paragraph)) if !(1..=7).contains(&paragraph) => Err(ContentError::new(
+            .with_hint("add `exempt_paragraph: N` (1 to 7); an item that is not exempt belongs under `items:`")),
+            (true, Some(paragraph)) if !(1..=7).contains(&paragraph) => errors.push(ContentError::new(
                 at("exempt_paragraph"),
                 format!("there is no paragraph {paragraph} in Part 1 of Schedule 12A"),
             )
-            .with_hint("give the paragraph number, 1 to 7, that makes the item exempt")
-            .into()),
-            _ => Ok(()),
+            .with_hint("give the paragraph number, 1 to 7, that makes the item exempt")),
+            _ => {}
         }
+        errors
     }
 
-    /// The document `entry`, named at `at` in the YAML.
+    /// The document `entry`, named at `at` in the YAML: its kind, when the file
+    /// tells it (even if the rest is wrong), and the document (`None` when its errors,
+    /// recorded in `found`, leave nothing to check further) or the error that stopped
+    /// its reading.
     fn document(
         &mut self,
         entry: DocumentEntry,
         at: Location,
         defaults: &MeetingDefaults,
-    ) -> Result<Document> {
+        found: &mut Gathered,
+    ) -> (Option<DocumentKind>, Result<Option<Document>>) {
         let relative = confine::normalise(Path::new(&entry.file));
-        confine::resolve_inside(self.dir, &relative).map_err(|escape| {
-            ContentError::new(at.clone(), format!("document {escape}")).with_hint(escape.hint())
-        })?;
+        if let Err(escape) = confine::resolve_inside(self.dir, &relative) {
+            let error =
+                ContentError::new(at, format!("document {escape}")).with_hint(escape.hint());
+            return (None, Err(error.into()));
+        }
         // Read through the name as written (so messages show it), now known to stay inside.
         let path = self.dir.join(&relative);
-        let body = match path
+        let (kind, body) = match path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
-            Some("pdf") => {
-                let title = entry.title.clone().ok_or_else(|| {
-                    ContentError::new(at.clone(), format!("the external PDF `{}` has no title", entry.file))
-                        .with_hint("write it as `- file: <name>.pdf` with `title: <its title>` on the next line")
-                })?;
-                DocumentBody::ExternalPdf(external_pdf::load(&path, title)?)
-            }
-            Some("yaml" | "yml") => DocumentBody::WorkProgramme(Box::new(
-                work_programme_file::load(&path, self.dir, self.date, &mut self.warnings)?,
-            )),
-            Some("md") => {
-                if entry.title.is_some() {
-                    return Err(ContentError::new(
-                        at,
-                        "a Markdown document takes its title from its own front matter",
-                    )
-                    .with_hint("remove `title:` here")
-                    .into());
-                }
-                document_file::load(&path, defaults)?
-            }
-            _ => {
-                return Err(ContentError::new(
+            Some("pdf") => (
+                Some(DocumentKind::ExternalPdf),
+                self.external_pdf(&entry, &path, at).map(Some),
+            ),
+            Some("yaml" | "yml") => (
+                Some(DocumentKind::WorkProgramme),
+                work_programme_file::load(&path, self.dir, self.date, &mut self.warnings)
+                    .map(|programme| Some(DocumentBody::WorkProgramme(Box::new(programme)))),
+            ),
+            Some("md") if entry.title.is_some() => (
+                None,
+                Err(ContentError::new(
+                    at,
+                    "a Markdown document takes its title from its own front matter",
+                )
+                .with_hint("remove `title:` here")
+                .into()),
+            ),
+            Some("md") => document_file::load(&path, defaults, found),
+            _ => (
+                None,
+                Err(ContentError::new(
                     at,
                     format!("`{}` is neither Markdown (.md) nor PDF (.pdf)", entry.file),
                 )
                 .with_hint(
                     "documents are Markdown files with front matter, work programmes (.yaml) or external PDF appendices",
                 )
-                .into());
-            }
+                .into()),
+            ),
         };
-        Ok(Document {
-            file: relative,
-            body,
-        })
+        (
+            kind,
+            body.map(|body| {
+                body.map(|body| Document {
+                    file: relative,
+                    body,
+                })
+            }),
+        )
     }
+
+    /// A supplied PDF, which needs the title its entry gives it.
+    fn external_pdf(
+        &self,
+        entry: &DocumentEntry,
+        path: &Path,
+        at: Location,
+    ) -> Result<DocumentBody> {
+        let title = entry.title.clone().ok_or_else(|| {
+            ContentError::new(
+                at,
+                format!("the external PDF `{}` has no title", entry.file),
+            )
+            .with_hint(
+                "write it as `- file: <name>.pdf` with `title: <its title>` on the next line",
+            )
+        })?;
+        Ok(DocumentBody::ExternalPdf(external_pdf::load(path, title)?))
+    }
+}
+
+/// The error for a document of another kind than its item prints, at its entry.
+fn wrong_kind(at: Location, file: &str, document: DocumentKind, kind: ItemKind) -> ContentError {
+    ContentError::new(
+        at,
+        format!(
+            "`{file}` is {}, but it is listed under a `{}` item",
+            document.described(),
+            kind.as_str()
+        ),
+    )
+    .with_hint(format!(
+        "{}, then any appendices (Markdown or PDF): list the document under an item of its kind, or correct the item's `kind:` or the document's",
+        kind.takes_described()
+    ))
 }
 
 /// Whether two paths name the same file.

@@ -15,11 +15,13 @@ mod string_or_map;
 mod style_file;
 mod suggest;
 mod text_file;
+mod unlisted;
 mod work_programme_file;
 mod yaml;
+mod yaml_recovery;
 mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
-pub use meeting_file::{load_meeting, load_meeting_around};
+pub use meeting_file::{Loaded, load_meeting, load_meeting_around, load_meeting_partly};
 pub use style_file::STYLE_FILE;
 pub use text_file::as_read;

@@ -147,5 +147,5 @@ pub fn load_root(root: &Path) -> Result<StyleSettings> {
     if text.trim().is_empty() {
         return Ok(StyleSettings::default());
     }
-    Ok(YamlText::read(&file, &text, 1)?.parse()?)
+    YamlText::read(&file, &text, 1)?.parse_all().into_result()
 }

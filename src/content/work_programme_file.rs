@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::image_file::{self, NamedImage};
 use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use crate::error::{ContentError, Result};
+use crate::error::{ContentError, Gathered, Result};
 use crate::model::{
     Date, FlowChart, MeetingState, ProgrammeGroup, ProgrammeItem, ProgrammeMeeting, ProgrammeSlot,
     WorkProgramme,
@@ -73,20 +73,38 @@ pub fn load(
 ) -> Result<WorkProgramme> {
     let text = text_file::read(path, YAML_LIMIT)?;
     let yaml = YamlText::read(path, &text, 1)?;
-    let mut file: ProgrammeFile = yaml.parse()?;
+    let mut parsed = yaml.parse_all::<ProgrammeFile>();
+    let mut gathered = Gathered::default();
+    gathered.extend(std::mem::take(&mut parsed.errors));
+    let Some(mut file) = parsed.value.take() else {
+        return gathered.fail(Vec::new());
+    };
+    // Checks of values with errors of their own would report their stand-ins.
+    let checked = |path: &str| !parsed.tainted(path);
     let FileKind::WorkProgramme = file.kind;
-    let meetings = meetings(&yaml, file.meetings)?;
-    check_cells(
-        &yaml,
-        &file.columns,
-        &meetings,
-        &file.later,
-        &file.information_only,
-    )?;
-    if !meetings
-        .iter()
-        .filter_map(ProgrammeSlot::meeting)
-        .any(|m| m.date == meeting_date)
+    let meetings = if checked("meetings") {
+        gathered.take(meetings(&yaml, file.meetings))?
+    } else {
+        None
+    };
+    if let Some(meetings) = &meetings
+        && checked("columns")
+        && checked("later")
+        && checked("information_only")
+    {
+        gathered.take(check_cells(
+            &yaml,
+            &file.columns,
+            meetings,
+            &file.later,
+            &file.information_only,
+        ))?;
+    }
+    if let Some(meetings) = &meetings
+        && !meetings
+            .iter()
+            .filter_map(ProgrammeSlot::meeting)
+            .any(|m| m.date == meeting_date)
     {
         warnings.push(
             ContentError::new(
@@ -99,13 +117,15 @@ pub fn load(
             .with_hint("add the meeting with its items, or check the dates"),
         );
     }
-    if let Some(chart) = &mut file.flow_chart {
+    if checked("flow_chart")
+        && let Some(chart) = &mut file.flow_chart
+    {
         let image = NamedImage::under(&yaml, "flow_chart", &mut chart.file, &chart.alt);
         let at = image.file_at.clone();
-        image_file::check(image, meeting_dir, "the flow chart")?;
+        gathered.take(image_file::check(image, meeting_dir, "the flow chart"))?;
         chart.at = Some(at);
     }
-    Ok(WorkProgramme {
+    let programme = WorkProgramme {
         title: file.title,
         last_updated: file.last_updated,
         introduction: file
@@ -116,7 +136,7 @@ pub fn load(
             .map(str::to_string)
             .collect(),
         columns: file.columns,
-        meetings,
+        meetings: meetings.unwrap_or_default(),
         later: file
             .later
             .into_iter()
@@ -127,7 +147,8 @@ pub fn load(
             .collect(),
         information_only: file.information_only,
         flow_chart: file.flow_chart,
-    })
+    };
+    gathered.finish(programme, Vec::new())
 }
 
 /// Validates the meetings: dates in order and once each, a move to a programmed date;

@@ -10,6 +10,7 @@ use serde_path_to_error::Segment;
 
 use super::suggest;
 use super::text_file::YAML_LIMIT;
+use super::yaml_recovery::{self, Parsed};
 use super::yaml_spans::{self, Spans};
 use crate::error::{ContentError, Location};
 
@@ -44,7 +45,13 @@ impl<'a> YamlText<'a> {
     /// Parses the text into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
         let deserializer = serde_yaml::Deserializer::from_str(self.text);
-        serde_path_to_error::deserialize(deserializer).map_err(|err| self.serde_error(&err))
+        serde_path_to_error::deserialize(deserializer).map_err(|err| self.serde_error(&err, true))
+    }
+
+    /// Parses the text into `T`, reporting every error serde finds in it, not only
+    /// the first (see [`yaml_recovery`](super::yaml_recovery)).
+    pub fn parse_all<T: DeserializeOwned>(&self) -> Parsed<T> {
+        yaml_recovery::parse_all(self)
     }
 
     /// Where the value at `path` (`items[3].exempt_paragraph`) is written.
@@ -58,24 +65,51 @@ impl<'a> YamlText<'a> {
     }
 
     /// A serde_yaml error, placed where serde_yaml's parser stopped (at the key it
-    /// refused, or the value), else by the path of the value it concerns.
-    fn serde_error(&self, err: &serde_path_to_error::Error<serde_yaml::Error>) -> ContentError {
+    /// refused, or the value), else by the path of the value it concerns. Without
+    /// `by_mark` (the text parsed was a repaired copy of this one) it is placed by
+    /// path: at the key it refuses, or at the value.
+    pub(super) fn serde_error(
+        &self,
+        err: &serde_path_to_error::Error<serde_yaml::Error>,
+        by_mark: bool,
+    ) -> ContentError {
         let path = path_of(err.path());
         let inner = err.inner();
+        let message = message(inner, &path);
         let location = match inner.location() {
-            Some(mark) => Location::new(
+            Some(mark) if by_mark => Location::new(
                 self.file,
                 self.first_line + mark.line().saturating_sub(1),
                 mark.column(),
             ),
-            None => self.spans.key(&path),
+            _ if by_mark || message.starts_with("unknown field `") => self.spans.key(&path),
+            _ => self.spans.value(&path),
         };
-        let message = message(inner, &path);
         let error = ContentError::new(location, message.clone());
         match hint_for(&message) {
             Some(hint) => error.with_hint(hint),
             None => error,
         }
+    }
+
+    /// An error about the key of the entry at `path`, with the hint serde's message
+    /// calls for.
+    pub(super) fn error_at_key(&self, path: &str, message: String) -> ContentError {
+        let error = ContentError::new(self.spans.key(path), message.clone());
+        match hint_for(&message) {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    }
+
+    /// The path of the value a serde_yaml error concerns, as [`yaml_spans`] writes it.
+    pub(super) fn path_of(&self, err: &serde_path_to_error::Error<serde_yaml::Error>) -> String {
+        path_of(err.path())
+    }
+
+    /// A serde_yaml error's message, without the place it adds.
+    pub(super) fn message_of(&self, err: &serde_path_to_error::Error<serde_yaml::Error>) -> String {
+        message(err.inner(), &path_of(err.path()))
     }
 }
 

@@ -9,7 +9,7 @@ mod sources;
 
 use std::fmt;
 
-use crate::error::{ContentError, Error, Location};
+use crate::error::{ContentError, ERRORS_SHOWN, Error, Location};
 
 pub use github::github;
 pub use human::human;
@@ -62,14 +62,40 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// The diagnostic for a build error.
+    /// The diagnostics for a build error: each content error it holds (the first
+    /// [`ERRORS_SHOWN`], then one line counting the rest), then its warnings.
+    pub fn all_from_error(error: &Error) -> Vec<Self> {
+        match error {
+            Error::Contents(found) => found
+                .errors
+                .iter()
+                .take(ERRORS_SHOWN)
+                .map(Self::content_error)
+                .chain(found.more_errors().map(|message| Self {
+                    severity: Severity::Error,
+                    location: None,
+                    message,
+                    hint: None,
+                }))
+                .chain(found.warnings.iter().map(Self::content_warning))
+                .collect(),
+            other => vec![Self::from_error(other)],
+        }
+    }
+
+    /// The diagnostic for a build error; for one holding several, the first (see
+    /// [`Self::all_from_error`]).
     pub fn from_error(error: &Error) -> Self {
         match error {
-            Error::Content(content) => Self {
-                severity: Severity::Error,
-                location: Some(content.location.clone()),
-                message: content.message.clone(),
-                hint: content.hint.clone(),
+            Error::Content(content) => Self::content_error(content),
+            Error::Contents(found) => match found.errors.first() {
+                Some(first) => Self::content_error(first),
+                None => Self {
+                    severity: Severity::Error,
+                    location: None,
+                    message: error.to_string(),
+                    hint: None,
+                },
             },
             Error::Io { path, source } => Self {
                 severity: Severity::Error,
@@ -83,6 +109,14 @@ impl Diagnostic {
                 message: other.to_string(),
                 hint: None,
             },
+        }
+    }
+
+    /// An error in the content.
+    pub fn content_error(error: &ContentError) -> Self {
+        Self {
+            severity: Severity::Error,
+            ..Self::content_warning(error)
         }
     }
 

@@ -34,6 +34,44 @@ pub enum DocumentBody {
     WorkProgramme(Box<WorkProgramme>),
 }
 
+/// What a document is, known from its file before its content is checked: the
+/// front matter's `kind:`, or the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A briefing note (`kind: briefing-note`).
+    BriefingNote,
+    /// Minutes (`kind: minutes`).
+    Minutes,
+    /// A report (`kind: report`).
+    Report,
+    /// A standalone appendix in Markdown (`kind: appendix`).
+    Appendix,
+    /// A supplied PDF.
+    ExternalPdf,
+    /// A work programme (`.yaml`).
+    WorkProgramme,
+}
+
+impl DocumentKind {
+    /// Whether this is an appendix (Markdown or a supplied PDF), which any item with
+    /// documents may carry after its own.
+    pub fn is_appendix(self) -> bool {
+        matches!(self, Self::Appendix | Self::ExternalPdf)
+    }
+
+    /// What the document is, as an author names it: `minutes`, `a briefing note`.
+    pub fn described(self) -> &'static str {
+        match self {
+            Self::BriefingNote => "a briefing note",
+            Self::Minutes => "minutes",
+            Self::Report => "a report",
+            Self::Appendix => "an appendix",
+            Self::ExternalPdf => "a supplied PDF",
+            Self::WorkProgramme => "a work programme",
+        }
+    }
+}
+
 /// Markdown text and where it came from, so errors can point into it.
 #[derive(Debug, Clone)]
 pub struct MarkdownSource {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Document, MinuteBook, Style, Time};
+use super::{Date, Document, DocumentKind, MinuteBook, Style, Time};
 use crate::error::{ContentError, Location};
 
 /// One meeting of a committee: everything its pack is made from.
@@ -181,6 +181,55 @@ impl ItemKind {
             self,
             Self::Apologies | Self::Declarations | Self::AnyOtherBusiness | Self::Evaluation
         )
+    }
+
+    /// Whether an item of this kind prints `document` (house style section 7): minutes
+    /// under a minutes item, a note or report under a briefing-note or report item,
+    /// the programme under a work-programme item; appendices (Markdown or supplied
+    /// PDFs, slides among them) under any item with documents.
+    pub fn takes(self, document: DocumentKind) -> bool {
+        if self.is_title_only() {
+            return false;
+        }
+        document.is_appendix()
+            || match self {
+                Self::Minutes => document == DocumentKind::Minutes,
+                Self::BriefingNote | Self::Report => {
+                    matches!(document, DocumentKind::BriefingNote | DocumentKind::Report)
+                }
+                Self::WorkProgramme => document == DocumentKind::WorkProgramme,
+                _ => false,
+            }
+    }
+
+    /// What this kind of item takes, for the hint when it is given something else.
+    pub fn takes_described(self) -> &'static str {
+        match self {
+            Self::Minutes => "a minutes item takes Markdown minutes (`kind: minutes`)",
+            Self::BriefingNote | Self::Report => {
+                "a briefing-note or report item takes a briefing note or report"
+            }
+            Self::Presentation => "a presentation item takes its slides as a supplied PDF",
+            Self::WorkProgramme => "a work-programme item takes the work programme (`.yaml`)",
+            Self::Apologies | Self::Declarations | Self::AnyOtherBusiness | Self::Evaluation => {
+                "this kind of item is printed by its title only"
+            }
+        }
+    }
+
+    /// The kind as written in `meeting.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Apologies => "apologies",
+            Self::Declarations => "declarations",
+            Self::Minutes => "minutes",
+            Self::BriefingNote => "briefing-note",
+            Self::Report => "report",
+            Self::Presentation => "presentation",
+            Self::WorkProgramme => "work-programme",
+            Self::AnyOtherBusiness => "any-other-business",
+            Self::Evaluation => "evaluation",
+        }
     }
 }
 

@@ -21,8 +21,8 @@ pub use author_block::AuthorBlock;
 pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
 pub use date::{Date, Time, YEARS};
 pub use document::{
-    Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
-    MarkdownAppendix, MarkdownSource, MemberPresent, Minutes, Present,
+    Attendee, Author, BriefingNote, Document, DocumentBody, DocumentKind, EmployeeGrouping,
+    ExternalPdf, MarkdownAppendix, MarkdownSource, MemberPresent, Minutes, Present,
 };
 pub use meeting::{Audience, Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
 pub use minute_book::{FIRST_MINUTES, MinuteBook, MinuteRecord, MinuteRef, is_business_heading};

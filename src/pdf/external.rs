@@ -15,7 +15,7 @@
 //! the copying limits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
@@ -134,18 +134,38 @@ pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<Co
     }
     Ok(unembedded
         .into_iter()
-        .map(|(file, fonts)| {
-            ContentError::in_file(
-                &file,
-                format!(
-                    "fonts not embedded ({}); the pack will not fully conform to PDF/UA or PDF/A",
-                    fonts.into_iter().collect::<Vec<_>>().join(", ")
-                ),
-            )
-            .with_hint(
-                "ask the supplier for a copy with embedded fonts (for example exported as PDF/A)",
-            )
-        })
+        .map(|(file, fonts)| unembedded_warning(&file, fonts))
+        .collect())
+}
+
+/// The warning about the fonts the supplied PDF `file` does not embed.
+fn unembedded_warning(file: &Path, fonts: BTreeSet<String>) -> ContentError {
+    ContentError::in_file(
+        file,
+        format!(
+            "fonts not embedded ({}); the pack will not fully conform to PDF/UA or PDF/A",
+            fonts.into_iter().collect::<Vec<_>>().join(", ")
+        ),
+    )
+    .with_hint("ask the supplier for a copy with embedded fonts (for example exported as PDF/A)")
+}
+
+/// The warnings a build gives about the supplied PDF at `file` (the fonts it does not
+/// embed), found by placing each of its pages in an empty document as a build does:
+/// for `check`, which exports no pack.
+pub fn supplied_warnings(file: &Path) -> Result<Vec<ContentError>> {
+    let mut source = Source::new(supplied::open(file)?);
+    let mut scratch = Document::with_version("1.7");
+    let mut fonts = BTreeSet::new();
+    for page in 1..=source.pages.len() {
+        let form = source
+            .form(page, &mut scratch)
+            .map_err(|refusal| refusal.in_file(file))?;
+        fonts.extend(form.unembedded);
+    }
+    Ok((!fonts.is_empty())
+        .then(|| unembedded_warning(file, fonts))
+        .into_iter()
         .collect())
 }
 

@@ -20,7 +20,7 @@ mod supplied;
 mod write;
 
 pub(crate) use external::landscape_pages;
-pub use external::{ExternalPage, import_supplied};
+pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
 pub use post::{Finished, finish};

@@ -7,8 +7,8 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use crate::error::ContentError;
 use crate::error::Location;
+use crate::error::{ContentError, Gathered, Result};
 use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
 use crate::model::{
     Attendee, Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
@@ -222,12 +222,18 @@ struct ImageContext<'a> {
     caption: &'a str,
 }
 
-/// Builds the template context of a meeting's pack, converting every Markdown body.
-pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
+/// Builds the template context of a meeting's pack, converting every Markdown body;
+/// fails with the first error of each document that has one.
+pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     let mut documents = Vec::new();
     let mut minute_refs = Vec::new();
+    let mut gathered = Gathered::default();
     for item in meeting.all_items() {
         for (index, document) in item.printed_documents(meeting.audience).iter().enumerate() {
+            let Some(body) = gathered.take(body_context(meeting, document, &mut minute_refs))?
+            else {
+                continue;
+            };
             documents.push(DocumentContext {
                 template: template_for(&document.body),
                 file: document.file.display().to_string(),
@@ -236,9 +242,12 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
                 exempt: item.exempt_paragraph.is_some(),
                 item_title: &item.title,
                 bookmark: bookmark(document),
-                body: body_context(meeting, document, &mut minute_refs)?,
+                body,
             });
         }
+    }
+    if !gathered.is_empty() {
+        return gathered.fail(Vec::new());
     }
     let style = &meeting.style;
     let names = |list: &[String]| style.front_sheet.name_lists.join(list);
@@ -309,6 +318,18 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context, ContentError> {
         value: Value::from(Serde(&context)),
         minute_refs,
     })
+}
+
+/// The first error of converting each Markdown document of the meeting (exempt ones
+/// too), for a meeting whose other files have errors: its pack is not laid out, but
+/// each document that loaded is still checked.
+pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
+    let mut minute_refs = Vec::new();
+    meeting
+        .all_items()
+        .flat_map(|item| &item.documents)
+        .filter_map(|document| body_context(meeting, document, &mut minute_refs).err())
+        .collect()
 }
 
 /// The later eras' single note, as typst markup: who to contact about the agenda, each

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 
-pub use context::{Context, pack_context};
+pub use context::{Context, markup_errors, pack_context};
 
 use crate::error::{Error, Result};
 
