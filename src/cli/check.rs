@@ -9,8 +9,10 @@ use rayon::prelude::*;
 use super::console::{detail, say};
 use super::guard::guarded;
 use super::project::Project;
+use super::timetable::Deadline;
 use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
 use crate::diagnostics::{Diagnostic, Severity, Sources};
+use crate::content;
 use crate::error::Error;
 use crate::pack;
 
@@ -42,7 +44,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     let clashes = select::clashes(meetings);
-    let checked: Vec<(Vec<Diagnostic>, Option<u8>)> = meetings
+    let calendar = content::load_calendar(&project.content);
+    let checked: Vec<(Vec<Diagnostic>, Option<u8>, Option<Deadline>)> = meetings
         .par_iter()
         .map(|dir| {
             let begun = Instant::now();
@@ -56,17 +59,37 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 begun.elapsed().as_secs_f64()
             );
             match result {
-                Ok(warnings) => (warnings, None),
-                Err(err) => (vec![Diagnostic::from_error(&err)], Some(exit_status(&err))),
+                Ok(warnings) => {
+                    let deadline = calendar
+                        .as_ref()
+                        .ok()
+                        .and_then(|calendar| Deadline::of_meeting(dir, calendar).ok());
+                    (warnings, None, deadline)
+                }
+                Err(err) => (
+                    vec![Diagnostic::from_error(&err)],
+                    Some(exit_status(&err)),
+                    None,
+                ),
             }
         })
         .collect();
-    let status = checked.iter().filter_map(|(_, status)| *status).max();
+    let calendar_error = calendar.err();
+    let status = checked
+        .iter()
+        .filter_map(|(_, status, _)| *status)
+        .chain(calendar_error.iter().map(exit_status))
+        .max();
+    let deadlines: Vec<String> = checked
+        .iter()
+        .filter_map(|(_, _, deadline)| deadline.as_ref().map(Deadline::line))
+        .collect();
     let diagnostics: Vec<Diagnostic> = selected
         .skipped
         .iter()
         .map(Diagnostic::content_warning)
-        .chain(checked.into_iter().flat_map(|(d, _)| d))
+        .chain(calendar_error.iter().map(Diagnostic::from_error))
+        .chain(checked.into_iter().flat_map(|(d, _, _)| d))
         .collect();
     let errors = diagnostics
         .iter()
@@ -75,6 +98,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
     if !emit::diagnostics(args.format, &diagnostics, &sources) {
         return ExitCode::from(EXIT_USAGE_ERROR);
+    }
+    for line in deadlines {
+        say!("{line}");
     }
     say!(
         "checked {}: {}, {}, {:.2}s",
