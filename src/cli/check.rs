@@ -11,8 +11,8 @@ use super::guard::guarded;
 use super::project::Project;
 use super::timetable::Deadline;
 use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
-use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::content;
+use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
 

@@ -54,11 +54,7 @@ impl Deadline {
 
     /// `publish by Wednesday 8 July 2026`, and when the set date is later, by how much.
     pub fn line(&self) -> String {
-        let mut line = format!(
-            "{}: publish by {}",
-            self.meeting,
-            written(self.publish_by)
-        );
+        let mut line = format!("{}: publish by {}", self.meeting, written(self.publish_by));
         if self.is_late() {
             line.push_str(&format!(
                 " (set for {}, {} clear days: late)",
@@ -101,7 +97,10 @@ pub fn run(args: &TimetableArgs) -> ExitCode {
     let sources = Sources::within(std::iter::once(&project.content).chain(&selected.meetings));
     emit::diagnostics(Format::Human, &errors, &sources);
     let mut rows: Vec<Deadline> = loaded.iter().flatten().cloned().collect();
-    rows.retain(|row| args.year.is_none_or(|year| row.date.municipal_year() == year));
+    rows.retain(|row| {
+        args.year
+            .is_none_or(|year| row.date.municipal_year() == year)
+    });
     rows.sort_by(|a, b| (a.date, &a.meeting).cmp(&(b.date, &b.meeting)));
     let text = match args.format {
         TimetableFormat::Text => text(&rows),

@@ -75,6 +75,9 @@ mod tests {
         // Friday 2 January 2026 is a holiday in Scotland only.
         let scotland = HolidayCalendar::new(Nation::Scotland, vec![], vec![]);
         assert_eq!(clear_days(d("2025-12-31"), d("2026-01-09")), 5);
-        assert_eq!(clear_days_in(&scotland, d("2025-12-31"), d("2026-01-09")), 4);
+        assert_eq!(
+            clear_days_in(&scotland, d("2025-12-31"), d("2026-01-09")),
+            4
+        );
     }
 }

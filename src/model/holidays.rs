@@ -241,8 +241,12 @@ mod tests {
             ]
         );
         // 1 January 2022 a Saturday: 3 and 4 January; 2023 a Sunday: 2 and 3.
-        assert!(dates(Nation::Scotland, 2022).starts_with(&["2022-01-03".into(), "2022-01-04".into()]));
-        assert!(dates(Nation::Scotland, 2023).starts_with(&["2023-01-02".into(), "2023-01-03".into()]));
+        assert!(
+            dates(Nation::Scotland, 2022).starts_with(&["2022-01-03".into(), "2022-01-04".into()])
+        );
+        assert!(
+            dates(Nation::Scotland, 2023).starts_with(&["2023-01-02".into(), "2023-01-03".into()])
+        );
         assert!(dates(Nation::Scotland, 2025).contains(&"2025-12-01".to_string()));
     }
 
