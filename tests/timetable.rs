@@ -215,3 +215,90 @@ fn the_timetable_as_aligned_text_and_as_csv() {
         ]
     );
 }
+
+/// The PDFs `build` writes into `out` with `args`, by name, with their bytes.
+fn built(project: &Project, out: &str, args: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let mut all = vec!["build", "--out", out];
+    all.extend(args);
+    let output = agenda_pack(project.root(), &all);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut pdfs: Vec<(String, Vec<u8>)> = std::fs::read_dir(project.root().join(out))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(p).unwrap())
+        })
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+#[test]
+fn audience_all_writes_both_packs_as_separate_builds_do() {
+    // The sample: 16 July has nothing exempt (its members' pack reuses the public
+    // pages), 24 September has a private report (laid out for each audience).
+    let project = sample_project();
+    let all = built(&project, "all", &["--audience", "all"]);
+    let public = built(&project, "public", &["--audience", "public"]);
+    let members = built(&project, "members", &["--audience", "members"]);
+    let alias = built(&project, "private", &["--private"]);
+    let names: Vec<&str> = all.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "2026-07-16-children-scrutiny-private.pdf",
+            "2026-07-16-children-scrutiny.pdf",
+            "2026-09-24-children-scrutiny-private.pdf",
+            "2026-09-24-children-scrutiny.pdf",
+        ]
+    );
+    let mut separate = [public, members.clone()].concat();
+    separate.sort();
+    assert!(all == separate, "--audience all writes the same bytes");
+    assert!(members == alias, "--private is --audience members");
+    // Read back: the members' title, and the exempt report only in the members' pack.
+    let root = project.root();
+    for name in [
+        "2026-07-16-children-scrutiny",
+        "2026-09-24-children-scrutiny",
+    ] {
+        let info = pdf_info(&root.join(format!("all/{name}-private.pdf")));
+        let title = info.iter().find(|(k, _)| k == "Title").unwrap();
+        assert!(title.1.ends_with(" - Not for publication"), "{info:?}");
+        let info = pdf_info(&root.join(format!("all/{name}.pdf")));
+        let title = info.iter().find(|(k, _)| k == "Title").unwrap();
+        assert!(!title.1.contains("Not for publication"), "{info:?}");
+    }
+    let private = page_texts(&root.join("all/2026-09-24-children-scrutiny-private.pdf"));
+    let public = page_texts(&root.join("all/2026-09-24-children-scrutiny.pdf"));
+    assert_eq!(private.len(), public.len() + 2, "the exempt report's pages");
+    assert!(private.iter().any(|p| p.contains("Not for publication")));
+    assert!(!public.iter().any(|p| p.contains("Not for publication")));
+}
+
+#[test]
+fn changed_fingerprints_each_audience() {
+    let project = sample_project();
+    let run = |args: &[&str]| {
+        let mut all = vec!["build", "--changed"];
+        all.extend(args);
+        let output = agenda_pack(project.root(), &all);
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let first = run(&["--audience", "public"]);
+    assert!(first.contains("2 of 2 meetings built"), "{first}");
+    // The public packs are current; only the members' packs are built.
+    let second = run(&["--audience", "all"]);
+    assert_eq!(second.matches("unchanged out/").count(), 2, "{second}");
+    assert_eq!(second.matches("-private.pdf (").count(), 2, "{second}");
+    let third = run(&["--audience", "all"]);
+    assert_eq!(third.matches("unchanged out/").count(), 4, "{third}");
+    assert!(third.contains("(2 unchanged, not rebuilt)"), "{third}");
+}
