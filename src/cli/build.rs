@@ -73,6 +73,13 @@ fn audiences(args: &BuildArgs) -> &'static [Audience] {
     }
 }
 
+/// `Public pack`, `Public and Members packs`: the packs written, for `--verbose`.
+fn packs_label(audiences: &[Audience]) -> String {
+    let names: Vec<String> = audiences.iter().map(|a| format!("{a:?}")).collect();
+    let noun = if names.len() == 1 { "pack" } else { "packs" };
+    format!("{} {noun}", names.join(" and "))
+}
+
 /// `templates/` beside the content root, when it exists.
 pub(super) fn default_templates_dir(content: &Path) -> Option<PathBuf> {
     let parent = content
@@ -109,12 +116,12 @@ fn build_all(
     let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
     detail!(
-        "content {}, templates {}, out {}, standard {:?}, {:?} packs",
+        "content {}, templates {}, out {}, standard {:?}, {}",
         project.content.display(),
         templates_label(templates_dir.as_deref()),
         options.out_dir.display(),
         options.standard,
-        audiences(args)
+        packs_label(audiences(args))
     );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
