@@ -61,7 +61,65 @@ pub struct LaidOut {
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
     let mut meeting = load(dir)?;
     meeting.audience = options.audience;
-    let laid_out = lay_out(meeting, templates)?;
+    write(lay_out(meeting, templates)?, options)
+}
+
+/// Builds the packs of the meeting folder `dir` for each of `audiences`, in that
+/// order, from one load of its content. A members' pack that prints no more than
+/// the public one has the public pack's pages (laid out once), under its own title.
+/// Warnings already reported with an earlier pack are not repeated.
+pub fn build_for(
+    dir: &Path,
+    templates: &Templates,
+    options: &BuildOptions,
+    audiences: &[Audience],
+) -> Result<Vec<Built>> {
+    let loaded = load(dir)?;
+    let members_print_more = members_print_more(&loaded);
+    let mut public: Option<(PagedDocument, Vec<Diagnostic>)> = None;
+    let mut built: Vec<Built> = Vec::new();
+    for &audience in audiences {
+        let meeting = Meeting {
+            audience,
+            ..loaded.clone()
+        };
+        let laid_out = match &public {
+            Some((document, warnings)) if !members_print_more => {
+                let mut document = document.clone();
+                document.info_mut().title = Some(meeting.title().into());
+                LaidOut {
+                    meeting,
+                    document,
+                    warnings: warnings.clone(),
+                }
+            }
+            _ => lay_out(meeting, templates)?,
+        };
+        if audience == Audience::Public {
+            public = Some((laid_out.document.clone(), laid_out.warnings.clone()));
+        }
+        let options = BuildOptions {
+            audience,
+            ..options.clone()
+        };
+        let mut pack = write(laid_out, &options)?;
+        let earlier: Vec<&Diagnostic> = built.iter().flat_map(|b| &b.warnings).collect();
+        pack.warnings.retain(|w| !earlier.contains(&w));
+        built.push(pack);
+    }
+    Ok(built)
+}
+
+/// Whether the members' pack prints documents the published one leaves out.
+fn members_print_more(meeting: &Meeting) -> bool {
+    meeting.all_items().any(|item| {
+        item.printed_documents(Audience::Members).len()
+            > item.printed_documents(Audience::Public).len()
+    })
+}
+
+/// Exports a laid-out pack to `<out_dir>/<pack name>.pdf`.
+fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.pack_name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
@@ -132,11 +190,7 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = load(dir)?;
     let supplied = supplied_warnings(&meeting)?;
-    let members_print_more = meeting.all_items().any(|item| {
-        item.printed_documents(Audience::Members).len()
-            > item.printed_documents(Audience::Public).len()
-    });
-    let members = members_print_more.then(|| Meeting {
+    let members = members_print_more(&meeting).then(|| Meeting {
         audience: Audience::Members,
         ..meeting.clone()
     });

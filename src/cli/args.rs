@@ -100,6 +100,17 @@ Examples:
 Nothing is ever overwritten: a file that exists is an error (exit status 2)."
     )]
     New(NewCommand),
+    /// Print the year's meetings with their publication deadlines (five clear days,
+    /// counting the bank holidays of holidays.yaml): the clerk's planning sheet.
+    #[command(after_help = "\
+Examples:
+  agenda-pack timetable                       every meeting under content/
+  agenda-pack timetable --year 2026           May 2026 to April 2027
+  agenda-pack timetable --format csv > timetable.csv
+
+Exit status: 0 when every meeting was read, 1 when a meeting or holidays.yaml has
+errors (the others are still listed), 2 for usage or environment errors.")]
+    Timetable(TimetableArgs),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -165,6 +176,17 @@ pub enum NewCommand {
     },
 }
 
+/// The packs `build --audience` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AudienceChoice {
+    /// The published pack.
+    Public,
+    /// The members' pack.
+    Members,
+    /// Both.
+    All,
+}
+
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -185,6 +207,32 @@ pub struct CheckArgs {
     /// How diagnostics are printed (human on stderr; github and json on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// Arguments of `timetable`.
+#[derive(Debug, Args)]
+pub struct TimetableArgs {
+    /// The content root: one folder per meeting, and holidays.yaml. Defaults to
+    /// content/ in the current folder, or the nearest folder above named content.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Only the meetings of this municipal year (May to April), by its first year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Aligned text for reading, or CSV (RFC 4180, ISO dates) for a spreadsheet.
+    #[arg(long, value_enum, default_value_t = TimetableFormat::Text)]
+    pub format: TimetableFormat,
+}
+
+/// How `timetable` prints the planning sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimetableFormat {
+    /// Aligned columns.
+    Text,
+    /// Comma-separated values with a header row.
+    Csv,
 }
 
 /// Arguments of `preview`.
@@ -269,10 +317,14 @@ pub struct BuildArgs {
     #[arg(long)]
     pub changed: bool,
 
-    /// Build the members' pack instead of the published one: exempt private items'
-    /// documents are included, each page headed `Not for publication`, and the PDF is
-    /// written as <meeting>-private.pdf.
-    #[arg(long)]
+    /// Which packs to write: the published one (public), the members' pack (members:
+    /// exempt private items' documents included, each page headed `Not for
+    /// publication`, written as <meeting>-private.pdf), or both from one load (all).
+    #[arg(long, value_enum, default_value_t = AudienceChoice::Public)]
+    pub audience: AudienceChoice,
+
+    /// The same as --audience members.
+    #[arg(long, conflicts_with = "audience")]
     pub private: bool,
 
     /// How warnings and errors are printed: human (on stderr, with each meeting's

@@ -16,7 +16,9 @@ use super::progress::Progress;
 use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
-use super::{BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst};
+use super::{
+    AudienceChoice, BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst,
+};
 use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
@@ -57,13 +59,25 @@ fn prepare(
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok()),
-        audience: if args.private {
-            Audience::Members
-        } else {
-            Audience::Public
-        },
+        audience: audiences(args)[0],
     };
     Ok((selected, templates, options, out))
+}
+
+/// The packs to write, in order: `--audience`, or `--private` for the members' pack.
+fn audiences(args: &BuildArgs) -> &'static [Audience] {
+    match (args.audience, args.private) {
+        (_, true) | (AudienceChoice::Members, _) => &[Audience::Members],
+        (AudienceChoice::Public, false) => &[Audience::Public],
+        (AudienceChoice::All, false) => &[Audience::Public, Audience::Members],
+    }
+}
+
+/// `Public pack`, `Public and Members packs`: the packs written, for `--verbose`.
+fn packs_label(audiences: &[Audience]) -> String {
+    let names: Vec<String> = audiences.iter().map(|a| format!("{a:?}")).collect();
+    let noun = if names.len() == 1 { "pack" } else { "packs" };
+    format!("{} {noun}", names.join(" and "))
 }
 
 /// `templates/` beside the content root, when it exists.
@@ -102,34 +116,45 @@ fn build_all(
     let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
     detail!(
-        "content {}, templates {}, out {}, standard {:?}, {:?} pack",
+        "content {}, templates {}, out {}, standard {:?}, {}",
         project.content.display(),
         templates_label(templates_dir.as_deref()),
         options.out_dir.display(),
         options.standard,
-        options.audience
+        packs_label(audiences(args))
     );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir,
-        options: format!(
-            "{:?} {:?} {:?}",
-            options.standard, options.source_date_epoch, options.audience
-        ),
+        options: format!("{:?} {:?}", options.standard, options.source_date_epoch),
     });
     let progress = Progress::new(meetings.len());
-    let build_one = |dir: &PathBuf| -> Option<Result<Built>> {
+    let build_one = |dir: &PathBuf| -> Option<Result<Vec<Built>>> {
         let begun = Instant::now();
         let result = match clash(&clashes, dir) {
             Some(error) => Err(error),
             None => {
-                let hash = match &changed {
-                    Some(changed) => changed.unchanged_or_hash(dir, options, &progress)?,
-                    None => None,
-                };
-                let result = guarded(dir, || pack::build(dir, templates, options));
+                // Each audience's pack is fingerprinted on its own: one may be current.
+                let stale: Vec<(Audience, Option<String>)> = audiences(args)
+                    .iter()
+                    .filter_map(|&audience| match &changed {
+                        Some(changed) => changed
+                            .unchanged_or_hash(dir, audience, options, &progress)
+                            .map(|hash| (audience, hash)),
+                        None => Some((audience, None)),
+                    })
+                    .collect();
+                if stale.is_empty() {
+                    progress.advance();
+                    return None;
+                }
+                let wanted: Vec<Audience> = stale.iter().map(|(audience, _)| *audience).collect();
+                let result = guarded(dir, || pack::build_for(dir, templates, options, &wanted));
                 if let Some(changed) = &changed {
-                    changed.record(dir, options.audience, &result, hash);
+                    for (index, (audience, hash)) in stale.into_iter().enumerate() {
+                        let built = result.as_ref().ok().and_then(|built| built.get(index));
+                        changed.record(dir, audience, built, hash);
+                    }
                 }
                 result
             }
@@ -143,7 +168,7 @@ fn build_all(
         progress.advance();
         Some(result)
     };
-    let results: Vec<Option<Result<Built>>> = match rayon::ThreadPoolBuilder::new()
+    let results: Vec<Option<Result<Vec<Built>>>> = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
     {
@@ -158,14 +183,14 @@ fn build_all(
         }
     }
     let skipped = results.iter().filter(|r| r.is_none()).count();
-    let results: Vec<Result<Built>> = results.into_iter().flatten().collect();
+    let results: Vec<Result<Vec<Built>>> = results.into_iter().flatten().collect();
     if args.format != Format::Human {
         let diagnostics: Vec<Diagnostic> = selected
             .skipped
             .iter()
             .map(Diagnostic::content_warning)
             .chain(results.iter().flat_map(|result| match result {
-                Ok(built) => built.warnings.clone(),
+                Ok(built) => built.iter().flat_map(|b| b.warnings.clone()).collect(),
                 Err(err) => Diagnostic::all_from_error(err),
             }))
             .collect();
@@ -175,11 +200,11 @@ fn build_all(
         }
     }
     let failed = results.iter().filter(|r| r.is_err()).count();
-    let pages: usize = results.iter().flatten().map(|b| b.pages).sum();
+    let pages: usize = results.iter().flatten().flatten().map(|b| b.pages).sum();
     let warnings: usize = results
         .iter()
         .map(|result| match result {
-            Ok(built) => built.warnings.len(),
+            Ok(built) => built.iter().map(|b| b.warnings.len()).sum(),
             Err(err) => err.warnings().len(),
         })
         .sum::<usize>()
@@ -245,29 +270,29 @@ impl ChangeCheck {
     fn unchanged_or_hash(
         &self,
         dir: &Path,
+        audience: Audience,
         options: &BuildOptions,
         progress: &Progress,
     ) -> Option<Option<String>> {
-        let Ok(hash) = fingerprint::of_inputs(dir, self.templates_dir.as_deref(), &self.options)
-        else {
+        let settings = format!("{} {audience:?}", self.options);
+        let Ok(hash) = fingerprint::of_inputs(dir, self.templates_dir.as_deref(), &settings) else {
             return Some(None);
         };
-        let name = pack_name(dir, options.audience);
+        let name = pack_name(dir, audience);
         let pdf = options.out_dir.join(format!("{name}.pdf"));
         let record = self.record.lock().unwrap_or_else(|e| e.into_inner());
         if record.is_current(&name, &hash, &pdf) {
             progress.line(&format!("unchanged {}, not rebuilt", pdf.display()));
-            progress.advance();
             return None;
         }
         Some(Some(hash))
     }
 
-    fn record(&self, dir: &Path, audience: Audience, result: &Result<Built>, hash: Option<String>) {
+    fn record(&self, dir: &Path, audience: Audience, built: Option<&Built>, hash: Option<String>) {
         let name = pack_name(dir, audience);
         let mut record = self.record.lock().unwrap_or_else(|e| e.into_inner());
-        match (result, hash) {
-            (Ok(built), Some(inputs)) => record.set(
+        match (built, hash) {
+            (Some(built), Some(inputs)) => record.set(
                 &name,
                 Hashes {
                     inputs,
@@ -290,27 +315,34 @@ fn pack_name(dir: &Path, audience: Audience) -> String {
 
 /// A meeting's line: built or not, with its warnings or errors in the human format
 /// (the other formats print them together at the end, on stdout).
-fn report(dir: &Path, result: &Result<Built>, seconds: f64, format: Format) -> String {
+fn report(dir: &Path, result: &Result<Vec<Built>>, seconds: f64, format: Format) -> String {
     let human = format == Format::Human;
     match result {
-        Ok(built) => {
-            let mut lines = format!(
-                "built {} ({} pages) in {seconds:.2}s",
-                built.output.display(),
-                built.pages
-            );
-            if console::verbosity() == Verbosity::Verbose {
-                for (item, range) in &built.item_ranges {
-                    lines.push_str(&format!("\n  item {item}: {range}"));
-                }
-            }
-            for warning in built.warnings.iter().filter(|_| human) {
-                let text = warning.one_line(console::colour());
-                lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
-            }
-            lines
-        }
+        Ok(built) => built
+            .iter()
+            .map(|built| pack_report(built, seconds, human))
+            .collect::<Vec<String>>()
+            .join("\n"),
         Err(err) if human => format!("error: {}: not built\n{err}", dir.display()),
         Err(_) => format!("error: {}: not built", dir.display()),
     }
+}
+
+/// One pack's line, with its item ranges (verbose) and warnings (human format).
+fn pack_report(built: &Built, seconds: f64, human: bool) -> String {
+    let mut lines = format!(
+        "built {} ({} pages) in {seconds:.2}s",
+        built.output.display(),
+        built.pages
+    );
+    if console::verbosity() == Verbosity::Verbose {
+        for (item, range) in &built.item_ranges {
+            lines.push_str(&format!("\n  item {item}: {range}"));
+        }
+    }
+    for warning in built.warnings.iter().filter(|_| human) {
+        let text = warning.one_line(console::colour());
+        lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
+    }
+    lines
 }

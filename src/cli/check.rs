@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use super::console::{detail, say};
 use super::guard::guarded;
 use super::project::Project;
+use super::timetable::Deadline;
 use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
+use crate::content;
 use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
@@ -42,8 +44,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
     let clashes = select::clashes(meetings);
-    // Each meeting's diagnostics, its number of errors (shown or not), its status.
-    let checked: Vec<(Vec<Diagnostic>, usize, Option<u8>)> = meetings
+    let calendar = content::load_calendar(&project.content);
+    // Each meeting's diagnostics, its number of errors (shown or not), its status,
+    // and its publication deadline.
+    type Checked = (Vec<Diagnostic>, usize, Option<u8>, Option<Deadline>);
+    let checked: Vec<Checked> = meetings
         .par_iter()
         .map(|dir| {
             let begun = Instant::now();
@@ -57,22 +62,40 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 begun.elapsed().as_secs_f64()
             );
             match result {
-                Ok(warnings) => (warnings, 0, None),
+                Ok(warnings) => {
+                    let deadline = calendar
+                        .as_ref()
+                        .ok()
+                        .and_then(|calendar| Deadline::of_meeting(dir, calendar).ok());
+                    (warnings, 0, None, deadline)
+                }
                 Err(err) => (
                     Diagnostic::all_from_error(&err),
                     err.count(),
                     Some(exit_status(&err)),
+                    None,
                 ),
             }
         })
         .collect();
-    let status = checked.iter().filter_map(|(_, _, status)| *status).max();
-    let errors: usize = checked.iter().map(|(_, count, _)| count).sum();
+    let calendar_error = calendar.err();
+    let status = checked
+        .iter()
+        .filter_map(|(_, _, status, _)| *status)
+        .chain(calendar_error.iter().map(exit_status))
+        .max();
+    let errors: usize = checked.iter().map(|(_, count, _, _)| count).sum::<usize>()
+        + calendar_error.iter().map(Error::count).sum::<usize>();
+    let deadlines: Vec<String> = checked
+        .iter()
+        .filter_map(|(_, _, _, deadline)| deadline.as_ref().map(Deadline::line))
+        .collect();
     let diagnostics: Vec<Diagnostic> = selected
         .skipped
         .iter()
         .map(Diagnostic::content_warning)
-        .chain(checked.into_iter().flat_map(|(d, _, _)| d))
+        .chain(calendar_error.iter().flat_map(Diagnostic::all_from_error))
+        .chain(checked.into_iter().flat_map(|(d, _, _, _)| d))
         .collect();
     let warnings = diagnostics
         .iter()
@@ -81,6 +104,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
     if !emit::diagnostics(args.format, &diagnostics, &sources) {
         return ExitCode::from(EXIT_USAGE_ERROR);
+    }
+    for line in deadlines {
+        say!("{line}");
     }
     say!(
         "checked {}: {}, {}, {:.2}s",

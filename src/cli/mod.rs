@@ -15,13 +15,17 @@ mod project;
 mod select;
 mod serve;
 mod signals;
+mod timetable;
 mod watch;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{BuildArgs, CheckArgs, Cli, Command, NewCommand, PreviewArgs};
+pub use args::{
+    AudienceChoice, BuildArgs, CheckArgs, Cli, Command, NewCommand, PreviewArgs, TimetableArgs,
+    TimetableFormat,
+};
 pub use console::{ColorChoice, Verbosity};
 
 use crate::error::Error;
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::New(what) => new::run(&what),
+        Command::Timetable(args) => timetable::run(&args),
         Command::Completions { shell } => manual::completions(shell),
         Command::Man => manual::man(),
     }

@@ -7,6 +7,7 @@ mod discover;
 mod document_file;
 mod external_pdf;
 mod front_matter;
+mod holidays_file;
 mod image_file;
 pub mod image_limits;
 mod meeting_file;
@@ -22,6 +23,7 @@ mod yaml_recovery;
 mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
+pub use holidays_file::{HOLIDAYS_FILE, load_calendar};
 pub use meeting_file::{Loaded, load_meeting, load_meeting_around, load_meeting_partly};
 pub use style_file::STYLE_FILE;
 pub use text_file::as_read;

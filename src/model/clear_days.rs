@@ -3,132 +3,57 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::Date;
+use super::{Date, HolidayCalendar};
 
 /// The number of clear days the agenda must be open to inspection before the meeting.
 pub const REQUIRED_CLEAR_DAYS: u32 = 5;
 
-/// The clear days between publication and the meeting: neither day itself, nor
-/// weekends, nor bank holidays (England and Wales) count.
+/// The clear days between publication and the meeting in England and Wales' regular
+/// calendar (see [`clear_days_in`] for a council's own).
 pub fn clear_days(published: Date, meeting: Date) -> u32 {
+    clear_days_in(&HolidayCalendar::default(), published, meeting)
+}
+
+/// The last day to publish in England and Wales' regular calendar (see
+/// [`latest_publication_in`] for a council's own).
+pub fn latest_publication(meeting: Date) -> Date {
+    latest_publication_in(&HolidayCalendar::default(), meeting)
+}
+
+/// The clear days between publication and the meeting: neither day itself, nor
+/// weekends, nor the calendar's bank holidays count.
+pub fn clear_days_in(calendar: &HolidayCalendar, published: Date, meeting: Date) -> u32 {
     let mut day = published.naive() + Duration::days(1);
     let mut count = 0;
     while day < meeting.naive() {
-        count += u32::from(is_working_day(day));
+        count += u32::from(is_working_day(calendar, day));
         day += Duration::days(1);
     }
     count
 }
 
 /// The last day the agenda can be published with the required clear days.
-pub fn latest_publication(meeting: Date) -> Date {
+pub fn latest_publication_in(calendar: &HolidayCalendar, meeting: Date) -> Date {
     let mut day = meeting.naive();
     let mut counted = 0;
     while counted < REQUIRED_CLEAR_DAYS {
         day -= Duration::days(1);
-        counted += u32::from(is_working_day(day));
+        counted += u32::from(is_working_day(calendar, day));
     }
     Date::from_naive(day - Duration::days(1))
 }
 
-fn is_working_day(day: NaiveDate) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_bank_holiday(day)
-}
-
-/// The regular bank holidays of England and Wales (one-off holidays are not known).
-fn is_bank_holiday(day: NaiveDate) -> bool {
-    let year = day.year();
-    let easter = easter_sunday(year);
-    let date = |month, d| NaiveDate::from_ymd_opt(year, month, d).expect("a real date");
-    let christmas = substitute(date(12, 25));
-    let boxing_day = if christmas == date(12, 25) {
-        substitute(date(12, 26))
-    } else {
-        christmas + Duration::days(1)
-    };
-    [
-        substitute(date(1, 1)),
-        easter - Duration::days(2),
-        easter + Duration::days(1),
-        nth_monday(year, 5, 1),
-        last_monday(year, 5),
-        last_monday(year, 8),
-        christmas,
-        boxing_day,
-    ]
-    .contains(&day)
-}
-
-/// A holiday falling at a weekend moves to the next Monday.
-fn substitute(day: NaiveDate) -> NaiveDate {
-    match day.weekday() {
-        Weekday::Sat => day + Duration::days(2),
-        Weekday::Sun => day + Duration::days(1),
-        _ => day,
-    }
-}
-
-fn nth_monday(year: i32, month: u32, n: u8) -> NaiveDate {
-    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, n).expect("a Monday")
-}
-
-fn last_monday(year: i32, month: u32) -> NaiveDate {
-    let fifth = NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 5);
-    fifth.unwrap_or_else(|| nth_monday(year, month, 4))
-}
-
-/// Easter Sunday (Gregorian calendar, the anonymous algorithm of 1876).
-fn easter_sunday(year: i32) -> NaiveDate {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("a real date")
+fn is_working_day(calendar: &HolidayCalendar, day: NaiveDate) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !calendar.is_holiday(day)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Nation;
 
     fn d(text: &str) -> Date {
         Date::parse(text).unwrap()
-    }
-
-    #[test]
-    fn bank_holidays_of_england_and_wales() {
-        let holidays: Vec<String> = (0..366)
-            .map(|n| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(n))
-            .filter(|&day| day.year() == 2026 && is_bank_holiday(day))
-            .map(|day| day.to_string())
-            .collect();
-        assert_eq!(
-            holidays,
-            [
-                "2026-01-01",
-                "2026-04-03",
-                "2026-04-06",
-                "2026-05-04",
-                "2026-05-25",
-                "2026-08-31",
-                "2026-12-25",
-                "2026-12-28"
-            ]
-        );
-        // Christmas on a Saturday: both days move to the Monday and Tuesday.
-        assert!(is_bank_holiday(d("2027-12-27").naive()));
-        assert!(is_bank_holiday(d("2027-12-28").naive()));
-        assert_eq!(easter_sunday(2027), d("2027-03-28").naive());
-        assert_eq!(easter_sunday(2028), d("2028-04-16").naive());
     }
 
     #[test]
@@ -140,5 +65,19 @@ mod tests {
         // The late May bank holiday (25 May 2026) does not count.
         assert_eq!(clear_days(d("2026-05-20"), d("2026-05-28")), 4);
         assert_eq!(latest_publication(d("2026-05-28")), d("2026-05-19"));
+    }
+
+    #[test]
+    fn each_nation_counts_its_own_holidays() {
+        // Monday 13 July 2026 is Northern Ireland's Boyne holiday, not England's.
+        let ni = HolidayCalendar::new(Nation::NorthernIreland, vec![], vec![]);
+        assert_eq!(latest_publication_in(&ni, d("2026-07-16")), d("2026-07-07"));
+        // Friday 2 January 2026 is a holiday in Scotland only.
+        let scotland = HolidayCalendar::new(Nation::Scotland, vec![], vec![]);
+        assert_eq!(clear_days(d("2025-12-31"), d("2026-01-09")), 5);
+        assert_eq!(
+            clear_days_in(&scotland, d("2025-12-31"), d("2026-01-09")),
+            4
+        );
     }
 }

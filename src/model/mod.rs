@@ -6,6 +6,7 @@ mod author_block;
 mod clear_days;
 mod date;
 mod document;
+mod holidays;
 mod meeting;
 mod minute_book;
 mod page_range;
@@ -18,12 +19,15 @@ mod work_programme;
 
 pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
-pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
+pub use clear_days::{
+    REQUIRED_CLEAR_DAYS, clear_days, clear_days_in, latest_publication, latest_publication_in,
+};
 pub use date::{Date, Time, YEARS};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, DocumentKind, EmployeeGrouping,
     ExternalPdf, MarkdownAppendix, MarkdownSource, MemberPresent, Minutes, Present,
 };
+pub use holidays::{Holiday, HolidayCalendar, Nation, regular as regular_holidays};
 pub use meeting::{Audience, Contact, Item, ItemKind, Logo, Meeting, Membership, Publication};
 pub use minute_book::{FIRST_MINUTES, MinuteBook, MinuteRecord, MinuteRef, is_business_heading};
 pub use page_range::PageRange;
