@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{Audience, Meeting, MinuteRef, PageRange};
+use crate::model::{Audience, Meeting, MinuteRef, PageNumbers, PageRange, Part};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -45,6 +45,8 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// [`crate::fingerprint::of_bytes`] of the PDF written, for `build --changed`.
     pub digest: String,
+    /// The meeting's supplementary packs, written beside it (none for a supplement).
+    pub supplements: Vec<Built>,
 }
 
 /// A meeting's pack, laid out but not yet exported.
@@ -57,11 +59,22 @@ pub struct LaidOut {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
+/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`, and
+/// each of its supplements into `<out_dir>/<meeting>-supplement-N.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
     let mut meeting = content::load_meeting(dir)?;
     meeting.audience = options.audience;
-    let laid_out = lay_out(meeting, templates)?;
+    let mut packs = lay_out_all(meeting, templates)?
+        .into_iter()
+        .map(|laid_out| write(laid_out, options))
+        .collect::<Result<Vec<Built>>>()?;
+    let mut main = packs.remove(0);
+    main.supplements = packs;
+    Ok(main)
+}
+
+/// Exports a laid-out pack to its PDF.
+fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.pack_name();
     let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
@@ -82,20 +95,45 @@ pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Resul
         item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
         warnings,
         digest: crate::fingerprint::of_bytes(&bytes),
+        supplements: Vec::new(),
     })
+}
+
+/// Lays out every pack of a meeting for its audience: the agenda, then each
+/// supplement; a supplement whose numbers continue starts after the pack before it.
+pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOut>> {
+    let mut packs = vec![lay_out(meeting.clone(), templates)?];
+    for supplement in &meeting.supplements {
+        let before = packs.last().expect("the agenda is laid out first");
+        let page_offset = match supplement.page_numbers {
+            PageNumbers::Restart => 0,
+            PageNumbers::Continue => before.meeting.page_offset + before.document.pages().len(),
+        };
+        let part = Meeting {
+            part: Part::Supplement(supplement.number),
+            page_offset,
+            ..meeting.clone()
+        };
+        packs.push(lay_out(part, templates)?);
+    }
+    Ok(packs)
 }
 
 /// Lays out a meeting's pack.
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let source = templates.render_pack(&context.value)?;
-    let mut warnings: Vec<Diagnostic> = meeting
-        .warnings
+    // The meeting's own warnings are told once, with the agenda.
+    let meeting_warnings = match meeting.part {
+        Part::Main => meeting.warnings.as_slice(),
+        Part::Supplement(_) => &[],
+    };
+    let mut warnings: Vec<Diagnostic> = meeting_warnings
         .iter()
         .chain(&unknown_minutes(&meeting, &context.minute_refs))
         .map(Diagnostic::content_warning)
         .collect();
-    let (year, month, day) = meeting.publication.date.ymd();
+    let (year, month, day) = meeting.published().ymd();
     let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
     let world = PackWorld::new(
         source,
@@ -113,23 +151,25 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 }
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
-/// layout) without writing anything, for every audience: the members' pack too
-/// when it prints documents the published one leaves out. Returns the warnings.
+/// layout of the agenda and its supplements) without writing anything, for every
+/// audience: the members' packs too when they print documents the published ones
+/// leave out. Returns the warnings.
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = content::load_meeting(dir)?;
-    let members_print_more = meeting.all_items().any(|item| {
-        item.printed_documents(Audience::Members).len()
-            > item.printed_documents(Audience::Public).len()
-    });
+    let members_print_more = meeting
+        .all_items()
+        .any(|item| item.exempt_paragraph.is_some() && !item.documents.is_empty());
     let members = members_print_more.then(|| Meeting {
         audience: Audience::Members,
         ..meeting.clone()
     });
-    let mut warnings = lay_out(meeting, templates)?.warnings;
-    if let Some(members) = members {
-        for warning in lay_out(members, templates)?.warnings {
-            if !warnings.contains(&warning) {
-                warnings.push(warning);
+    let mut warnings = Vec::new();
+    for meeting in std::iter::once(meeting).chain(members) {
+        for laid_out in lay_out_all(meeting, templates)? {
+            for warning in laid_out.warnings {
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
             }
         }
     }
@@ -189,7 +229,7 @@ fn creation_date(meeting: &Meeting, epoch: Option<i64>) -> Datetime {
             )
         });
     from_epoch.unwrap_or_else(|| {
-        let (year, month, day) = meeting.publication.date.ymd();
+        let (year, month, day) = meeting.published().ymd();
         Datetime::from_ymd_hms(year, month as u8, day as u8, 0, 0, 0).expect("a validated date")
     })
 }
@@ -202,9 +242,9 @@ fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageR
     let mut index = 0;
     for item in meeting
         .all_items()
-        .filter(|item| !item.printed_documents(meeting.audience).is_empty())
+        .filter(|item| !meeting.printed_documents(item).is_empty())
     {
-        let last = index + item.printed_documents(meeting.audience).len() - 1;
+        let last = index + meeting.printed_documents(item).len() - 1;
         if let (Some(&first), Some(&end)) = (starts.get(index), ends.get(last)) {
             ranges.push((item.number, PageRange::padded(first, end)));
         }

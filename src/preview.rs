@@ -243,8 +243,9 @@ impl Preview {
         meeting
             .all_items()
             .flat_map(|item| {
-                item.printed_documents(meeting.audience)
-                    .iter()
+                meeting
+                    .printed_documents(item)
+                    .into_iter()
                     .map(move |doc| (item.number, doc))
             })
             .enumerate()

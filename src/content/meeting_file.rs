@@ -11,11 +11,14 @@ use super::string_or_map::StringOrMap;
 use super::style_file::{self, StyleSettings};
 use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
-use super::{MEETING_FILE, chair, confine, external_pdf, minute_scan, work_programme_file};
+use super::{
+    MEETING_FILE, chair, confine, external_pdf, minute_scan, supplements, work_programme_file,
+};
 use crate::error::{ContentError, Location, Result};
 use crate::model::{
     Audience, Contact, Date, Document, DocumentBody, Item, ItemKind, Logo, Meeting, Membership,
-    NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Time, clear_days, latest_publication,
+    NotesStyle, Part, Publication, REQUIRED_CLEAR_DAYS, Supplement, Time, clear_days,
+    latest_publication,
 };
 
 /// The most sub-items an item may have: they are lettered `a)` to `z)`.
@@ -41,6 +44,8 @@ struct MeetingFile {
     items: Vec<ItemEntry>,
     #[serde(default)]
     private_items: Vec<ItemEntry>,
+    #[serde(default)]
+    supplements: Vec<Supplement>,
 }
 
 /// One entry of `items:`.
@@ -57,6 +62,10 @@ struct ItemEntry {
     #[serde(default)]
     documents: Vec<StringOrMap<DocumentEntry>>,
     exempt_paragraph: Option<u8>,
+    /// The supplement that carries all the item's documents.
+    supplement: Option<usize>,
+    added: Option<Date>,
+    urgency: Option<String>,
 }
 
 /// One entry of an item's `documents:`: a file name, or a map with a title.
@@ -65,11 +74,16 @@ struct ItemEntry {
 struct DocumentEntry {
     file: String,
     title: Option<String>,
+    supplement: Option<usize>,
 }
 
 impl From<String> for DocumentEntry {
     fn from(file: String) -> Self {
-        Self { file, title: None }
+        Self {
+            file,
+            title: None,
+            supplement: None,
+        }
     }
 }
 
@@ -161,6 +175,16 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let private_items = items.split_off(public_count);
     let minute_book = minute_scan::scan(root);
     let mut warnings = source.warnings;
+    warnings.extend(
+        supplements::Agenda {
+            yaml: &yaml,
+            supplements: &raw.supplements,
+            items: item_paths(&items, &private_items),
+            published: raw.publication.date,
+            meeting: raw.date,
+        }
+        .check()?,
+    );
     warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
     for document in items
         .iter()
@@ -189,10 +213,25 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         style,
         items,
         private_items,
+        supplements: raw.supplements,
         minute_book,
         warnings,
         audience: Audience::Public,
+        part: Part::Main,
+        page_offset: 0,
     })
+}
+
+/// Each item with its path in the YAML, for locating what is wrong with it.
+fn item_paths<'a>(items: &'a [Item], private_items: &'a [Item]) -> Vec<(String, &'a Item)> {
+    let public = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (format!("items[{i}]"), item));
+    let private = private_items.iter().enumerate();
+    public
+        .chain(private.map(|(i, item)| (format!("private_items[{i}]"), item)))
+        .collect()
 }
 
 /// Items are numbered by their place; a `number:` an author writes must agree, so a
@@ -293,8 +332,12 @@ impl MeetingSource<'_> {
         for (index, doc) in entry.documents.into_iter().enumerate() {
             let at = self.yaml.at(&document_path(path, index));
             let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
+            let supplement = doc.0.supplement.or(entry.supplement);
             match self.document(doc.0, at, defaults) {
-                Ok(document) => documents.push(document),
+                Ok(document) => documents.push(Document {
+                    supplement,
+                    ..document
+                }),
                 Err(_) if self.keep.is_some_and(|keep| !same_file(keep, &named)) => {}
                 Err(err) => return Err(err),
             }
@@ -307,6 +350,8 @@ impl MeetingSource<'_> {
             sub_items: entry.sub_items,
             exempt_paragraph: entry.exempt_paragraph,
             documents,
+            added: entry.added,
+            urgency: entry.urgency,
         })
     }
 
@@ -409,6 +454,7 @@ impl MeetingSource<'_> {
         Ok(Document {
             file: relative,
             body,
+            supplement: None,
         })
     }
 }

@@ -14,6 +14,7 @@ mod minute_scan;
 mod string_or_map;
 mod style_file;
 mod suggest;
+mod supplements;
 mod text_file;
 mod work_programme_file;
 mod yaml;

@@ -31,6 +31,12 @@ pub fn latest_publication(meeting: Date) -> Date {
     Date::from_naive(day - Duration::days(1))
 }
 
+/// The deadline a document published on `published` missed, when it gives fewer than
+/// the required clear days before the meeting (a supplement, a late item's papers).
+pub fn publish_by_if_late(published: Date, meeting: Date) -> Option<Date> {
+    (clear_days(published, meeting) < REQUIRED_CLEAR_DAYS).then(|| latest_publication(meeting))
+}
+
 fn is_working_day(day: NaiveDate) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_bank_holiday(day)
 }

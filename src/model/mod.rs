@@ -13,12 +13,13 @@ mod recommendations;
 mod report;
 mod style;
 mod sub_paragraphs;
+mod supplement;
 mod wording;
 mod work_programme;
 
 pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
-pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication};
+pub use clear_days::{REQUIRED_CLEAR_DAYS, clear_days, latest_publication, publish_by_if_late};
 pub use date::{Date, Time, YEARS};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, EmployeeGrouping, ExternalPdf,
@@ -34,6 +35,7 @@ pub use style::{
     ReportTitle, SignatoryDateStyle, Style,
 };
 pub use sub_paragraphs::SubParagraphs;
+pub use supplement::{PageNumbers, Part, Signatory, Supplement};
 pub use wording::{
     CoOptedLayout, ContactBlock, CouncillorTitle, EmployeeLayout, MinuteNumber, NameList,
     PageRangePlace, PresentLabelSettings, PresentLabels,

@@ -1,0 +1,133 @@
+//! The rules that tie supplements and late items to the agenda: every supplement named
+//! is declared, each is published after the agenda, a late item gives its reason for
+//! urgency, and a supplement's notice is checked against the five clear days.
+
+use crate::error::{ContentError, Result};
+use crate::model::{Date, Item, REQUIRED_CLEAR_DAYS, Supplement, clear_days, publish_by_if_late};
+
+use super::yaml::YamlText;
+
+/// The agenda being checked: its supplements, items and dates.
+pub struct Agenda<'a> {
+    /// The meeting file.
+    pub yaml: &'a YamlText<'a>,
+    /// `supplements:` as written.
+    pub supplements: &'a [Supplement],
+    /// Every item, each with its path in the YAML (`items[2]`).
+    pub items: Vec<(String, &'a Item)>,
+    /// The agenda's publication date.
+    pub published: Date,
+    /// The day of the meeting.
+    pub meeting: Date,
+}
+
+impl Agenda<'_> {
+    /// Checks the agenda; returns the warnings (supplements published late).
+    pub fn check(&self) -> Result<Vec<ContentError>> {
+        self.check_supplements()?;
+        for (path, item) in &self.items {
+            self.check_documents(path, item)?;
+            self.check_late_item(path, item)?;
+        }
+        Ok(self.notice_warnings())
+    }
+
+    /// Supplements are numbered 1, 2, ... and published after the agenda.
+    fn check_supplements(&self) -> Result<()> {
+        for (index, supplement) in self.supplements.iter().enumerate() {
+            let path = format!("supplements[{index}]");
+            if supplement.number != index + 1 {
+                return Err(ContentError::new(
+                    self.yaml.at(&format!("{path}.number")),
+                    format!(
+                        "this is supplement {}, not {}",
+                        index + 1,
+                        supplement.number
+                    ),
+                )
+                .with_hint("number the supplements 1, 2, ... in the order they are published")
+                .into());
+            }
+            if supplement.date <= self.published {
+                return Err(ContentError::new(
+                    self.yaml.at(&format!("{path}.date")),
+                    format!(
+                        "supplement {} is published on {}, not after the agenda ({})",
+                        supplement.number,
+                        supplement.date.long(),
+                        self.published.long()
+                    ),
+                )
+                .with_hint("a supplement carries what arrives after the agenda: give a later `date:`, or put its documents in the agenda")
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Each document's supplement is one of `supplements:`.
+    fn check_documents(&self, path: &str, item: &Item) -> Result<()> {
+        for (index, document) in item.documents.iter().enumerate() {
+            let Some(number) = document.supplement else {
+                continue;
+            };
+            if !self.supplements.iter().any(|s| s.number == number) {
+                return Err(ContentError::new(
+                    self.yaml.at(&format!("{path}.documents[{index}].supplement")),
+                    format!("`{}` is marked for supplement {number}, which `supplements:` does not declare", document.file.display()),
+                )
+                .with_hint(format!("add `supplements: [{{number: {number}, date: <its publication date>}}]` to meeting.yaml"))
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// An item added after publication needs the Chair's reason for urgency, and only
+    /// such an item has one.
+    fn check_late_item(&self, path: &str, item: &Item) -> Result<()> {
+        let late = item.added.is_some_and(|added| added > self.published);
+        match (late, &item.urgency) {
+            (true, None) => Err(ContentError::new(
+                self.yaml.at(&format!("{path}.added")),
+                format!(
+                    "item {} was added after the agenda was published ({}) and gives no reason for urgency",
+                    item.number,
+                    self.published.long()
+                ),
+            )
+            .with_hint("add `urgency: <the Chair's reason for taking the item as a matter of urgency>`; it is printed with the item")
+            .into()),
+            (false, Some(_)) => Err(ContentError::new(
+                self.yaml.key_at(&format!("{path}.urgency")),
+                "`urgency:` is for a late item, added after the agenda was published",
+            )
+            .with_hint("add `added: <the day it was added>` (after the publication date), or remove `urgency:`")
+            .into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// A supplement published with fewer than five clear days' notice.
+    fn notice_warnings(&self) -> Vec<ContentError> {
+        self.supplements
+            .iter()
+            .enumerate()
+            .filter_map(|(index, supplement)| {
+                let deadline = publish_by_if_late(supplement.date, self.meeting)?;
+                let days = clear_days(supplement.date, self.meeting);
+                Some(
+                    ContentError::new(
+                        self.yaml.at(&format!("supplements[{index}].date")),
+                        format!(
+                            "supplement {} is published {days} clear days before the meeting; the law asks for {REQUIRED_CLEAR_DAYS}: publish by {}",
+                            supplement.number,
+                            deadline.naive().format("%A %-d %B %Y")
+                        ),
+                    )
+                    .with_hint("publish it earlier, or record the Chair's reason for urgency with its items"),
+                )
+            })
+            .collect()
+    }
+}
