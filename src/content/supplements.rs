@@ -108,9 +108,28 @@ impl Agenda<'_> {
         }
     }
 
-    /// A supplement published with fewer than five clear days' notice.
+    /// A supplement published with fewer than five clear days' notice, and one that
+    /// carries nothing (it is printed all the same: a front sheet alone).
     fn notice_warnings(&self) -> Vec<ContentError> {
-        self.supplements
+        let empty = self
+            .supplements
+            .iter()
+            .enumerate()
+            .filter(|(_, supplement)| {
+                !self.items.iter().any(|(_, item)| {
+                    item.documents
+                        .iter()
+                        .any(|d| d.supplement == Some(supplement.number))
+                })
+            });
+        let empty = empty.map(|(index, supplement)| {
+            ContentError::new(
+                self.yaml.at(&format!("supplements[{index}].number")),
+                format!("supplement {} carries no documents", supplement.number),
+            )
+            .with_hint("mark its documents `supplement: N`, or remove it from `supplements:`")
+        });
+        let late = self.supplements
             .iter()
             .enumerate()
             .filter_map(|(index, supplement)| {
@@ -127,7 +146,7 @@ impl Agenda<'_> {
                     )
                     .with_hint("publish it earlier, or record the Chair's reason for urgency with its items"),
                 )
-            })
-            .collect()
+            });
+        empty.chain(late).collect()
     }
 }
