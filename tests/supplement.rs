@@ -320,3 +320,17 @@ fn the_third_sample_meeting_has_a_supplement_and_a_late_item() {
         "the exempt note is not in the published supplement"
     );
 }
+
+#[test]
+fn a_document_to_follow_previews_on_its_supplement_s_pages() {
+    let project = project(ITEMS, ON_TIME);
+    let output = agenda_pack(project.root(), &["preview", "content/m/c.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("(Pages 7 - 8, Agenda Item 3)"),
+        "after item 2's pages in the supplement, not the agenda's: {stderr}"
+    );
+    let pages = page_texts(&project.root().join("out/preview/c.pdf"));
+    assert_eq!(footer_number(&pages[0]), Some(7));
+}
