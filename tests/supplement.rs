@@ -334,3 +334,41 @@ fn a_document_to_follow_previews_on_its_supplement_s_pages() {
     let pages = page_texts(&project.root().join("out/preview/c.pdf"));
     assert_eq!(footer_number(&pages[0]), Some(7));
 }
+
+#[test]
+fn a_second_supplement_is_numbered_and_continues_after_the_first() {
+    let items = ITEMS.replace(
+        "    supplement: 1\n    documents: [c.md]",
+        "    supplement: 2\n    documents: [c.md]",
+    );
+    let supplements = "  - number: 1
+    date: 2026-07-06
+    page_numbers: continue
+  - number: 2
+    date: 2026-07-08
+    page_numbers: continue
+    signatory:
+      name: Robin Deputy
+      post: Deputy Chief Executive
+      address: Town Hall, Testford
+";
+    let project = project(&items, supplements);
+    let stderr = build_succeeds(&project);
+    assert!(stderr.contains(" 0 warnings"), "{stderr}");
+    let out = project.root().join("out");
+    let first = page_texts(&out.join("m-supplement-1.pdf"));
+    let second = page_texts(&out.join("m-supplement-2.pdf"));
+    assert!(first[0].contains("Supplementary Agenda 1"), "{}", first[0]);
+    assert!(
+        second[0].contains("Supplementary Agenda 2"),
+        "{}",
+        second[0]
+    );
+    // Agenda 1-4; supplement 1 (front sheet, item 2: 3 pages and padding) 5-10;
+    // supplement 2 from 11: its front sheet, then item 3 on 13-14.
+    assert_eq!(front_sheet_ranges(&first[0]), vec![(7, 10)]);
+    assert_eq!(front_sheet_ranges(&second[0]), vec![(13, 14)]);
+    assert!(second[0].contains("Robin Deputy, Deputy Chief Executive"));
+    assert!(second[0].contains("8 July 2026") && !second[0].contains("6 July 2026"));
+    assert!(!second[0].contains("Report That Arrived Late"));
+}
