@@ -372,3 +372,23 @@ fn a_second_supplement_is_numbered_and_continues_after_the_first() {
     assert!(second[0].contains("8 July 2026") && !second[0].contains("6 July 2026"));
     assert!(!second[0].contains("Report That Arrived Late"));
 }
+
+#[test]
+fn a_reason_for_urgency_is_printed_verbatim_and_never_run() {
+    let reason = r#"#panic("x") ] *bold* $x$ // <lab> @ref"#;
+    let items = format!(
+        "  - kind: briefing-note
+    title: Late Business
+    added: 2026-07-03
+    urgency: '{reason}'
+    documents: [a.md]
+"
+    );
+    let project = project(&items, "");
+    build_succeeds(&project);
+    let front = page_texts(&project.pdf(MEETING))[0].clone();
+    assert!(
+        front.contains(&format!("Reason for urgency: {reason}")),
+        "{front}"
+    );
+}

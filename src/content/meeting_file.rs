@@ -175,16 +175,8 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
     let private_items = items.split_off(public_count);
     let minute_book = minute_scan::scan(root);
     let mut warnings = source.warnings;
-    warnings.extend(
-        supplements::Agenda {
-            yaml: &yaml,
-            supplements: &raw.supplements,
-            items: item_paths(&items, &private_items),
-            published: raw.publication.date,
-            meeting: raw.date,
-        }
-        .check()?,
-    );
+    let agenda = supplements::Agenda::new(&yaml, &raw.supplements, &items, &private_items);
+    warnings.extend(agenda.check(raw.publication.date, raw.date)?);
     warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
     for document in items
         .iter()
@@ -220,18 +212,6 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Meeting> {
         part: Part::Main,
         page_offset: 0,
     })
-}
-
-/// Each item with its path in the YAML, for locating what is wrong with it.
-fn item_paths<'a>(items: &'a [Item], private_items: &'a [Item]) -> Vec<(String, &'a Item)> {
-    let public = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (format!("items[{i}]"), item));
-    let private = private_items.iter().enumerate();
-    public
-        .chain(private.map(|(i, item)| (format!("private_items[{i}]"), item)))
-        .collect()
 }
 
 /// Items are numbered by their place; a `number:` an author writes must agree, so a

@@ -7,33 +7,50 @@ use crate::model::{Date, Item, REQUIRED_CLEAR_DAYS, Supplement, clear_days, publ
 
 use super::yaml::YamlText;
 
-/// The agenda being checked: its supplements, items and dates.
+/// The agenda being checked: its supplements and items.
 pub struct Agenda<'a> {
-    /// The meeting file.
-    pub yaml: &'a YamlText<'a>,
-    /// `supplements:` as written.
-    pub supplements: &'a [Supplement],
+    yaml: &'a YamlText<'a>,
+    supplements: &'a [Supplement],
     /// Every item, each with its path in the YAML (`items[2]`).
-    pub items: Vec<(String, &'a Item)>,
-    /// The agenda's publication date.
-    pub published: Date,
-    /// The day of the meeting.
-    pub meeting: Date,
+    items: Vec<(String, &'a Item)>,
 }
 
-impl Agenda<'_> {
-    /// Checks the agenda; returns the warnings (supplements published late).
-    pub fn check(&self) -> Result<Vec<ContentError>> {
-        self.check_supplements()?;
+impl<'a> Agenda<'a> {
+    /// The agenda of `meeting.yaml` read as `yaml`.
+    pub fn new(
+        yaml: &'a YamlText<'a>,
+        supplements: &'a [Supplement],
+        items: &'a [Item],
+        private_items: &'a [Item],
+    ) -> Self {
+        let public = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("items[{i}]"), item));
+        let private = private_items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("private_items[{i}]"), item));
+        Self {
+            yaml,
+            supplements,
+            items: public.chain(private).collect(),
+        }
+    }
+
+    /// Checks the agenda published on `published` for the meeting on `meeting`;
+    /// returns the warnings (supplements published late or carrying nothing).
+    pub fn check(&self, published: Date, meeting: Date) -> Result<Vec<ContentError>> {
+        self.check_supplements(published)?;
         for (path, item) in &self.items {
             self.check_documents(path, item)?;
-            self.check_late_item(path, item)?;
+            self.check_late_item(path, item, published)?;
         }
-        Ok(self.notice_warnings())
+        Ok(self.notice_warnings(meeting))
     }
 
     /// Supplements are numbered 1, 2, ... and published after the agenda.
-    fn check_supplements(&self) -> Result<()> {
+    fn check_supplements(&self, published: Date) -> Result<()> {
         for (index, supplement) in self.supplements.iter().enumerate() {
             let path = format!("supplements[{index}]");
             if supplement.number != index + 1 {
@@ -48,14 +65,14 @@ impl Agenda<'_> {
                 .with_hint("number the supplements 1, 2, ... in the order they are published")
                 .into());
             }
-            if supplement.date <= self.published {
+            if supplement.date <= published {
                 return Err(ContentError::new(
                     self.yaml.at(&format!("{path}.date")),
                     format!(
                         "supplement {} is published on {}, not after the agenda ({})",
                         supplement.number,
                         supplement.date.long(),
-                        self.published.long()
+                        published.long()
                     ),
                 )
                 .with_hint("a supplement carries what arrives after the agenda: give a later `date:`, or put its documents in the agenda")
@@ -85,15 +102,15 @@ impl Agenda<'_> {
 
     /// An item added after publication needs the Chair's reason for urgency, and only
     /// such an item has one.
-    fn check_late_item(&self, path: &str, item: &Item) -> Result<()> {
-        let late = item.added.is_some_and(|added| added > self.published);
+    fn check_late_item(&self, path: &str, item: &Item, published: Date) -> Result<()> {
+        let late = item.added.is_some_and(|added| added > published);
         match (late, &item.urgency) {
             (true, None) => Err(ContentError::new(
                 self.yaml.at(&format!("{path}.added")),
                 format!(
                     "item {} was added after the agenda was published ({}) and gives no reason for urgency",
                     item.number,
-                    self.published.long()
+                    published.long()
                 ),
             )
             .with_hint("add `urgency: <the Chair's reason for taking the item as a matter of urgency>`; it is printed with the item")
@@ -110,7 +127,7 @@ impl Agenda<'_> {
 
     /// A supplement published with fewer than five clear days' notice, and one that
     /// carries nothing (it is printed all the same: a front sheet alone).
-    fn notice_warnings(&self) -> Vec<ContentError> {
+    fn notice_warnings(&self, meeting: Date) -> Vec<ContentError> {
         let empty = self
             .supplements
             .iter()
@@ -133,8 +150,8 @@ impl Agenda<'_> {
             .iter()
             .enumerate()
             .filter_map(|(index, supplement)| {
-                let deadline = publish_by_if_late(supplement.date, self.meeting)?;
-                let days = clear_days(supplement.date, self.meeting);
+                let deadline = publish_by_if_late(supplement.date, meeting)?;
+                let days = clear_days(supplement.date, meeting);
                 Some(
                     ContentError::new(
                         self.yaml.at(&format!("supplements[{index}].date")),
