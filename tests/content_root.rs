@@ -115,9 +115,9 @@ fn check_and_build_without_paths_inside_a_meeting_work_on_the_whole_content_root
     );
     let mut built = project.out_files();
     built.sort();
-    let third = "2026-11-19-children-scrutiny";
+    let third = "2026-09-10-children-scrutiny";
     let supplement = format!("{third}-supplement-1");
-    let expected = [MEETING, LATER, &supplement, third].map(|name| project.pdf(name));
+    let expected = [MEETING, &supplement, third, LATER].map(|name| project.pdf(name));
     assert_eq!(built, expected);
 }
 

@@ -71,7 +71,7 @@ fn the_sample_pack_builds_to_identical_bytes() {
         let (out, _) = build_repository_content(&[]);
         [
             "2026-07-16-children-scrutiny",
-            "2026-11-19-children-scrutiny-supplement-1",
+            "2026-09-10-children-scrutiny-supplement-1",
         ]
         .map(|pack| std::fs::read(out.path().join(format!("{pack}.pdf"))).unwrap())
     };

@@ -16,8 +16,8 @@ const MEETING: &str = "2026-07-16-children-scrutiny";
 const SAMPLES: [&str; 4] = [
     MEETING,
     "2026-09-24-children-scrutiny",
-    "2026-11-19-children-scrutiny",
-    "2026-11-19-children-scrutiny-supplement-1",
+    "2026-09-10-children-scrutiny",
+    "2026-09-10-children-scrutiny-supplement-1",
 ];
 const APPENDIX: &str = "Elmsworth Children's Partnership Annual Report 2025/26";
 /// The XMP namespaces of the PDF/UA and PDF/A identification schemas.

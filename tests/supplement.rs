@@ -308,7 +308,7 @@ fn changed_rebuilds_a_meeting_whose_supplement_is_gone() {
 fn the_third_sample_meeting_has_a_supplement_and_a_late_item() {
     let (out, stderr) = build_repository_content(&[]);
     assert!(stderr.contains(" 0 warnings"), "{stderr}");
-    let meeting = "2026-11-19-children-scrutiny";
+    let meeting = "2026-09-10-children-scrutiny";
     let agenda = page_texts(&out.path().join(format!("{meeting}.pdf")));
     assert!(agenda[0].contains("(to follow)") && agenda[0].contains("Reason for urgency:"));
     let supplement = out.path().join(format!("{meeting}-supplement-1.pdf"));
