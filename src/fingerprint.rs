@@ -134,6 +134,15 @@ impl Record {
         self.hashes.insert(name.to_string(), hashes);
     }
 
+    /// The recorded packs whose names start with `prefix` (a meeting's supplements).
+    pub fn names_starting(&self, prefix: &str) -> Vec<String> {
+        self.hashes
+            .keys()
+            .filter(|name| name.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+
     /// Forgets meeting `name` (its build failed).
     pub fn remove(&mut self, name: &str) {
         self.hashes.remove(name);

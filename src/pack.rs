@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Location, Result};
-use crate::model::{Audience, DocumentBody, Meeting, MinuteRef, PageRange};
+use crate::model::{Audience, DocumentBody, Meeting, MinuteRef, PageNumbers, PageRange, Part};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
@@ -45,6 +45,8 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// [`crate::fingerprint::of_bytes`] of the PDF written, for `build --changed`.
     pub digest: String,
+    /// The meeting's supplementary packs, written beside it (none for a supplement).
+    pub supplements: Vec<Built>,
 }
 
 /// A meeting's pack, laid out but not yet exported.
@@ -57,17 +59,31 @@ pub struct LaidOut {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`.
+/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`, and
+/// each of its supplements into `<out_dir>/<meeting>-supplement-N.pdf`.
 pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
     let mut meeting = load(dir)?;
     meeting.audience = options.audience;
-    write(lay_out(meeting, templates)?, options)
+    collect(
+        lay_out_all(meeting, templates)?
+            .into_iter()
+            .map(|laid_out| write(laid_out, options))
+            .collect::<Result<Vec<Built>>>()?,
+    )
+}
+
+/// The agenda's pack with its supplements' packs in it, from the packs in order.
+fn collect(mut packs: Vec<Built>) -> Result<Built> {
+    let mut main = packs.remove(0);
+    main.supplements = packs;
+    Ok(main)
 }
 
 /// Builds the packs of the meeting folder `dir` for each of `audiences`, in that
 /// order, from one load of its content. A members' pack that prints no more than
-/// the public one has the public pack's pages (laid out once), under its own title.
-/// Warnings already reported with an earlier pack are not repeated.
+/// the public one has the public pack's pages (laid out once), under its own title;
+/// the same for each supplement. Warnings already reported with an earlier pack are
+/// not repeated.
 pub fn build_for(
     dir: &Path,
     templates: &Templates,
@@ -76,49 +92,84 @@ pub fn build_for(
 ) -> Result<Vec<Built>> {
     let loaded = load(dir)?;
     let members_print_more = members_print_more(&loaded);
-    let mut public: Option<(PagedDocument, Vec<Diagnostic>)> = None;
+    let mut public: Option<Vec<(Meeting, PagedDocument, Vec<Diagnostic>)>> = None;
     let mut built: Vec<Built> = Vec::new();
     for &audience in audiences {
-        let meeting = Meeting {
-            audience,
-            ..loaded.clone()
-        };
-        let laid_out = match &public {
-            Some((document, warnings)) if !members_print_more => {
-                let mut document = document.clone();
-                document.info_mut().title = Some(meeting.title().into());
-                LaidOut {
-                    meeting,
-                    document,
-                    warnings: warnings.clone(),
-                }
-            }
-            _ => lay_out(meeting, templates)?,
+        let packs = match &public {
+            Some(packs) if !members_print_more => packs
+                .iter()
+                .map(|(meeting, document, warnings)| {
+                    let meeting = Meeting {
+                        audience,
+                        ..meeting.clone()
+                    };
+                    let mut document = document.clone();
+                    document.info_mut().title = Some(meeting.title().into());
+                    LaidOut {
+                        meeting,
+                        document,
+                        warnings: warnings.clone(),
+                    }
+                })
+                .collect(),
+            _ => lay_out_all(
+                Meeting {
+                    audience,
+                    ..loaded.clone()
+                },
+                templates,
+            )?,
         };
         if audience == Audience::Public {
-            public = Some((laid_out.document.clone(), laid_out.warnings.clone()));
+            public = Some(
+                packs
+                    .iter()
+                    .map(|p| (p.meeting.clone(), p.document.clone(), p.warnings.clone()))
+                    .collect(),
+            );
         }
         let options = BuildOptions {
             audience,
             ..options.clone()
         };
-        let mut pack = write(laid_out, &options)?;
-        let earlier: Vec<&Diagnostic> = built.iter().flat_map(|b| &b.warnings).collect();
+        let mut pack = collect(
+            packs
+                .into_iter()
+                .map(|laid_out| write(laid_out, &options))
+                .collect::<Result<Vec<Built>>>()?,
+        )?;
+        let earlier: Vec<&Diagnostic> = built
+            .iter()
+            .flat_map(|b| std::iter::once(b).chain(&b.supplements))
+            .flat_map(|b| &b.warnings)
+            .collect();
         pack.warnings.retain(|w| !earlier.contains(&w));
+        for supplement in &mut pack.supplements {
+            supplement.warnings.retain(|w| !earlier.contains(&w));
+        }
         built.push(pack);
     }
     Ok(built)
 }
 
-/// Whether the members' pack prints documents the published one leaves out.
+/// Whether the members' pack prints documents the published one leaves out (in the
+/// agenda or in any supplement).
 fn members_print_more(meeting: &Meeting) -> bool {
-    meeting.all_items().any(|item| {
-        item.printed_documents(Audience::Members).len()
-            > item.printed_documents(Audience::Public).len()
+    let parts = std::iter::once(Part::Main).chain(
+        meeting
+            .supplements
+            .iter()
+            .map(|supplement| Part::Supplement(supplement.number)),
+    );
+    parts.into_iter().any(|part| {
+        meeting.all_items().any(|item| {
+            item.printed_documents(Audience::Members, part).len()
+                > item.printed_documents(Audience::Public, part).len()
+        })
     })
 }
 
-/// Exports a laid-out pack to `<out_dir>/<pack name>.pdf`.
+/// Exports a laid-out pack to its PDF.
 fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
     let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
     let name = laid_out.meeting.pack_name();
@@ -140,6 +191,7 @@ fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
         item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
         warnings,
         digest: crate::fingerprint::of_bytes(&bytes),
+        supplements: Vec::new(),
     })
 }
 
@@ -156,17 +208,41 @@ pub fn load(dir: &Path) -> Result<Meeting> {
     loaded.into_result()
 }
 
+/// Lays out every pack of a meeting for its audience: the agenda, then each
+/// supplement; a supplement whose numbers continue starts after the pack before it.
+pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOut>> {
+    let mut packs = vec![lay_out(meeting.clone(), templates)?];
+    for supplement in &meeting.supplements {
+        let before = packs.last().expect("the agenda is laid out first");
+        let page_offset = match supplement.page_numbers {
+            PageNumbers::Restart => 0,
+            PageNumbers::Continue => before.meeting.page_offset + before.document.pages().len(),
+        };
+        let part = Meeting {
+            part: Part::Supplement(supplement.number),
+            page_offset,
+            ..meeting.clone()
+        };
+        packs.push(lay_out(part, templates)?);
+    }
+    Ok(packs)
+}
+
 /// Lays out a meeting's pack.
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let source = templates.render_pack(&context.value)?;
-    let mut warnings: Vec<Diagnostic> = meeting
-        .warnings
+    // The meeting's own warnings are told once, with the agenda.
+    let meeting_warnings = match meeting.part {
+        Part::Main => meeting.warnings.as_slice(),
+        Part::Supplement(_) => &[],
+    };
+    let mut warnings: Vec<Diagnostic> = meeting_warnings
         .iter()
         .chain(&unknown_minutes(&meeting, &context.minute_refs))
         .map(Diagnostic::content_warning)
         .collect();
-    let (year, month, day) = meeting.publication.date.ymd();
+    let (year, month, day) = meeting.published().ymd();
     let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
     let world = PackWorld::new(
         source,
@@ -184,9 +260,10 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 }
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst
-/// layout) without writing anything, for every audience: the members' pack too
-/// when it prints documents the published one leaves out. Returns the warnings,
-/// every one `build` would give (those about supplied PDFs included).
+/// layout of the agenda and its supplements) without writing anything, for every
+/// audience: the members' packs too when they print documents the published ones
+/// leave out. Returns the warnings, every one `build` would give (those about
+/// supplied PDFs included).
 pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
     let meeting = load(dir)?;
     let supplied = supplied_warnings(&meeting)?;
@@ -194,11 +271,13 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
         audience: Audience::Members,
         ..meeting.clone()
     });
-    let mut warnings = lay_out(meeting, templates)?.warnings;
-    if let Some(members) = members {
-        for warning in lay_out(members, templates)?.warnings {
-            if !warnings.contains(&warning) {
-                warnings.push(warning);
+    let mut warnings = Vec::new();
+    for meeting in std::iter::once(meeting).chain(members) {
+        for laid_out in lay_out_all(meeting, templates)? {
+            for warning in laid_out.warnings {
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
             }
         }
     }
@@ -275,7 +354,7 @@ fn creation_date(meeting: &Meeting, epoch: Option<i64>) -> Datetime {
             )
         });
     from_epoch.unwrap_or_else(|| {
-        let (year, month, day) = meeting.publication.date.ymd();
+        let (year, month, day) = meeting.published().ymd();
         Datetime::from_ymd_hms(year, month as u8, day as u8, 0, 0, 0).expect("a validated date")
     })
 }
@@ -288,9 +367,9 @@ fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageR
     let mut index = 0;
     for item in meeting
         .all_items()
-        .filter(|item| !item.printed_documents(meeting.audience).is_empty())
+        .filter(|item| !meeting.printed_documents(item).is_empty())
     {
-        let last = index + item.printed_documents(meeting.audience).len() - 1;
+        let last = index + meeting.printed_documents(item).len() - 1;
         if let (Some(&first), Some(&end)) = (starts.get(index), ends.get(last)) {
             ranges.push((item.number, PageRange::padded(first, end)));
         }

@@ -16,7 +16,7 @@ use typst_layout::Page;
 use crate::content::{self, MEETING_FILE};
 use crate::diagnostics::Diagnostic;
 use crate::error::{ContentError, Error, Result};
-use crate::model::{Audience, Meeting};
+use crate::model::{Audience, Meeting, Part};
 use crate::pack;
 use crate::pdf;
 use crate::templates::{self, STYLE_FILE, Templates};
@@ -146,6 +146,8 @@ impl Preview {
         // As in the members' pack, so an exempt report can be previewed too; private
         // items come last, so the other documents' pages are those of the public pack.
         meeting.audience = Audience::Members;
+        // A document to follow is previewed in its supplement's pages.
+        meeting.part = self.part_of(&meeting);
         let (index, item) = self.find_document(&meeting)?;
         let (first_page, complete) = match self.first_page {
             Some(page) if complete => (page, true),
@@ -234,6 +236,17 @@ impl Preview {
         })
     }
 
+    /// The pack that prints the document: the agenda, or the supplement it follows in.
+    fn part_of(&self, meeting: &Meeting) -> Part {
+        let wanted = self.note.canonicalize().ok();
+        meeting
+            .all_items()
+            .flat_map(|item| &item.documents)
+            .find(|doc| meeting.dir.join(&doc.file).canonicalize().ok() == wanted)
+            .and_then(|doc| doc.supplement)
+            .map_or(Part::Main, Part::Supplement)
+    }
+
     /// The index of the document in pack order, and its item's number.
     fn find_document(&self, meeting: &Meeting) -> Result<(usize, usize)> {
         let wanted = self
@@ -243,8 +256,9 @@ impl Preview {
         meeting
             .all_items()
             .flat_map(|item| {
-                item.printed_documents(meeting.audience)
-                    .iter()
+                meeting
+                    .printed_documents(item)
+                    .into_iter()
                     .map(move |doc| (item.number, doc))
             })
             .enumerate()

@@ -207,6 +207,8 @@ fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
 
 const MEETING: &str = "2026-07-16-children-scrutiny";
 const LATER: &str = "2026-09-24-children-scrutiny";
+/// The sample meeting with a supplementary pack.
+const THIRD: &str = "2026-09-10-children-scrutiny";
 
 /// Runs `.ci/packs` in `dir` (a project holding `content/`) with `env`, the
 /// agenda-pack under test given as `AGENDA_PACK` unless `env` says otherwise.
@@ -259,7 +261,12 @@ fn ci_packs_builds_every_pack_then_removes_the_pdf_of_a_meeting_that_no_longer_e
     assert!(run.status.success(), "{}", both(&run));
     assert_eq!(
         pdfs(&out),
-        [format!("{MEETING}.pdf"), format!("{LATER}.pdf")]
+        [
+            format!("{MEETING}.pdf"),
+            format!("{THIRD}-supplement-1.pdf"),
+            format!("{THIRD}.pdf"),
+            format!("{LATER}.pdf")
+        ]
     );
     assert!(page_count(&project.pdf(LATER)) > 1);
     let kept = std::fs::read(project.pdf(MEETING)).unwrap();
@@ -267,10 +274,16 @@ fn ci_packs_builds_every_pack_then_removes_the_pdf_of_a_meeting_that_no_longer_e
     // The later meeting is withdrawn: its PDF (restored from the cache in CI) and
     // its record go; the other pack is current and kept as it is.
     std::fs::remove_dir_all(project.root().join("content").join(LATER)).unwrap();
+    std::fs::remove_dir_all(project.root().join("content").join(THIRD)).unwrap();
     let run = ci_packs(project.root(), &[]);
     let said = both(&run);
     assert!(run.status.success(), "{said}");
     assert_eq!(pdfs(&out), [format!("{MEETING}.pdf")], "{said}");
+    assert!(
+        said.contains(&format!("removed out/{THIRD}-supplement-1.pdf")),
+        "{said}"
+    );
+    assert!(!record(&project).contains(THIRD), "{}", record(&project));
     assert!(said.contains(&format!("removed out/{LATER}.pdf")), "{said}");
     assert!(said.contains("unchanged"), "not rebuilt: {said}");
     assert!(!record(&project).contains(LATER), "{}", record(&project));
@@ -284,7 +297,7 @@ fn a_failed_check_leaves_no_pdf_to_upload_and_annotates_the_line() {
     let out = project.root().join("out");
     let run = ci_packs(project.root(), &[]);
     assert!(run.status.success(), "{}", both(&run));
-    assert_eq!(pdfs(&out).len(), 2);
+    assert_eq!(pdfs(&out).len(), 4);
 
     let note = project
         .root()
@@ -312,7 +325,7 @@ fn a_failed_check_leaves_no_pdf_to_upload_and_annotates_the_line() {
     std::fs::write(&note, good).unwrap();
     let run = ci_packs(project.root(), &[]);
     assert!(run.status.success(), "{}", both(&run));
-    assert_eq!(pdfs(&out).len(), 2);
+    assert_eq!(pdfs(&out).len(), 4);
 }
 
 #[test]
@@ -327,6 +340,8 @@ fn the_members_packs_are_built_apart() {
         pdfs(&project.root().join("out-private")),
         [
             format!("{MEETING}-private.pdf"),
+            format!("{THIRD}-private.pdf"),
+            format!("{THIRD}-supplement-1-private.pdf"),
             format!("{LATER}-private.pdf")
         ]
     );
@@ -473,7 +488,7 @@ fn a_release_is_downloaded_and_verified_kept_between_runs_or_compiled_if_it_cann
             .join(".agenda-pack-bin/bin/agenda-pack")
             .is_file()
     );
-    assert_eq!(pdfs(&project.root().join("out")).len(), 2);
+    assert_eq!(pdfs(&project.root().join("out")).len(), 4);
 
     // Kept (the workflow caches .agenda-pack-bin): not downloaded again.
     std::fs::remove_file(&log).unwrap();

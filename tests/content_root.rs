@@ -105,7 +105,7 @@ fn check_and_build_without_paths_inside_a_meeting_work_on_the_whole_content_root
     let output = agenda_pack(&images, &["check"]);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
-    assert!(err.contains("checked 2 meetings: 0 errors"), "{err}");
+    assert!(err.contains("checked 3 meetings: 0 errors"), "{err}");
     let output = agenda_pack(&images, &["build"]);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
@@ -115,7 +115,10 @@ fn check_and_build_without_paths_inside_a_meeting_work_on_the_whole_content_root
     );
     let mut built = project.out_files();
     built.sort();
-    assert_eq!(built, [project.pdf(MEETING), project.pdf(LATER)]);
+    let third = "2026-09-10-children-scrutiny";
+    let supplement = format!("{third}-supplement-1");
+    let expected = [MEETING, &supplement, third, LATER].map(|name| project.pdf(name));
+    assert_eq!(built, expected);
 }
 
 #[test]
@@ -187,5 +190,5 @@ fn a_content_folder_beside_the_current_one_is_not_taken_for_the_content_root() {
         err.contains("content"),
         "names the folder it looked for:\n{err}"
     );
-    assert!(!err.contains("checked 2 meetings"), "{err}");
+    assert!(!err.contains("checked 3 meetings"), "{err}");
 }

@@ -13,7 +13,12 @@ use common::*;
 
 const MEETING: &str = "2026-07-16-children-scrutiny";
 /// Both sample meetings, for the checkers.
-const SAMPLES: [&str; 2] = [MEETING, "2026-09-24-children-scrutiny"];
+const SAMPLES: [&str; 4] = [
+    MEETING,
+    "2026-09-24-children-scrutiny",
+    "2026-09-10-children-scrutiny",
+    "2026-09-10-children-scrutiny-supplement-1",
+];
 const APPENDIX: &str = "Elmsworth Children's Partnership Annual Report 2025/26";
 /// The XMP namespaces of the PDF/UA and PDF/A identification schemas.
 const PDFUA_ID: &str = "http://www.aiim.org/pdfua/ns/id/";

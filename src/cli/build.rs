@@ -189,9 +189,15 @@ fn build_all(
             .skipped
             .iter()
             .map(Diagnostic::content_warning)
-            .chain(results.iter().flat_map(|result| match result {
-                Ok(built) => built.iter().flat_map(|b| b.warnings.clone()).collect(),
-                Err(err) => Diagnostic::all_from_error(err),
+            .chain(results.iter().flat_map(|result| {
+                match result {
+                    Ok(built) => built
+                        .iter()
+                        .flat_map(|b| std::iter::once(b).chain(&b.supplements))
+                        .flat_map(|b| b.warnings.clone())
+                        .collect(),
+                    Err(err) => Diagnostic::all_from_error(err),
+                }
             }))
             .collect();
         let sources = Sources::within(std::iter::once(&project.content).chain(meetings));
@@ -200,15 +206,21 @@ fn build_all(
         }
     }
     let failed = results.iter().filter(|r| r.is_err()).count();
-    let pages: usize = results.iter().flatten().flatten().map(|b| b.pages).sum();
-    let warnings: usize = results
+    let packs = || {
+        results
+            .iter()
+            .flatten()
+            .flatten()
+            .flat_map(|b| std::iter::once(b).chain(&b.supplements))
+    };
+    let pages: usize = packs().map(|b| b.pages).sum();
+    let failed_warnings: usize = results
         .iter()
-        .map(|result| match result {
-            Ok(built) => built.iter().map(|b| b.warnings.len()).sum(),
-            Err(err) => err.warnings().len(),
-        })
-        .sum::<usize>()
-        + selected.skipped.len();
+        .filter_map(|result| result.as_ref().err())
+        .map(|err| err.warnings().len())
+        .sum();
+    let warnings: usize =
+        packs().map(|b| b.warnings.len()).sum::<usize>() + failed_warnings + selected.skipped.len();
     let skipped = if skipped > 0 {
         format!(" ({skipped} unchanged, not rebuilt)")
     } else {
@@ -281,7 +293,12 @@ impl ChangeCheck {
         let name = pack_name(dir, audience);
         let pdf = options.out_dir.join(format!("{name}.pdf"));
         let record = self.record.lock().unwrap_or_else(|e| e.into_inner());
-        if record.is_current(&name, &hash, &pdf) {
+        let supplements = supplement_names(&record, dir, audience);
+        let is_current = |name: &str| {
+            let pdf = options.out_dir.join(format!("{name}.pdf"));
+            record.is_current(name, &hash, &pdf)
+        };
+        if is_current(&name) && supplements.iter().all(|name| is_current(name)) {
             progress.line(&format!("unchanged {}, not rebuilt", pdf.display()));
             return None;
         }
@@ -291,14 +308,19 @@ impl ChangeCheck {
     fn record(&self, dir: &Path, audience: Audience, built: Option<&Built>, hash: Option<String>) {
         let name = pack_name(dir, audience);
         let mut record = self.record.lock().unwrap_or_else(|e| e.into_inner());
+        for stale in supplement_names(&record, dir, audience) {
+            record.remove(&stale);
+        }
         match (built, hash) {
-            (Some(built), Some(inputs)) => record.set(
-                &name,
-                Hashes {
-                    inputs,
-                    output: built.digest.clone(),
-                },
-            ),
+            (Some(built), Some(inputs)) => {
+                for pack in std::iter::once(built).chain(&built.supplements) {
+                    let hashes = Hashes {
+                        inputs: inputs.clone(),
+                        output: pack.digest.clone(),
+                    };
+                    record.set(&pack.name, hashes);
+                }
+            }
             _ => record.remove(&name),
         }
     }
@@ -311,6 +333,18 @@ fn pack_name(dir: &Path, audience: Audience) -> String {
         .file_name()
         .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned());
     Audience::pack_name(&meeting, audience)
+}
+
+/// The recorded supplements of a meeting's pack for `audience`, which must be current
+/// too for the meeting to be left alone.
+fn supplement_names(record: &Record, dir: &Path, audience: Audience) -> Vec<String> {
+    let prefix = format!("{}-supplement-", pack_name(dir, Audience::Public));
+    let private = Audience::pack_name("", Audience::Members);
+    record
+        .names_starting(&prefix)
+        .into_iter()
+        .filter(|name| name.ends_with(&private) == (audience == Audience::Members))
+        .collect()
 }
 
 /// A meeting's line: built or not, with its warnings or errors in the human format
@@ -335,12 +369,20 @@ fn pack_report(built: &Built, seconds: f64, human: bool) -> String {
         built.output.display(),
         built.pages
     );
+    for supplement in &built.supplements {
+        lines.push_str(&format!(
+            "\n  and {} ({} pages)",
+            supplement.output.display(),
+            supplement.pages
+        ));
+    }
     if console::verbosity() == Verbosity::Verbose {
         for (item, range) in &built.item_ranges {
             lines.push_str(&format!("\n  item {item}: {range}"));
         }
     }
-    for warning in built.warnings.iter().filter(|_| human) {
+    let warnings = built.supplements.iter().flat_map(|s| &s.warnings);
+    for warning in built.warnings.iter().chain(warnings).filter(|_| human) {
         let text = warning.one_line(console::colour());
         lines.push_str(&format!("\n  {}", text.replace('\n', "\n  ")));
     }

@@ -13,13 +13,14 @@ use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
 use super::yaml_recovery::Taint;
 use super::{
-    MEETING_FILE, chair, confine, external_pdf, minute_scan, unlisted, work_programme_file,
+    MEETING_FILE, chair, confine, external_pdf, minute_scan, supplements, unlisted,
+    work_programme_file,
 };
 use crate::error::{ContentError, Gathered, Location, Result};
 use crate::model::{
-    Audience, Contact, Date, Document, DocumentBody, DocumentKind, Item, ItemKind, Logo, Meeting,
-    Membership, NotesStyle, Publication, REQUIRED_CLEAR_DAYS, Style, Time, clear_days,
-    latest_publication,
+    Audience, Contact, Date, Document, DocumentBody, DocumentKind, HolidayCalendar, Item, ItemKind,
+    Logo, Meeting, Membership, NotesStyle, Part, Publication, REQUIRED_CLEAR_DAYS, Style,
+    Supplement, Time, clear_days_in, latest_publication_in,
 };
 
 /// The most sub-items an item may have: they are lettered `a)` to `z)`.
@@ -45,6 +46,8 @@ struct MeetingFile {
     items: Vec<ItemEntry>,
     #[serde(default)]
     private_items: Vec<ItemEntry>,
+    #[serde(default)]
+    supplements: Vec<Supplement>,
 }
 
 /// One entry of `items:`.
@@ -61,6 +64,10 @@ struct ItemEntry {
     #[serde(default)]
     documents: Vec<StringOrMap<DocumentEntry>>,
     exempt_paragraph: Option<u8>,
+    /// The supplement that carries all the item's documents.
+    supplement: Option<usize>,
+    added: Option<Date>,
+    urgency: Option<String>,
 }
 
 /// One entry of an item's `documents:`: a file name, or a map with a title.
@@ -69,11 +76,16 @@ struct ItemEntry {
 struct DocumentEntry {
     file: String,
     title: Option<String>,
+    supplement: Option<usize>,
 }
 
 impl From<String> for DocumentEntry {
     fn from(file: String) -> Self {
-        Self { file, title: None }
+        Self {
+            file,
+            title: None,
+            supplement: None,
+        }
     }
 }
 
@@ -181,9 +193,25 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     }
     let private_items = items.split_off(public_count.min(items.len()));
     let minute_book = minute_scan::scan(root);
-    let (mut warnings, gathered) = (source.warnings, source.gathered);
-    if checked("publication") && checked("date") {
-        warnings.extend(notice_warning(&yaml, raw.publication.date, raw.date));
+    let (mut warnings, mut gathered) = (source.warnings, source.gathered);
+    // Clear days are counted in the content root's calendar (`holidays.yaml`).
+    let calendar = gathered
+        .take(super::load_calendar(root))?
+        .unwrap_or_default();
+    if checked("publication") && checked("date") && checked("supplements") {
+        let agenda = supplements::Agenda::new(&yaml, &raw.supplements, &items, &private_items);
+        warnings.extend(
+            gathered
+                .take(agenda.check(&calendar, raw.publication.date, raw.date))?
+                .into_iter()
+                .flatten(),
+        );
+        warnings.extend(notice_warning(
+            &yaml,
+            &calendar,
+            raw.publication.date,
+            raw.date,
+        ));
     }
     for document in items
         .iter()
@@ -215,9 +243,12 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
         style,
         items,
         private_items,
+        supplements: raw.supplements,
         minute_book,
         warnings,
         audience: Audience::Public,
+        part: Part::Main,
+        page_offset: 0,
     };
     Ok(Loaded {
         meeting,
@@ -404,6 +435,7 @@ impl MeetingSource<'_> {
             let at = self.yaml.at(&entry_path);
             let named = self.dir.join(confine::normalise(Path::new(&doc.0.file)));
             let file = doc.0.file.clone();
+            let supplement = doc.0.supplement.or(entry.supplement);
             let mut found = Gathered::default();
             let (kind, loaded) = self.document(doc.0, at.clone(), defaults, &mut found);
             // In a preview, only the previewed document's errors count: another with
@@ -423,7 +455,15 @@ impl MeetingSource<'_> {
             self.gathered.extend(found.into_errors());
             // A document with errors is kept (its values standing in) so that its
             // Markdown is checked too; the meeting fails on the errors gathered.
-            documents.extend(self.gathered.take(loaded)?.flatten());
+            documents.extend(
+                self.gathered
+                    .take(loaded)?
+                    .flatten()
+                    .map(|document| Document {
+                        supplement,
+                        ..document
+                    }),
+            );
         }
         Ok(Item {
             number,
@@ -433,6 +473,8 @@ impl MeetingSource<'_> {
             sub_items: entry.sub_items,
             exempt_paragraph: entry.exempt_paragraph,
             documents,
+            added: entry.added,
+            urgency: entry.urgency,
         })
     }
 
@@ -540,6 +582,7 @@ impl MeetingSource<'_> {
                 body.map(|body| Document {
                     file: relative,
                     body,
+                    supplement: None,
                 })
             }),
         )
@@ -590,8 +633,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Warns when the agenda is published with fewer clear days' notice than the law asks.
-fn notice_warning(yaml: &YamlText, published: Date, meeting: Date) -> Option<ContentError> {
-    let days = clear_days(published, meeting);
+fn notice_warning(
+    yaml: &YamlText,
+    calendar: &HolidayCalendar,
+    published: Date,
+    meeting: Date,
+) -> Option<ContentError> {
+    let days = clear_days_in(calendar, published, meeting);
     (days < REQUIRED_CLEAR_DAYS).then(|| {
         ContentError::new(
             yaml.at("publication.date"),
@@ -601,7 +649,7 @@ fn notice_warning(yaml: &YamlText, published: Date, meeting: Date) -> Option<Con
         )
         .with_hint(format!(
             "publish by {} (weekends and bank holidays are not clear days), or print the reason for urgency with the late item",
-            latest_publication(meeting).long()
+            latest_publication_in(calendar, meeting).long()
         ))
     })
 }

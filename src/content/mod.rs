@@ -15,6 +15,7 @@ mod minute_scan;
 mod string_or_map;
 mod style_file;
 mod suggest;
+mod supplements;
 mod text_file;
 mod unlisted;
 mod work_programme_file;

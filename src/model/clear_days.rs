@@ -43,6 +43,17 @@ pub fn latest_publication_in(calendar: &HolidayCalendar, meeting: Date) -> Date 
     Date::from_naive(day - Duration::days(1))
 }
 
+/// The deadline a document published on `published` missed, when it gives fewer than
+/// the required clear days before the meeting (a supplement, a late item's papers).
+pub fn publish_by_if_late(
+    calendar: &HolidayCalendar,
+    published: Date,
+    meeting: Date,
+) -> Option<Date> {
+    (clear_days_in(calendar, published, meeting) < REQUIRED_CLEAR_DAYS)
+        .then(|| latest_publication_in(calendar, meeting))
+}
+
 fn is_working_day(calendar: &HolidayCalendar, day: NaiveDate) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !calendar.is_holiday(day)
 }

@@ -15,6 +15,8 @@ pub struct Document {
     pub file: PathBuf,
     /// What it is and what it says.
     pub body: DocumentBody,
+    /// The supplement it is published in, if it follows the agenda.
+    pub supplement: Option<usize>,
 }
 
 /// The kinds of document, each with its own house-style layout.

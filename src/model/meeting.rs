@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Document, DocumentKind, MinuteBook, Style, Time};
+use super::{Date, Document, DocumentKind, MinuteBook, Part, Style, Supplement, Time};
 use crate::error::{ContentError, Location};
 
 /// One meeting of a committee: everything its pack is made from.
@@ -38,6 +38,8 @@ pub struct Meeting {
     pub items: Vec<Item>,
     /// Private business, numbered on from the public items.
     pub private_items: Vec<Item>,
+    /// The supplementary packs, in order of their numbers.
+    pub supplements: Vec<Supplement>,
     /// The minutes found in the content root, for checking numbers and references.
     pub minute_book: MinuteBook,
     /// Doubtful points found while loading that do not stop the build.
@@ -45,6 +47,10 @@ pub struct Meeting {
     /// Whom the pack is for: the published pack, or the members' pack with the exempt
     /// documents.
     pub audience: Audience,
+    /// Which pack: the agenda, or one of its supplements.
+    pub part: Part,
+    /// The pages before this pack's first when its numbers continue another's.
+    pub page_offset: usize,
 }
 
 /// Whom a pack is printed for.
@@ -75,14 +81,21 @@ impl Meeting {
             .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned())
     }
 
-    /// The file stem of the pack: the meeting's name, `-private` for the members' pack.
+    /// The file stem of the pack: the meeting's name, `-supplement-N` for a supplement,
+    /// `-private` for the members' pack.
     pub fn pack_name(&self) -> String {
-        Audience::pack_name(&self.name(), self.audience)
+        Audience::pack_name(
+            &format!("{}{}", self.name(), self.part.suffix()),
+            self.audience,
+        )
     }
 
-    /// The document title of the pack: committee and date.
+    /// The document title of the pack: committee and date (and supplement).
     pub fn title(&self) -> String {
-        let title = format!("{} - {}", self.committee, self.date.ordinal());
+        let mut title = format!("{} - {}", self.committee, self.date.ordinal());
+        if let Some(heading) = self.supplement_heading() {
+            title = format!("{title} - {heading}");
+        }
         match self.audience {
             Audience::Public => title,
             Audience::Members => format!("{title} - Not for publication"),
@@ -92,6 +105,36 @@ impl Meeting {
     /// Every item, public then private.
     pub fn all_items(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().chain(&self.private_items)
+    }
+
+    /// The documents of `item` printed in this pack (its audience and part).
+    pub fn printed_documents<'a>(&self, item: &'a Item) -> Vec<&'a Document> {
+        item.printed_documents(self.audience, self.part)
+    }
+
+    /// The day this pack is published: the agenda's date, or its supplement's.
+    pub fn published(&self) -> Date {
+        self.supplement()
+            .map_or(self.publication.date, |supplement| supplement.date)
+    }
+
+    /// The supplement being made, if this pack is one.
+    pub fn supplement(&self) -> Option<&Supplement> {
+        match self.part {
+            Part::Main => None,
+            Part::Supplement(number) => self.supplements.iter().find(|s| s.number == number),
+        }
+    }
+
+    /// `Supplementary Agenda`, numbered when the meeting has more than one; `None` for
+    /// the agenda itself.
+    pub fn supplement_heading(&self) -> Option<String> {
+        let supplement = self.supplement()?;
+        Some(if self.supplements.len() > 1 {
+            format!("Supplementary Agenda {}", supplement.number)
+        } else {
+            "Supplementary Agenda".to_string()
+        })
     }
 }
 
@@ -250,16 +293,36 @@ pub struct Item {
     pub exempt_paragraph: Option<u8>,
     /// Its documents, in order; each starts on an odd page.
     pub documents: Vec<Document>,
+    /// The day a late item was added to the agenda, after its publication.
+    pub added: Option<Date>,
+    /// The Chair's reason for taking a late item as a matter of urgency.
+    pub urgency: Option<String>,
 }
 
 impl Item {
-    /// The documents printed in a pack for `audience`: an exempt item's only in the
-    /// members' pack.
-    pub fn printed_documents(&self, audience: Audience) -> &[Document] {
-        if self.exempt_paragraph.is_some() && audience == Audience::Public {
-            &[]
-        } else {
-            &self.documents
-        }
+    /// The documents printed in the `part` for `audience`: an exempt item's only in
+    /// the members' packs, a document to follow only in its supplement.
+    pub fn printed_documents(&self, audience: Audience, part: Part) -> Vec<&Document> {
+        self.visible_documents(audience)
+            .filter(|document| part.carries(document.supplement))
+            .collect()
+    }
+
+    /// Whether documents of the item that `audience` may see are left for a supplement.
+    pub fn to_follow(&self, audience: Audience) -> bool {
+        self.visible_documents(audience)
+            .any(|document| document.supplement.is_some())
+    }
+
+    /// Whether the item is on the front sheet of `part`: every item is on the agenda's,
+    /// a supplement's lists the items with documents in it (an exempt one by its title
+    /// alone in the published supplement).
+    pub fn listed_in(&self, part: Part) -> bool {
+        part == Part::Main || self.documents.iter().any(|d| part.carries(d.supplement))
+    }
+
+    fn visible_documents(&self, audience: Audience) -> impl Iterator<Item = &Document> {
+        let hidden = self.exempt_paragraph.is_some() && audience == Audience::Public;
+        self.documents.iter().filter(move |_| !hidden)
     }
 }

@@ -14,6 +14,7 @@ mod recommendations;
 mod report;
 mod style;
 mod sub_paragraphs;
+mod supplement;
 mod wording;
 mod work_programme;
 
@@ -21,6 +22,7 @@ pub use appendix_scheme::AppendixScheme;
 pub use author_block::AuthorBlock;
 pub use clear_days::{
     REQUIRED_CLEAR_DAYS, clear_days, clear_days_in, latest_publication, latest_publication_in,
+    publish_by_if_late,
 };
 pub use date::{Date, Time, YEARS};
 pub use document::{
@@ -38,6 +40,7 @@ pub use style::{
     ReportTitle, SignatoryDateStyle, Style,
 };
 pub use sub_paragraphs::SubParagraphs;
+pub use supplement::{PageNumbers, Part, Signatory, Supplement};
 pub use wording::{
     CoOptedLayout, ContactBlock, CouncillorTitle, EmployeeLayout, MinuteNumber, NameList,
     PageRangePlace, PresentLabelSettings, PresentLabels,

@@ -11,9 +11,9 @@ use crate::error::Location;
 use crate::error::{ContentError, Gathered, Result};
 use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
 use crate::model::{
-    Attendee, Audience, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
+    Attendee, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
     EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
-    MinuteNumber, MinuteRef, MinutesWording, NameList, NotesStyle, Present, ProgrammeItem,
+    MinuteNumber, MinuteRef, MinutesWording, NameList, NotesStyle, Part, Present, ProgrammeItem,
     ProgrammeSlot, ReportTitle, Style, SummaryBlock, WorkProgramme,
 };
 
@@ -29,6 +29,10 @@ use crate::typeset::CONTENT_DIR;
 #[derive(Serialize)]
 struct PackContext<'a> {
     meeting: MeetingContext<'a>,
+    /// Set when the pack is a supplement: its front sheet replaces the agenda's.
+    supplement: Option<SupplementContext>,
+    /// The pages before this pack's first when its numbers continue another's.
+    page_offset: usize,
     items: Vec<ItemContext<'a>>,
     private_items: Vec<ItemContext<'a>>,
     documents: Vec<DocumentContext<'a>>,
@@ -68,6 +72,22 @@ struct PublicationContext<'a> {
 }
 
 #[derive(Serialize)]
+struct SupplementContext {
+    /// `Supplementary Agenda`, numbered when there are several.
+    heading: String,
+    /// Its own signatory, the agenda's when it names none.
+    signatory: SignatoryContext,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct SignatoryContext {
+    name: String,
+    post: String,
+    address: String,
+}
+
+#[derive(Serialize)]
 struct ItemContext<'a> {
     number: usize,
     kind: ItemKind,
@@ -75,7 +95,11 @@ struct ItemContext<'a> {
     by: Option<&'a str>,
     sub_items: Vec<SubItem<'a>>,
     has_documents: bool,
+    /// Documents the reader will see are left for a supplement.
+    to_follow: bool,
     exempt_paragraph: Option<u8>,
+    /// A late item's reason for urgency.
+    urgency: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -229,7 +253,7 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     let mut minute_refs = Vec::new();
     let mut gathered = Gathered::default();
     for item in meeting.all_items() {
-        for (index, document) in item.printed_documents(meeting.audience).iter().enumerate() {
+        for (index, document) in meeting.printed_documents(item).into_iter().enumerate() {
             let Some(body) = gathered.take(body_context(meeting, document, &mut minute_refs))?
             else {
                 continue;
@@ -302,16 +326,10 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
                 .then(|| Value::from_safe_string(contact_note(&meeting.contacts))),
             style,
         },
-        items: meeting
-            .items
-            .iter()
-            .map(|item| item_context(item, meeting.audience))
-            .collect(),
-        private_items: meeting
-            .private_items
-            .iter()
-            .map(|item| item_context(item, meeting.audience))
-            .collect(),
+        supplement: supplement_context(meeting),
+        page_offset: meeting.page_offset,
+        items: item_contexts(meeting, &meeting.items),
+        private_items: item_contexts(meeting, &meeting.private_items),
         documents,
     };
     Ok(Context {
@@ -440,7 +458,39 @@ fn bookmark(document: &Document) -> String {
     }
 }
 
-fn item_context(item: &Item, audience: Audience) -> ItemContext<'_> {
+/// The front sheet of a supplement: its heading, signatory and publication date.
+fn supplement_context(meeting: &Meeting) -> Option<SupplementContext> {
+    let supplement = meeting.supplement()?;
+    let publication = &meeting.publication;
+    let signatory = match &supplement.signatory {
+        Some(s) => SignatoryContext {
+            name: s.name.clone(),
+            post: s.post.clone(),
+            address: s.address.clone(),
+        },
+        None => SignatoryContext {
+            name: publication.name.clone(),
+            post: publication.post.clone(),
+            address: publication.address.clone(),
+        },
+    };
+    Some(SupplementContext {
+        heading: meeting.supplement_heading()?,
+        signatory,
+        date: meeting.style.signatory(supplement.date),
+    })
+}
+
+/// The items of `items` listed on this pack's front sheet.
+fn item_contexts<'a>(meeting: &Meeting, items: &'a [Item]) -> Vec<ItemContext<'a>> {
+    items
+        .iter()
+        .filter(|item| item.listed_in(meeting.part))
+        .map(|item| item_context(item, meeting))
+        .collect()
+}
+
+fn item_context<'a>(item: &'a Item, meeting: &Meeting) -> ItemContext<'a> {
     ItemContext {
         number: item.number,
         kind: item.kind,
@@ -452,8 +502,10 @@ fn item_context(item: &Item, audience: Audience) -> ItemContext<'_> {
             .zip('a'..='z')
             .map(|(text, letter)| SubItem { letter, text })
             .collect(),
-        has_documents: !item.printed_documents(audience).is_empty(),
+        has_documents: !meeting.printed_documents(item).is_empty(),
+        to_follow: meeting.part == Part::Main && item.to_follow(meeting.audience),
         exempt_paragraph: item.exempt_paragraph,
+        urgency: item.urgency.as_deref(),
     }
 }
 
