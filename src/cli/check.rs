@@ -90,13 +90,24 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .iter()
         .filter_map(|(_, _, _, deadline)| deadline.as_ref().map(Deadline::line))
         .collect();
-    let diagnostics: Vec<Diagnostic> = selected
+    // A mistake of a file every meeting reads (`holidays.yaml`, `style.yaml`) is
+    // reported by each meeting: it is shown, and counted, once.
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut repeated_errors = 0;
+    for diagnostic in selected
         .skipped
         .iter()
         .map(Diagnostic::content_warning)
         .chain(calendar_error.iter().flat_map(Diagnostic::all_from_error))
         .chain(checked.into_iter().flat_map(|(d, _, _, _)| d))
-        .collect();
+    {
+        if diagnostics.contains(&diagnostic) {
+            repeated_errors += usize::from(diagnostic.severity == Severity::Error);
+        } else {
+            diagnostics.push(diagnostic);
+        }
+    }
+    let errors = errors - repeated_errors;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)

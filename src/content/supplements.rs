@@ -54,7 +54,7 @@ impl<'a> Agenda<'a> {
             self.check_documents(path, item)?;
             self.check_late_item(path, item, published)?;
         }
-        Ok(self.notice_warnings(meeting))
+        Ok(self.notice_warnings(calendar, meeting))
     }
 
     /// Supplements are numbered 1, 2, ... and published after the agenda.
@@ -135,7 +135,7 @@ impl<'a> Agenda<'a> {
 
     /// A supplement published with fewer than five clear days' notice, and one that
     /// carries nothing (it is printed all the same: a front sheet alone).
-    fn notice_warnings(&self, meeting: Date) -> Vec<ContentError> {
+    fn notice_warnings(&self, calendar: &HolidayCalendar, meeting: Date) -> Vec<ContentError> {
         let empty = self
             .supplements
             .iter()
