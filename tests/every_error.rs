@@ -725,3 +725,65 @@ fn a_preview_is_not_stopped_by_another_documents_kind() {
         "{stderr}"
     );
 }
+
+/// The places `check` reports, as `file:line:column`.
+fn places(reported: &[Reported]) -> Vec<String> {
+    reported
+        .iter()
+        .map(|r| format!("{}:{}:{}", r.file, r.line, r.column))
+        .collect()
+}
+
+#[test]
+fn every_markdown_error_of_a_note_is_reported_at_its_place() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "images/crest.svg", CREST);
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: briefing-note\nsubject: S\n---\n\n\
+         # Purpose {.wide}\n\n\
+         Smile 😀 please.\n\n\
+         See [the file](javascript:alert(1)) and <br> this.\n\n\
+         ![A chart](images/missing.png)\n\n\
+         ![A crest](images/crest.svg \"Crest {width=200%}\")\n\n\
+         | A | B |\n|---|---|\n| < | x |\n\n\
+         Smile again 😀.\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        places(&reported),
+        [
+            "content/m/note.md:6:1",
+            "content/m/note.md:8:7",
+            "content/m/note.md:10:5",
+            "content/m/note.md:10:41",
+            "content/m/note.md:12:1",
+            "content/m/note.md:14:1",
+            "content/m/note.md:16:1",
+            "content/m/note.md:20:13",
+        ],
+        "{reported:#?}"
+    );
+    let messages: Vec<&str> = reported.iter().map(|r| r.message.as_str()).collect();
+    for (index, seen) in [
+        "not a heading attribute",
+        "cannot be printed",
+        "scheme `javascript:`",
+        "raw HTML",
+        "images/missing.png",
+        "200%",
+        "does not exist",
+        "cannot be printed",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(messages[index].contains(seen), "{seen}: {messages:#?}");
+    }
+    assert!(stderr.contains("8 errors"), "all are counted: {stderr}");
+}
