@@ -787,3 +787,41 @@ fn every_markdown_error_of_a_note_is_reported_at_its_place() {
     }
     assert!(stderr.contains("8 errors"), "all are counted: {stderr}");
 }
+
+#[test]
+fn every_duplicate_key_and_unprintable_character_of_a_file_is_reported() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: briefing-note\nsubject: Snow \u{2603} day\nkind: briefing-note\n\
+         subject: Again\nto: Members \u{2603}\n---\n\nText.\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        places(&reported),
+        [
+            "content/m/note.md:3:15",
+            "content/m/note.md:4:1",
+            "content/m/note.md:5:1",
+            "content/m/note.md:6:13",
+        ],
+        "{reported:#?}"
+    );
+    assert!(reported[0].message.starts_with("U+2603"), "{reported:#?}");
+    assert!(
+        reported[1].message.contains("`kind` is given twice"),
+        "{reported:#?}"
+    );
+    assert!(
+        reported[2]
+            .message
+            .contains("`subject` is given twice in this map (first on line 3)"),
+        "{reported:#?}"
+    );
+    assert!(reported[3].message.starts_with("U+2603"), "{reported:#?}");
+}
