@@ -1086,6 +1086,11 @@ mod tests {
     }
 
     fn convert_marked(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
+        // The first mistake, as each test here pins one.
+        convert_all(text, flavour).map_err(|mut errors| errors.remove(0))
+    }
+
+    fn convert_all(text: &str, flavour: Flavour) -> Result<Rendered, Vec<ContentError>> {
         let source = MarkdownSource {
             file: "note.md".into(),
             text: text.into(),
@@ -1106,8 +1111,7 @@ mod tests {
             meeting_dir: dir.path(),
             document_dir: PathBuf::new(),
         };
-        // The first mistake, as each test here pins one.
-        render(&source, flavour, &assets).map_err(|mut errors| errors.remove(0))
+        render(&source, flavour, &assets)
     }
 
     fn note(text: &str) -> String {
@@ -1417,6 +1421,95 @@ mod tests {
             .any(|(i, _)| i == 0 || &out[i - 1..i] != "\\");
         assert!(!unescaped_hash, "{out}");
         assert!(out.contains("\\#set text\\(red\\) \\$x\\$"));
+    }
+
+    #[test]
+    fn mistakes_inside_nested_constructs_are_all_reported_without_a_panic() {
+        let text = "- item <b> [x](javascript:1)\n  > quote \u{1F600} ![](images/none.png)\n\n\
+                    | A | B |\n|---|---|\n| <i> \u{1F600} | [[bad]] |\n| ^ | x | y |\n\n\
+                    Text[^n] and [^missing].\n\n[^n]: Foot \u{1F600} [^n]\n\n\
+                    [/landscape]\n\n[landscape]\n\n[landscape]\n\n# Heading {.wide}\n\n\
+                    ### Deep *and \u{1F600}*\n\n{number=x} A paragraph.\n\nTable:\n\n---\n";
+        for flavour in [
+            NOTE,
+            Flavour::Appendix,
+            Flavour::Minutes { first_minute: 1 },
+        ] {
+            let source = MarkdownSource {
+                file: "note.md".into(),
+                text: text.into(),
+                first_line: 1,
+            };
+            let assets = Assets {
+                meeting_dir: Path::new("/nonexistent"),
+                document_dir: PathBuf::new(),
+            };
+            let errors = render(&source, flavour, &assets).unwrap_err();
+            let lines: Vec<usize> = errors.iter().map(|e| e.location.line).collect();
+            assert!(lines.is_sorted(), "{errors:#?}");
+            // Each planted line is reported, and the open landscape section at the end.
+            for line in [1, 2, 6, 7, 11, 13, 15, 17, 19, 21, 23, 25] {
+                assert!(lines.contains(&line), "line {line}: {errors:#?}");
+            }
+        }
+    }
+
+    /// Markdown pieces, mistakes among them, that arbitrary documents are made of.
+    const PIECES: &[&str] = &[
+        "# ",
+        "## ",
+        "### ",
+        "- ",
+        "1. ",
+        "a) ",
+        "> ",
+        "| A | B |\n|---|---|\n",
+        "| ^ | < |\n",
+        "| x |\n",
+        "<b>",
+        "<br>",
+        "[x](javascript:1)",
+        "[x](https://a.org)",
+        "[[bad]]",
+        "[[minute 1/26]]",
+        "![a](images/chart.svg \"T {width=200%}\")",
+        "![](x.png)",
+        "[landscape]",
+        "[/landscape]",
+        "Table: T {widths=1}",
+        "Table:",
+        "[^n]",
+        "[^n]: foot ",
+        " {.wide}",
+        " {number=x}",
+        "{number=2} ",
+        "\u{1F600}",
+        "text",
+        "\n",
+        "\n\n",
+        "  ",
+        "---",
+        "*",
+        "**",
+        "`",
+        "{-}",
+        "# Appendix: A",
+        "# Part: P",
+        "RESOLVED",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn any_document_converts_or_fails_with_its_mistakes_without_a_panic(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for flavour in [NOTE, Flavour::Appendix, Flavour::Minutes { first_minute: 1 }] {
+                if let Err(errors) = convert_all(&text, flavour) {
+                    proptest::prop_assert!(!errors.is_empty(), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
