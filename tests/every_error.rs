@@ -623,16 +623,16 @@ fn a_work_programmes_own_checks_are_reported_beside_its_yaml_errors() {
         .iter()
         .map(|r| (r.line, r.message.as_str()))
         .collect();
-    // The programme's own checks stop at their first error (date order here).
-    assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found[0].1.contains("is out of date order"), "{found:#?}");
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[0].1.contains("which is not a meeting"), "{found:#?}");
+    assert!(found[1].1.contains("is out of date order"), "{found:#?}");
     assert!(
-        found[1].1.starts_with("unknown field `colour`"),
+        found[2].1.starts_with("unknown field `colour`"),
         "{found:#?}"
     );
     assert_eq!(
         found.iter().map(|f| f.0).collect::<Vec<_>>(),
-        [7, 9],
+        [6, 7, 9],
         "{found:#?}"
     );
 }
@@ -724,4 +724,160 @@ fn a_preview_is_not_stopped_by_another_documents_kind() {
         stderr.contains("`minutes.md` is minutes, but it is listed under a `briefing-note` item"),
         "{stderr}"
     );
+}
+
+/// The places `check` reports, as `file:line:column`.
+fn places(reported: &[Reported]) -> Vec<String> {
+    reported
+        .iter()
+        .map(|r| format!("{}:{}:{}", r.file, r.line, r.column))
+        .collect()
+}
+
+#[test]
+fn every_markdown_error_of_a_note_is_reported_at_its_place() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write("m", "images/crest.svg", CREST);
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: briefing-note\nsubject: S\n---\n\n\
+         # Purpose {.wide}\n\n\
+         Smile 😀 please.\n\n\
+         See [the file](javascript:alert(1)) and <br> this.\n\n\
+         ![A chart](images/missing.png)\n\n\
+         ![A crest](images/crest.svg \"Crest {width=200%}\")\n\n\
+         | A | B |\n|---|---|\n| < | x |\n\n\
+         Smile again 😀.\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        places(&reported),
+        [
+            "content/m/note.md:6:1",
+            "content/m/note.md:8:7",
+            "content/m/note.md:10:5",
+            "content/m/note.md:10:41",
+            "content/m/note.md:12:1",
+            "content/m/note.md:14:1",
+            "content/m/note.md:16:1",
+            "content/m/note.md:20:13",
+        ],
+        "{reported:#?}"
+    );
+    let messages: Vec<&str> = reported.iter().map(|r| r.message.as_str()).collect();
+    for (index, seen) in [
+        "not a heading attribute",
+        "cannot be printed",
+        "scheme `javascript:`",
+        "raw HTML",
+        "images/missing.png",
+        "200%",
+        "does not exist",
+        "cannot be printed",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(messages[index].contains(seen), "{seen}: {messages:#?}");
+    }
+    assert!(stderr.contains("8 errors"), "all are counted: {stderr}");
+}
+
+#[test]
+fn every_duplicate_key_and_unprintable_character_of_a_file_is_reported() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write(
+        "m",
+        "note.md",
+        "---\nkind: briefing-note\nsubject: Snow \u{2603} day\nkind: briefing-note\n\
+         subject: Again\nto: Members \u{2603}\n---\n\nText.\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        places(&reported),
+        [
+            "content/m/note.md:3:15",
+            "content/m/note.md:4:1",
+            "content/m/note.md:5:1",
+            "content/m/note.md:6:13",
+        ],
+        "{reported:#?}"
+    );
+    assert!(reported[0].message.starts_with("U+2603"), "{reported:#?}");
+    assert!(
+        reported[1].message.contains("`kind` is given twice"),
+        "{reported:#?}"
+    );
+    assert!(
+        reported[2]
+            .message
+            .contains("`subject` is given twice in this map (first on line 3)"),
+        "{reported:#?}"
+    );
+    assert!(reported[3].message.starts_with("U+2603"), "{reported:#?}");
+}
+
+#[test]
+fn every_mistake_of_a_work_programmes_own_checks_is_reported() {
+    let project = Project::new();
+    let items = "  - kind: work-programme\n    title: Work Programme\n    documents:\n      - programme.yaml\n";
+    project.write("m", "meeting.yaml", &meeting_yaml(items));
+    project.write(
+        "m",
+        "programme.yaml",
+        "kind: work-programme\ntitle: P\nlast_updated: 2026-07-01\ncolumns: [Status]\n\
+         meetings:\n  - date: 2026-07-16\n    items:\n      - title: A\n        detail: D\n\
+         \x20       lead: L\n        cells:\n          Stage: x\n          Owner: y\n\
+         \x20 - date: 2026-07-10\n  - heading: To be arranged\n    note: N\n    cancelled: true\n\
+         \x20 - date: 2026-09-01\n    moved_from: 2026-09-01\n    moved_to: 2026-12-01\n\
+         \x20 - date: 2026-08-01\n",
+    );
+    let binary = Path::new(env!("CARGO_BIN_EXE_agenda-pack"));
+    let (code, reported, stderr) = check(binary, project.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let found: Vec<String> = reported
+        .iter()
+        .map(|r| format!("{}:{}:{} {}", r.file, r.line, r.column, r.message))
+        .collect();
+    let expected = [
+        ("programme.yaml:12:11", "`Stage` is not a column"),
+        ("programme.yaml:13:11", "`Owner` is not a column"),
+        (
+            "programme.yaml:14:5",
+            "the meeting on 10th July 2026 is out of date order",
+        ),
+        (
+            "programme.yaml:16:5",
+            "`note:` belongs to a meeting with a date",
+        ),
+        (
+            "programme.yaml:17:5",
+            "`cancelled:` belongs to a meeting with a date",
+        ),
+        ("programme.yaml:19:5", "its own date"),
+        (
+            "programme.yaml:20:5",
+            "which is not a meeting in the programme",
+        ),
+        (
+            "programme.yaml:21:5",
+            "the meeting on 1st August 2026 is out of date order",
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (found, (place, seen)) in found.iter().zip(expected) {
+        assert!(
+            found.contains(&format!("{place} ")) && found.contains(seen),
+            "{place} {seen}: {found}"
+        );
+    }
 }

@@ -82,25 +82,27 @@ pub fn load(
     // Checks of values with errors of their own would report their stand-ins.
     let checked = |path: &str| !parsed.tainted(path);
     let FileKind::WorkProgramme = file.kind;
-    let meetings = if checked("meetings") {
-        gathered.take(meetings(&yaml, file.meetings))?
-    } else {
-        None
-    };
-    if let Some(meetings) = &meetings
+    // The meetings without mistakes, and whether there were none.
+    let meetings = checked("meetings").then(|| {
+        let (slots, errors) = meetings(&yaml, file.meetings);
+        let clean = errors.is_empty();
+        gathered.extend(errors);
+        (slots, clean)
+    });
+    if let Some((meetings, _)) = &meetings
         && checked("columns")
         && checked("later")
         && checked("information_only")
     {
-        gathered.take(check_cells(
+        gathered.extend(check_cells(
             &yaml,
             &file.columns,
             meetings,
             &file.later,
             &file.information_only,
-        ))?;
+        ));
     }
-    if let Some(meetings) = &meetings
+    if let Some((meetings, true)) = &meetings
         && !meetings
             .iter()
             .filter_map(ProgrammeSlot::meeting)
@@ -136,7 +138,7 @@ pub fn load(
             .map(str::to_string)
             .collect(),
         columns: file.columns,
-        meetings: meetings.unwrap_or_default(),
+        meetings: meetings.map(|(slots, _)| slots).unwrap_or_default(),
         later: file
             .later
             .into_iter()
@@ -152,14 +154,19 @@ pub fn load(
 }
 
 /// Validates the meetings: dates in order and once each, a move to a programmed date;
-/// an entry with a `heading:` instead of a date is a group kept in its place.
-fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<ProgrammeSlot>> {
+/// an entry with a `heading:` instead of a date is a group kept in its place. Returns
+/// the entries without mistakes, and every mistake of the others.
+fn meetings(
+    yaml: &YamlText,
+    entries: Vec<MeetingEntry>,
+) -> (Vec<ProgrammeSlot>, Vec<ContentError>) {
     let at = |index: usize, key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
     let dated: Vec<(usize, Date)> = entries
         .iter()
         .enumerate()
         .filter_map(|(index, m)| m.date.map(|date| (index, date)))
         .collect();
+    let mut errors = Vec::new();
     for pair in dated.windows(2) {
         let ((_, before), (index, date)) = (pair[0], pair[1]);
         if date <= before {
@@ -168,48 +175,56 @@ fn meetings(yaml: &YamlText, entries: Vec<MeetingEntry>) -> Result<Vec<Programme
             } else {
                 "is out of date order"
             };
-            return Err(ContentError::new(
-                at(index, "date"),
-                format!("the meeting on {} {problem}", date.ordinal()),
-            )
-            .with_hint("list each meeting once, in date order")
-            .into());
+            errors.push(
+                ContentError::new(
+                    at(index, "date"),
+                    format!("the meeting on {} {problem}", date.ordinal()),
+                )
+                .with_hint("list each meeting once, in date order"),
+            );
         }
     }
     let dates: Vec<Date> = dated.iter().map(|&(_, date)| date).collect();
-    entries
-        .into_iter()
-        .enumerate()
-        .map(|(index, entry)| slot(yaml, index, entry, &dates))
-        .collect()
+    let mut slots = Vec::new();
+    for (index, entry) in entries.into_iter().enumerate() {
+        match slot(yaml, index, entry, &dates) {
+            Ok(slot) => slots.push(slot),
+            Err(wrong) => errors.extend(wrong),
+        }
+    }
+    (slots, errors)
 }
 
-/// One entry of `meetings:`: a dated meeting, or a group under its heading.
+/// One entry of `meetings:`: a dated meeting, or a group under its heading; else every
+/// mistake of the entry.
 fn slot(
     yaml: &YamlText,
     index: usize,
     entry: MeetingEntry,
     dates: &[Date],
-) -> Result<ProgrammeSlot> {
+) -> Result<ProgrammeSlot, Vec<ContentError>> {
     let at = |key: &str| yaml.key_at(&format!("meetings[{index}].{key}"));
     let date = match (entry.date, entry.heading) {
         (Some(date), None) => date,
         (None, Some(heading)) => {
-            let dated_key = [
+            let dated_keys: Vec<ContentError> = [
                 ("note", entry.note.is_some()),
                 ("moved_from", entry.moved_from.is_some()),
                 ("moved_to", entry.moved_to.is_some()),
                 ("cancelled", entry.cancelled),
             ]
             .into_iter()
-            .find(|(_, given)| *given);
-            if let Some((key, _)) = dated_key {
-                return Err(ContentError::new(
+            .filter(|(_, given)| *given)
+            .map(|(key, _)| {
+                ContentError::new(
                     at(key),
                     format!("`{key}:` belongs to a meeting with a date, not to a `heading:` group"),
                 )
                 .with_hint(format!("remove `{key}:`, or give the meeting its `date:`"))
-                .into());
+            })
+            .collect();
+            if !dated_keys.is_empty() {
+                return Err(dated_keys);
             }
             return Ok(ProgrammeSlot::Group(ProgrammeGroup {
                 heading,
@@ -217,54 +232,65 @@ fn slot(
             }));
         }
         (Some(_), Some(_)) => {
-            return Err(ContentError::new(
-                at("heading"),
-                "an entry of `meetings:` has either a `date:` or a `heading:`, not both",
-            )
-            .with_hint("remove `heading:` from a dated meeting")
-            .into());
+            return Err(vec![
+                ContentError::new(
+                    at("heading"),
+                    "an entry of `meetings:` has either a `date:` or a `heading:`, not both",
+                )
+                .with_hint("remove `heading:` from a dated meeting"),
+            ]);
         }
         (None, None) => {
-            return Err(ContentError::new(
+            return Err(
+                vec![ContentError::new(
                 yaml.at(&format!("meetings[{index}]")),
                 "an entry of `meetings:` needs a `date:` (or a `heading:` for a group without one)",
             )
-            .with_hint("add `date: YYYY-MM-DD`, or `heading: Date to be arranged`")
-            .into());
+            .with_hint("add `date: YYYY-MM-DD`, or `heading: Date to be arranged`")],
+            );
         }
     };
+    let mut errors = Vec::new();
     if entry.moved_from == Some(date) {
-        return Err(ContentError::new(
-            at("moved_from"),
-            format!("moved from {}, its own date", date.ordinal()),
-        )
-        .with_hint("give the date the meeting was moved from, or remove `moved_from:`")
-        .into());
+        errors.push(
+            ContentError::new(
+                at("moved_from"),
+                format!("moved from {}, its own date", date.ordinal()),
+            )
+            .with_hint("give the date the meeting was moved from, or remove `moved_from:`"),
+        );
     }
     let state = match (entry.cancelled, entry.moved_to) {
         (false, None) => MeetingState::Planned,
         (true, None) => MeetingState::Cancelled,
         (false, Some(to)) if dates.contains(&to) => MeetingState::MovedTo(to),
         (false, Some(to)) => {
-            return Err(ContentError::new(
-                at("moved_to"),
-                format!(
-                    "moved to {}, which is not a meeting in the programme",
-                    to.ordinal()
-                ),
-            )
-            .with_hint("add that meeting to `meetings:`, or correct the date")
-            .into());
+            errors.push(
+                ContentError::new(
+                    at("moved_to"),
+                    format!(
+                        "moved to {}, which is not a meeting in the programme",
+                        to.ordinal()
+                    ),
+                )
+                .with_hint("add that meeting to `meetings:`, or correct the date"),
+            );
+            MeetingState::Planned
         }
         (true, Some(_)) => {
-            return Err(ContentError::new(
-                at("cancelled"),
-                "a meeting is either cancelled or moved, not both",
-            )
-            .with_hint("remove `cancelled: true` or `moved_to:`")
-            .into());
+            errors.push(
+                ContentError::new(
+                    at("cancelled"),
+                    "a meeting is either cancelled or moved, not both",
+                )
+                .with_hint("remove `cancelled: true` or `moved_to:`"),
+            );
+            MeetingState::Planned
         }
     };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(ProgrammeSlot::Meeting(ProgrammeMeeting {
         date,
         note: entry.note,
@@ -274,53 +300,58 @@ fn slot(
     }))
 }
 
-/// Every item's `cells:` must name columns the programme declares in `columns:`.
+/// Every item's `cells:` must name columns the programme declares in `columns:`:
+/// each cell that does not is a mistake.
 fn check_cells(
     yaml: &YamlText,
     columns: &[String],
     meetings: &[ProgrammeSlot],
     later: &[GroupEntry],
     information_only: &[ProgrammeItem],
-) -> Result<()> {
+) -> Vec<ContentError> {
     let slot_items = meetings.iter().enumerate().map(|(index, slot)| {
         let items = match slot {
             ProgrammeSlot::Meeting(m) => &m.items,
             ProgrammeSlot::Group(g) => &g.items,
         };
-        (format!("meetings[{index}].items"), items)
+        (format!("meetings[{index}].items"), items.as_slice())
     });
     let later_items = later
         .iter()
         .enumerate()
-        .map(|(index, g)| (format!("later[{index}].items"), &g.items));
-    for (path, items) in slot_items.chain(later_items) {
-        check_item_cells(yaml, columns, &path, items)?;
-    }
-    check_item_cells(yaml, columns, "information_only", information_only)
+        .map(|(index, g)| (format!("later[{index}].items"), g.items.as_slice()));
+    let information_only = std::iter::once(("information_only".to_string(), information_only));
+    slot_items
+        .chain(later_items)
+        .chain(information_only)
+        .flat_map(|(path, items)| unknown_cells(yaml, columns, &path, items))
+        .collect()
 }
 
-fn check_item_cells(
+fn unknown_cells(
     yaml: &YamlText,
     columns: &[String],
     path: &str,
     items: &[ProgrammeItem],
-) -> Result<()> {
+) -> Vec<ContentError> {
+    let declared = if columns.is_empty() {
+        "the programme declares no extra `columns:`".to_string()
+    } else {
+        format!("the programme's `columns:` are {}", columns.join(", "))
+    };
+    let mut errors = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        if let Some(unknown) = item.cells.keys().find(|key| !columns.contains(key)) {
-            let declared = if columns.is_empty() {
-                "the programme declares no extra `columns:`".to_string()
-            } else {
-                format!("the programme's `columns:` are {}", columns.join(", "))
-            };
-            return Err(ContentError::new(
-                yaml.key_at(&format!("{path}[{index}].cells.{unknown}")),
-                format!("`{unknown}` is not a column of the programme: {declared}"),
-            )
-            .with_hint(format!(
-                "add `{unknown}` to `columns:` at the top of the file, or correct the name"
-            ))
-            .into());
+        for unknown in item.cells.keys().filter(|key| !columns.contains(key)) {
+            errors.push(
+                ContentError::new(
+                    yaml.key_at(&format!("{path}[{index}].cells.{unknown}")),
+                    format!("`{unknown}` is not a column of the programme: {declared}"),
+                )
+                .with_hint(format!(
+                    "add `{unknown}` to `columns:` at the top of the file, or correct the name"
+                )),
+            );
         }
     }
-    Ok(())
+    errors
 }

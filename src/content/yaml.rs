@@ -12,7 +12,7 @@ use super::suggest;
 use super::text_file::YAML_LIMIT;
 use super::yaml_recovery::{self, Parsed};
 use super::yaml_spans::{self, Spans};
-use crate::error::{ContentError, Location};
+use crate::error::{ContentError, Gathered, Location, Result};
 
 /// YAML text, where it sits, and where each of its values is written.
 pub struct YamlText<'a> {
@@ -29,11 +29,15 @@ pub struct YamlText<'a> {
 impl<'a> YamlText<'a> {
     /// Reads `text` (which starts at line `first_line` of `file`), refusing text past
     /// the YAML size limit and what [`yaml_spans::read`] refuses.
-    pub fn read(file: &'a Path, text: &'a str, first_line: usize) -> Result<Self, ContentError> {
+    pub fn read(file: &'a Path, text: &'a str, first_line: usize) -> Result<Self> {
         if text.len() as u64 > YAML_LIMIT.bytes {
-            return Err(YAML_LIMIT.exceeded(file, text.len() as u64));
+            return Err(YAML_LIMIT.exceeded(file, text.len() as u64).into());
         }
-        let spans = yaml_spans::read(file, text, first_line)?;
+        let spans = yaml_spans::read(file, text, first_line).or_else(|errors| {
+            let mut gathered = Gathered::default();
+            gathered.extend(errors);
+            gathered.fail(Vec::new())
+        })?;
         Ok(Self {
             file,
             text,
@@ -199,7 +203,11 @@ mod tests {
     }
 
     fn parse(file: &str, text: &str, first_line: usize) -> Result<Sample, ContentError> {
-        YamlText::read(Path::new(file), text, first_line)?.parse()
+        let yaml = YamlText::read(Path::new(file), text, first_line).map_err(|err| match err {
+            crate::error::Error::Contents(mut found) => found.errors.remove(0),
+            other => panic!("{other}"),
+        })?;
+        yaml.parse()
     }
 
     #[test]

@@ -109,11 +109,17 @@ struct Pass<'a> {
     /// Values added by aliases.
     expanded: usize,
     documents: usize,
+    /// Mistakes that leave the text readable (a key given twice, a character the
+    /// fonts lack): the pass goes on to find the next.
+    errors: Vec<ContentError>,
 }
 
 /// Reads where each value of `text` (which starts at line `first_line` of `file`) is
-/// written, refusing what serde_yaml should never be given.
-pub fn read(file: &Path, text: &str, first_line: usize) -> Result<Spans, ContentError> {
+/// written, refusing what serde_yaml should never be given: every key given twice
+/// and every character the fonts cannot print, each at its place, and the error that
+/// stops the parser (a syntax error, a second document, nesting or aliases past the
+/// limits) after those before it.
+pub fn read(file: &Path, text: &str, first_line: usize) -> Result<Spans, Vec<ContentError>> {
     let mut pass = Pass {
         file,
         text,
@@ -128,16 +134,21 @@ pub fn read(file: &Path, text: &str, first_line: usize) -> Result<Spans, Content
         nodes: 0,
         expanded: 0,
         documents: 0,
+        errors: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
     loop {
-        let (event, mark) = parser
-            .next_token()
-            .map_err(|err| pass.syntax_error(text, &err))?;
-        if event == Event::StreamEnd {
-            return Ok(pass.spans);
-        }
-        pass.event(event, mark)?;
+        let stop = match parser.next_token() {
+            Err(err) => pass.syntax_error(text, &err),
+            Ok((Event::StreamEnd, _)) if pass.errors.is_empty() => return Ok(pass.spans),
+            Ok((Event::StreamEnd, _)) => return Err(pass.errors),
+            Ok((event, mark)) => match pass.event(event, mark) {
+                Ok(()) => continue,
+                Err(stop) => stop,
+            },
+        };
+        pass.errors.push(stop);
+        return Err(pass.errors);
     }
 }
 
@@ -167,7 +178,7 @@ impl Pass<'_> {
             }
             Event::Scalar(ref text, _, anchor, _) => {
                 let path = self.node(Some(text), &mark, false)?;
-                self.printable(text, &path, &mark)?;
+                self.printable(text, &path, &mark);
                 if anchor > 0 {
                     self.anchor_sizes.insert(anchor, 1);
                 }
@@ -250,13 +261,17 @@ impl Pass<'_> {
                     // A key: complex keys (maps, aliases) are allowed but not indexed.
                     let name = scalar.cloned().unwrap_or_else(|| "?".into());
                     if scalar.is_some() {
-                        if let Some(first) = seen.insert(name.clone(), here.line) {
-                            return Err(ContentError::new(
+                        // The first stays where the key is written; the pass goes on.
+                        if let Some(&first) = seen.get(&name) {
+                            self.errors.push(ContentError::new(
                                 here,
                                 format!("the key `{name}` is given twice in this map (first on line {first})"),
                             )
                             .with_hint("give each key once: remove one, or merge their values"));
+                            *key = Some(name.clone());
+                            return Ok(entry(&frame.path, &format!("{name}?")));
                         }
+                        seen.insert(name.clone(), here.line);
                         let path = entry(&frame.path, &name);
                         if seen.len() == 1 {
                             // The map is written where its first key is.
@@ -281,12 +296,12 @@ impl Pass<'_> {
     /// Refuses a value holding characters the bundled fonts cannot print, at the first
     /// of them where it is written (else at the value). Keys and alternative text,
     /// which are never drawn, may hold any character.
-    fn printable(&self, value: &str, path: &str, mark: &Marker) -> Result<(), ContentError> {
+    fn printable(&mut self, value: &str, path: &str, mark: &Marker) {
         if path.ends_with('?') || path.ends_with(".alt") {
-            return Ok(());
+            return;
         }
         let Some(problem) = Unprintable::find(value) else {
-            return Ok(());
+            return;
         };
         let start = self
             .text
@@ -299,7 +314,8 @@ impl Pass<'_> {
             }
             None => self.at(mark),
         };
-        Err(ContentError::new(at, problem.to_string()).with_hint(problem.hint()))
+        self.errors
+            .push(ContentError::new(at, problem.to_string()).with_hint(problem.hint()));
     }
 
     /// A syntax error at the parser's place; one inside a `[` or `{` opened on an
@@ -363,7 +379,7 @@ mod tests {
     }
 
     fn error(text: &str) -> ContentError {
-        read(Path::new("note.md"), text, 2).unwrap_err()
+        read(Path::new("note.md"), text, 2).unwrap_err().remove(0)
     }
 
     #[test]
@@ -404,6 +420,20 @@ mod tests {
         let err = error("a: 1\nb:\n  c: 1\n  c: 2\n");
         assert_eq!(err.location, Location::new("note.md", 5, 3));
         assert!(err.message.contains("first on line 4"), "{}", err.message);
+    }
+
+    #[test]
+    fn every_duplicate_key_is_reported_and_a_syntax_error_stops_the_pass() {
+        let errors = read(
+            Path::new("m.yaml"),
+            "a: 1\na: 2\nb:\n  c: 1\n  c: 2\nd: [1\n",
+            1,
+        )
+        .unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.location.line).collect();
+        assert_eq!(lines[..2], [2, 5], "{errors:#?}");
+        assert_eq!(errors.len(), 3, "then the syntax error: {errors:#?}");
+        assert!(errors[2].message.contains("never closed"), "{errors:#?}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, HeadingLevel};
 
 use super::super::escape::{escape_markup, string_literal};
 use super::super::source_map;
-use super::{Converter, Flavour};
+use super::{Buffer, Converter, Flavour};
 use crate::error::ContentError;
 use crate::model::{AppendixScheme, SubParagraphs, is_business_heading};
 
@@ -184,6 +184,25 @@ impl Converter<'_> {
     ) -> Result<(), ContentError> {
         let heading = self.pop();
         let attributes = std::mem::take(&mut self.heading);
+        // Too deep: already reported where it starts.
+        if level > HeadingLevel::H2 {
+            return Ok(());
+        }
+        // A wrong heading is left out; the document is still read to its end.
+        if let Err(error) = self.heading_markup(level, &heading, attributes, range) {
+            self.report(error);
+        }
+        Ok(())
+    }
+
+    /// Prints a heading, numbering it.
+    fn heading_markup(
+        &mut self,
+        level: HeadingLevel,
+        heading: &Buffer,
+        attributes: HeadingAttributes,
+        range: Range<usize>,
+    ) -> Result<(), ContentError> {
         let title = heading.markup.trim().to_string();
         let plain = heading.plain.trim().to_string();
         if plain.is_empty() {

@@ -86,12 +86,16 @@ pub struct Rendered {
     pub minute_count: u32,
 }
 
-/// Converts `source` into typst markup in the given flavour.
+/// Converts `source` into typst markup in the given flavour, or fails with every
+/// mistake of the document, in source order. A mistake in one construct (a character
+/// the fonts lack, a refused link, a bad image or attribute, raw HTML, a bad table) is
+/// recorded and the conversion goes on; one that leaves the document's structure
+/// unclear (a heading inside a list, nesting too deep) ends it there.
 pub fn render(
     source: &MarkdownSource,
     flavour: Flavour,
     assets: &Assets,
-) -> Result<Rendered, ContentError> {
+) -> Result<Rendered, Vec<ContentError>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -102,9 +106,26 @@ pub fn render(
         .into_offset_iter()
         .collect();
     let mut converter = Converter::new(source, flavour, assets, &prepared);
-    let main = converter.collect_footnotes(&events)?;
-    converter.run(&main)?;
-    converter.finish()
+    let converted = converter
+        .collect_footnotes(&events)
+        .and_then(|main| converter.run(&main));
+    // After a stop the buffers are not balanced: nothing more is made of them.
+    let (rendered, mut errors) = match converted {
+        Ok(()) => converter.finish(),
+        Err(stop) => {
+            let mut errors = converter.errors;
+            errors.push(stop);
+            (None, errors)
+        }
+    };
+    match rendered {
+        Some(rendered) if errors.is_empty() => Ok(rendered),
+        _ => {
+            // Footnotes are converted first: report in the order the author reads.
+            errors.sort_by_key(|e| (e.location.line, e.location.column));
+            Err(errors)
+        }
+    }
 }
 
 /// A buffer of output being built for one construct, with its plain text.
@@ -133,6 +154,8 @@ enum Target {
     Image(String),
     /// A minute, from `[[minute 22/26]]`.
     Minute(MinuteRef),
+    /// A link already reported as wrong: its text is kept, so the conversion goes on.
+    Refused,
 }
 
 /// A list being collected.
@@ -183,6 +206,8 @@ struct Converter<'a> {
     recommendations: Option<&'a Recommendations>,
     /// Byte offsets where the source's lines start, for the source markers.
     line_starts: Vec<usize>,
+    /// The mistakes met so far that did not stop the conversion.
+    errors: Vec<ContentError>,
 }
 
 impl<'a> Converter<'a> {
@@ -226,6 +251,7 @@ impl<'a> Converter<'a> {
             line_starts: std::iter::once(0)
                 .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
+            errors: Vec::new(),
         }
     }
 
@@ -248,6 +274,12 @@ impl<'a> Converter<'a> {
 
     fn error(&self, offset: usize, message: impl Into<String>) -> ContentError {
         ContentError::new(self.location(offset), message)
+    }
+
+    /// Records a mistake that leaves the structure whole, so the conversion goes on
+    /// to find the next one (its output is never used).
+    fn report(&mut self, error: ContentError) {
+        self.errors.push(error);
     }
 
     /// Renders footnote definitions up front (a reference may come before its text)
@@ -325,7 +357,7 @@ impl<'a> Converter<'a> {
             Event::Text(text) => {
                 // Alternative text is read out, never drawn: only drawn text needs glyphs.
                 if !self.in_image() {
-                    self.check_printable(text, &range)?;
+                    self.check_printable(text, &range);
                 }
                 let escaped = escape_markup(text);
                 let buffer = self.top();
@@ -333,7 +365,7 @@ impl<'a> Converter<'a> {
                 buffer.plain.push_str(text);
             }
             Event::Code(code) => {
-                self.check_printable(code, &range)?;
+                self.check_printable(code, &range);
                 let markup = format!("#raw({});", string_literal(code));
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
@@ -347,32 +379,39 @@ impl<'a> Converter<'a> {
             Event::HardBreak => self.write("#linebreak();"),
             Event::Rule => {
                 if self.pending_caption.is_some() || !self.at_top_level() {
-                    return Err(self.error(
+                    let error = self.error(
                         range.start,
                         "a page break (`---`) must stand on its own between blocks",
-                    ));
+                    );
+                    self.report(error);
+                } else {
+                    self.block("#pagebreak(weak: true)\n\n");
                 }
-                self.block("#pagebreak(weak: true)\n\n");
             }
             Event::FootnoteReference(label) => {
                 // Footnote texts are converted before the main text, so a reference
                 // between them would find nothing: say what is wrong instead.
                 if self.contexts.contains(&Context::Footnote) {
-                    return Err(self
+                    let error = self
                         .error(
                             range.start,
                             format!("a footnote cannot refer to another footnote (`[^{label}]`)"),
                         )
                         .with_hint(format!(
                             "write what `[^{label}]` says into this footnote, or refer to it from the main text"
-                        )));
+                        ));
+                    self.report(error);
+                    return Ok(());
                 }
-                let body = self.footnotes.get(label.as_ref()).cloned().ok_or_else(|| {
-                    self.error(range.start, format!("footnote `[^{label}]` has no text"))
+                let Some(body) = self.footnotes.get(label.as_ref()).cloned() else {
+                    let error = self
+                        .error(range.start, format!("footnote `[^{label}]` has no text"))
                         .with_hint(format!(
                             "add a line `[^{label}]: the footnote text` below the paragraph"
-                        ))
-                })?;
+                        ));
+                    self.report(error);
+                    return Ok(());
+                };
                 let markup = format!("#footnote[{body}]");
                 self.write(&markup);
             }
@@ -383,18 +422,22 @@ impl<'a> Converter<'a> {
                 buffer.markup.push(LINE_BREAK);
                 buffer.plain.push(LINE_BREAK);
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                return Err(self
+            // Reported once, where its HTML block starts.
+            Event::Html(_) => {}
+            Event::InlineHtml(_) => {
+                let error = self
                     .error(range.start, "raw HTML is not allowed in a document")
                     .with_hint(
                         "write the text without HTML tags; to print a literal `<`, write `\\<`",
-                    ));
+                    );
+                self.report(error);
             }
             Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                return Err(self.error(
+                let error = self.error(
                     range.start,
                     "this Markdown construct is not part of the house style",
-                ));
+                );
+                self.report(error);
             }
         }
         Ok(())
@@ -438,17 +481,24 @@ impl<'a> Converter<'a> {
                     .trim()
                     .strip_prefix("minute ")
                     .or_else(|| dest_url.trim().strip_prefix("Minute "))
-                    .and_then(|number| number.parse::<MinuteRef>().ok())
-                    .ok_or_else(|| {
-                        self.error(
+                    .and_then(|number| number.parse::<MinuteRef>().ok());
+                let target = match reference {
+                    Some(reference) => {
+                        let location = self.location(range.start);
+                        self.minute_refs.push((reference, location));
+                        Target::Minute(reference)
+                    }
+                    None => {
+                        let error = self.error(
                             range.start,
                             format!("`[[{dest_url}]]` is not a minute cross reference"),
                         )
-                        .with_hint("double brackets refer to a minute: write `[[minute 22/26]]` (minute number / two-digit municipal year)")
-                    })?;
-                let location = self.location(range.start);
-                self.minute_refs.push((reference, location));
-                self.targets.push(Target::Minute(reference));
+                        .with_hint("double brackets refer to a minute: write `[[minute 22/26]]` (minute number / two-digit municipal year)");
+                        self.report(error);
+                        Target::Refused
+                    }
+                };
+                self.targets.push(target);
                 self.push();
             }
             Tag::Link {
@@ -456,11 +506,17 @@ impl<'a> Converter<'a> {
                 dest_url,
                 ..
             } => {
-                let address = live_address(*link_type, dest_url).map_err(|refusal| {
-                    self.error(range.start, refusal.to_string())
-                        .with_hint(refusal.hint())
-                })?;
-                self.targets.push(Target::Url(address));
+                let target = match live_address(*link_type, dest_url) {
+                    Ok(address) => Target::Url(address),
+                    Err(refusal) => {
+                        let error = self
+                            .error(range.start, refusal.to_string())
+                            .with_hint(refusal.hint());
+                        self.report(error);
+                        Target::Refused
+                    }
+                };
+                self.targets.push(target);
                 self.push();
             }
             Tag::Image {
@@ -468,9 +524,10 @@ impl<'a> Converter<'a> {
             } => {
                 // A figure is a block with a caption; a link holds inline text.
                 if self.targets.iter().any(|t| matches!(t, Target::Url(_))) {
-                    return Err(self
+                    let error = self
                         .error(range.start, "an image cannot be a link")
-                        .with_hint("put the link in the caption's paragraph or the text next to the figure, not around the image"));
+                        .with_hint("put the link in the caption's paragraph or the text next to the figure, not around the image");
+                    self.report(error);
                 }
                 self.targets.push(Target::Image(dest_url.to_string()));
                 self.image_titles.push(title.to_string());
@@ -489,20 +546,27 @@ impl<'a> Converter<'a> {
                 classes,
                 attrs,
             } => {
-                self.heading =
-                    HeadingAttributes::read(id.as_deref(), classes, attrs).map_err(|bad| {
-                        self.error(range.start, bad.to_string())
-                            .with_hint(bad.hint())
-                    })?;
+                self.heading = match HeadingAttributes::read(id.as_deref(), classes, attrs) {
+                    Ok(attributes) => attributes,
+                    Err(bad) => {
+                        let error = self
+                            .error(range.start, bad.to_string())
+                            .with_hint(bad.hint());
+                        self.report(error);
+                        HeadingAttributes::default()
+                    }
+                };
                 if !self.at_top_level() {
                     return Err(self.error(
                         range.start,
                         "a heading cannot stand inside a list, table or quote",
                     ));
                 }
+                // Still collected (its end pops it), but never printed or numbered.
                 if *level > HeadingLevel::H2 {
-                    return Err(self.error(range.start, "heading too deep: the house style has sections (`#`) and sub-headings (`##`) only")
-                        .with_hint("use `#` for a numbered section or `##` for a sub-heading"));
+                    let error = self.error(range.start, "heading too deep: the house style has sections (`#`) and sub-headings (`##`) only")
+                        .with_hint("use `#` for a numbered section or `##` for a sub-heading");
+                    self.report(error);
                 }
                 self.push();
             }
@@ -538,9 +602,10 @@ impl<'a> Converter<'a> {
             }
             Tag::TableHead | Tag::TableRow => {}
             Tag::HtmlBlock => {
-                return Err(self
+                let error = self
                     .error(range.start, "raw HTML is not allowed in a document")
-                    .with_hint("write the text without HTML tags"));
+                    .with_hint("write the text without HTML tags");
+                self.report(error);
             }
             Tag::FootnoteDefinition(_) => unreachable!("footnote definitions are collected first"),
             Tag::DefinitionList
@@ -549,23 +614,25 @@ impl<'a> Converter<'a> {
             | Tag::Superscript
             | Tag::Subscript
             | Tag::MetadataBlock(_) => {
-                return Err(self.error(
+                let error = self.error(
                     range.start,
                     "this Markdown construct is not part of the house style",
-                ));
+                );
+                self.report(error);
             }
         }
-        if let Some(CaptionLine { at, .. }) = &self.pending_caption
-            && !matches!(tag, Tag::Table(_))
+        if !matches!(tag, Tag::Table(_))
+            && let Some(CaptionLine { at, .. }) = self.pending_caption.take()
         {
-            return Err(self
+            let error = self
                 .error(
-                    *at,
+                    at,
                     "a `Table:` caption must be followed directly by a table",
                 )
                 .with_hint(
                     "put the table right below the caption line, with one blank line between",
-                ));
+                );
+            self.report(error);
         }
         Ok(())
     }
@@ -595,6 +662,7 @@ impl<'a> Converter<'a> {
                         let text = reference.to_string();
                         (escape_markup(&text), text)
                     }
+                    Target::Refused => (inner.markup, inner.plain),
                     Target::Image(_) => unreachable!("an image ends before its link"),
                 };
                 let buffer = self.top();
@@ -632,9 +700,10 @@ impl<'a> Converter<'a> {
                 let written = &self.source.text[range.clone()];
                 let table = self.tables.last_mut().expect("inside a table");
                 if let Err(problem) = table.end_row(written) {
-                    return Err(self
+                    let error = self
                         .error(range.start, problem.to_string())
-                        .with_hint(problem.hint()));
+                        .with_hint(problem.hint());
+                    self.report(error);
                 }
             }
             TagEnd::TableCell => {
@@ -684,7 +753,11 @@ impl<'a> Converter<'a> {
         }
         if let Some(caption) = plain.strip_prefix("Table:") {
             let written = &self.source.text[range.clone()];
-            return self.caption_line(caption, markup, written, range.start);
+            // A wrong caption line is left out: its table follows uncaptioned.
+            if let Err(error) = self.caption_line(caption, markup, written, range.start) {
+                self.report(error);
+            }
+            return Ok(());
         }
         if paragraph.has_figure && plain.is_empty() {
             let markup = format!("{markup}\n\n");
@@ -696,10 +769,17 @@ impl<'a> Converter<'a> {
             self.pending_resolved = Some(markup.to_string());
             return Ok(());
         }
-        match plain {
-            LANDSCAPE_START => return self.start_landscape(range.start),
-            LANDSCAPE_END => return self.end_landscape(range.start),
-            _ => {}
+        let landscape = match plain {
+            LANDSCAPE_START => Some(self.start_landscape(range.start)),
+            LANDSCAPE_END => Some(self.end_landscape(range.start)),
+            _ => None,
+        };
+        if let Some(landscape) = landscape {
+            // A wrong marker opens or closes nothing, so the buffers stay paired.
+            if let Err(error) = landscape {
+                self.report(error);
+            }
+            return Ok(());
         }
         if plain.starts_with(UNNUMBERED) {
             let markup = format!("{}\n\n", markup.trim_start_matches("\\{\\-\\}").trim());
@@ -715,9 +795,11 @@ impl<'a> Converter<'a> {
                     .trim(),
             ),
             Some(Err(bad)) => {
-                return Err(self
+                let error = self
                     .error(range.start, bad.to_string())
-                    .with_hint(bad.hint()));
+                    .with_hint(bad.hint());
+                self.report(error);
+                (None, markup)
             }
             None => (None, markup),
         };
@@ -747,8 +829,14 @@ impl<'a> Converter<'a> {
                 .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
         }
         let (caption, settings) = if ends_with_settings(written) {
-            split_settings(plain)
-                .map_err(|bad| self.error(at, bad.to_string()).with_hint(bad.hint()))?
+            match split_settings(plain) {
+                Ok(split) => split,
+                Err(bad) => {
+                    let error = self.error(at, bad.to_string()).with_hint(bad.hint());
+                    self.report(error);
+                    (plain.trim(), TableSettings::default())
+                }
+            }
         } else {
             (plain.trim(), TableSettings::default())
         };
@@ -807,15 +895,30 @@ impl<'a> Converter<'a> {
             .pop()
             .expect("an image ends after it starts");
         if alt.is_empty() {
-            return Err(self.error(range.start, "the image has no alternative text")
-                .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`"));
+            let error = self.error(range.start, "the image has no alternative text")
+                .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`");
+            self.report(error);
         }
-        let path = self.image_path(&dest_url, range.start)?;
-        let (title, width) = split_width(&title).map_err(|bad| {
-            self.error(range.start, bad.to_string())
-                .with_hint(bad.hint())
-        })?;
-        self.check_printable(title, &range)?;
+        let path = self.image_path(&dest_url, range.start);
+        let (title, width) = match split_width(&title) {
+            Ok(split) => split,
+            Err(bad) => {
+                let error = self
+                    .error(range.start, bad.to_string())
+                    .with_hint(bad.hint());
+                self.report(error);
+                (title.as_str(), None)
+            }
+        };
+        self.check_printable(title, &range);
+        // A wrong image is left out; what is around it is still checked.
+        let path = match path {
+            Ok(path) => path,
+            Err(error) => {
+                self.report(error);
+                return Ok(());
+            }
+        };
         // Only captioned figures are numbered, like tables.
         let caption = if title.is_empty() {
             ", none)".to_string()
@@ -867,11 +970,11 @@ impl<'a> Converter<'a> {
         matches!(self.targets.last(), Some(Target::Image(_)))
     }
 
-    /// Refuses drawn text holding characters the bundled fonts cannot draw (they would
-    /// print as empty boxes), at the first such character.
-    fn check_printable(&self, text: &str, range: &Range<usize>) -> Result<(), ContentError> {
+    /// Reports drawn text holding characters the bundled fonts cannot draw (they would
+    /// print as empty boxes), at the first such character of the text.
+    fn check_printable(&mut self, text: &str, range: &Range<usize>) {
         let Some(problem) = Unprintable::find(text) else {
-            return Ok(());
+            return;
         };
         let at = self
             .source
@@ -879,9 +982,10 @@ impl<'a> Converter<'a> {
             .get(range.clone())
             .and_then(|written| written.find(problem.0[0]))
             .map_or(range.start, |at| range.start + at);
-        Err(self
+        let error = self
             .error(at, problem.to_string())
-            .with_hint(problem.hint()))
+            .with_hint(problem.hint());
+        self.report(error);
     }
 
     fn end_list(&mut self) {
@@ -910,25 +1014,34 @@ impl<'a> Converter<'a> {
         if table.has_caption() {
             self.tables_seen += 1;
         }
-        let markup = table.markup(self.tables_seen).map_err(|problem| {
-            self.error(range.start, problem.to_string())
-                .with_hint(problem.hint())
-        })?;
-        self.write(&markup);
+        match table.markup(self.tables_seen) {
+            Ok(markup) => self.write(&markup),
+            Err(problem) => {
+                let error = self
+                    .error(range.start, problem.to_string())
+                    .with_hint(problem.hint());
+                self.report(error);
+            }
+        }
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Rendered, ContentError> {
+    /// The converted body, unless the end finds the document unfinished; with every
+    /// mistake met.
+    fn finish(mut self) -> (Option<Rendered>, Vec<ContentError>) {
         if let Some(CaptionLine { at, .. }) = self.pending_caption.take() {
-            return Err(self.error(
+            let error = self.error(
                 at,
                 "a `Table:` caption must be followed directly by a table",
-            ));
+            );
+            self.report(error);
         }
         if let Some(at) = self.landscape {
-            return Err(self
+            let error = self
                 .error(at, "the landscape section is never closed")
-                .with_hint("end it with a paragraph `[/landscape]`"));
+                .with_hint("end it with a paragraph `[/landscape]`");
+            self.report(error);
+            return (None, self.errors);
         }
         self.print_recommendations(self.source.text.len());
         self.block("");
@@ -939,12 +1052,13 @@ impl<'a> Converter<'a> {
             Some(body) => (mark(body), mark(rest)),
             None => (mark(rest), String::new()),
         };
-        Ok(Rendered {
+        let rendered = Rendered {
             body,
             appendices,
             minute_refs: self.minute_refs,
             minute_count: self.minutes,
-        })
+        };
+        (Some(rendered), self.errors)
     }
 }
 
@@ -972,6 +1086,11 @@ mod tests {
     }
 
     fn convert_marked(text: &str, flavour: Flavour) -> Result<Rendered, ContentError> {
+        // The first mistake, as each test here pins one.
+        convert_all(text, flavour).map_err(|mut errors| errors.remove(0))
+    }
+
+    fn convert_all(text: &str, flavour: Flavour) -> Result<Rendered, Vec<ContentError>> {
         let source = MarkdownSource {
             file: "note.md".into(),
             text: text.into(),
@@ -1302,6 +1421,95 @@ mod tests {
             .any(|(i, _)| i == 0 || &out[i - 1..i] != "\\");
         assert!(!unescaped_hash, "{out}");
         assert!(out.contains("\\#set text\\(red\\) \\$x\\$"));
+    }
+
+    #[test]
+    fn mistakes_inside_nested_constructs_are_all_reported_without_a_panic() {
+        let text = "- item <b> [x](javascript:1)\n  > quote \u{1F600} ![](images/none.png)\n\n\
+                    | A | B |\n|---|---|\n| <i> \u{1F600} | [[bad]] |\n| ^ | x | y |\n\n\
+                    Text[^n] and [^missing].\n\n[^n]: Foot \u{1F600} [^n]\n\n\
+                    [/landscape]\n\n[landscape]\n\n[landscape]\n\n# Heading {.wide}\n\n\
+                    ### Deep *and \u{1F600}*\n\n{number=x} A paragraph.\n\nTable:\n\n---\n";
+        for flavour in [
+            NOTE,
+            Flavour::Appendix,
+            Flavour::Minutes { first_minute: 1 },
+        ] {
+            let source = MarkdownSource {
+                file: "note.md".into(),
+                text: text.into(),
+                first_line: 1,
+            };
+            let assets = Assets {
+                meeting_dir: Path::new("/nonexistent"),
+                document_dir: PathBuf::new(),
+            };
+            let errors = render(&source, flavour, &assets).unwrap_err();
+            let lines: Vec<usize> = errors.iter().map(|e| e.location.line).collect();
+            assert!(lines.is_sorted(), "{errors:#?}");
+            // Each planted line is reported, and the open landscape section at the end.
+            for line in [1, 2, 6, 7, 11, 13, 15, 17, 19, 21, 23, 25] {
+                assert!(lines.contains(&line), "line {line}: {errors:#?}");
+            }
+        }
+    }
+
+    /// Markdown pieces, mistakes among them, that arbitrary documents are made of.
+    const PIECES: &[&str] = &[
+        "# ",
+        "## ",
+        "### ",
+        "- ",
+        "1. ",
+        "a) ",
+        "> ",
+        "| A | B |\n|---|---|\n",
+        "| ^ | < |\n",
+        "| x |\n",
+        "<b>",
+        "<br>",
+        "[x](javascript:1)",
+        "[x](https://a.org)",
+        "[[bad]]",
+        "[[minute 1/26]]",
+        "![a](images/chart.svg \"T {width=200%}\")",
+        "![](x.png)",
+        "[landscape]",
+        "[/landscape]",
+        "Table: T {widths=1}",
+        "Table:",
+        "[^n]",
+        "[^n]: foot ",
+        " {.wide}",
+        " {number=x}",
+        "{number=2} ",
+        "\u{1F600}",
+        "text",
+        "\n",
+        "\n\n",
+        "  ",
+        "---",
+        "*",
+        "**",
+        "`",
+        "{-}",
+        "# Appendix: A",
+        "# Part: P",
+        "RESOLVED",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn any_document_converts_or_fails_with_its_mistakes_without_a_panic(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for flavour in [NOTE, Flavour::Appendix, Flavour::Minutes { first_minute: 1 }] {
+                if let Err(errors) = convert_all(&text, flavour) {
+                    proptest::prop_assert!(!errors.is_empty(), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -209,10 +209,11 @@ impl TableFrame {
         // GFM silently pads or cuts a ragged row; a council table must not lose a cell.
         let written = source_cells(written);
         let columns = self.alignments.len();
+        let row = std::mem::take(&mut self.row);
+        // A ragged row is left out, so the rows after it are still read as rows.
         if written != columns {
             return Err(TableProblem::RaggedRow { written, columns });
         }
-        let row = std::mem::take(&mut self.row);
         self.rows.push(row);
         Ok(())
     }

@@ -247,16 +247,19 @@ struct ImageContext<'a> {
 }
 
 /// Builds the template context of a meeting's pack, converting every Markdown body;
-/// fails with the first error of each document that has one.
+/// fails with every error of each document that has any.
 pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     let mut documents = Vec::new();
     let mut minute_refs = Vec::new();
     let mut gathered = Gathered::default();
     for item in meeting.all_items() {
         for (index, document) in meeting.printed_documents(item).into_iter().enumerate() {
-            let Some(body) = gathered.take(body_context(meeting, document, &mut minute_refs))?
-            else {
-                continue;
+            let body = match body_context(meeting, document, &mut minute_refs) {
+                Ok(body) => body,
+                Err(errors) => {
+                    gathered.extend(errors);
+                    continue;
+                }
             };
             documents.push(DocumentContext {
                 template: template_for(&document.body),
@@ -338,15 +341,16 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     })
 }
 
-/// The first error of converting each Markdown document of the meeting (exempt ones
-/// too), for a meeting whose other files have errors: its pack is not laid out, but
-/// each document that loaded is still checked.
+/// Every error of converting each Markdown document of the meeting (exempt ones too),
+/// for a meeting whose other files have errors: its pack is not laid out, but each
+/// document that loaded is still checked.
 pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
     let mut minute_refs = Vec::new();
     meeting
         .all_items()
         .flat_map(|item| &item.documents)
         .filter_map(|document| body_context(meeting, document, &mut minute_refs).err())
+        .flatten()
         .collect()
 }
 
@@ -524,7 +528,7 @@ fn body_context<'a>(
     meeting: &'a Meeting,
     document: &'a Document,
     minute_refs: &mut Vec<(MinuteRef, Location)>,
-) -> Result<BodyContext<'a>, ContentError> {
+) -> Result<BodyContext<'a>, Vec<ContentError>> {
     let style = &meeting.style;
     let running = |date| style.places.notes.running(date);
     let mut convert = |markdown: &MarkdownSource, flavour| {
@@ -538,7 +542,7 @@ fn body_context<'a>(
         };
         let rendered = markup::render(markdown, flavour, &assets)?;
         minute_refs.extend(rendered.minute_refs.iter().cloned());
-        Ok::<_, ContentError>(rendered)
+        Ok::<_, Vec<ContentError>>(rendered)
     };
     Ok(match &document.body {
         DocumentBody::BriefingNote(note) => {
