@@ -212,7 +212,7 @@ fn the_exempt_report_leaves_no_trace_in_the_public_pack() {
     // heading and its text.
     let project = Project::new();
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    copy_folder(&content, &project.root().join("content"));
+    copy_tree(&content, &project.root().join("content"));
     let token = unique_token("EXEMPT");
     let report = project
         .root()
@@ -256,18 +256,4 @@ fn the_exempt_report_leaves_no_trace_in_the_public_pack() {
         ["page text", "outline", "raw bytes"],
         "the search finds the token where it is printed"
     );
-}
-
-/// Copies folder `from` into a new folder `to`.
-fn copy_folder(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

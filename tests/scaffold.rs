@@ -11,24 +11,11 @@ use common::*;
 /// A project holding a copy of the repository's sample content.
 fn sample_project() -> tempfile::TempDir {
     let project = tempfile::tempdir().unwrap();
-    copy_dir(
+    copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
         &project.path().join("content"),
     );
     project
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Runs `agenda-pack new ...`, expecting success, and returns its stderr.

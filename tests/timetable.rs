@@ -242,7 +242,8 @@ fn built(project: &Project, out: &str, args: &[&str]) -> Vec<(String, Vec<u8>)> 
 #[test]
 fn audience_all_writes_both_packs_as_separate_builds_do() {
     // The sample: 16 July has nothing exempt (its members' pack reuses the public
-    // pages), 24 September has a private report (laid out for each audience).
+    // pages), 24 September has a private report (laid out for each audience), and
+    // 10 September an exempt note in its supplement.
     let project = sample_project();
     let all = built(&project, "all", &["--audience", "all"]);
     let public = built(&project, "public", &["--audience", "public"]);
@@ -254,6 +255,10 @@ fn audience_all_writes_both_packs_as_separate_builds_do() {
         [
             "2026-07-16-children-scrutiny-private.pdf",
             "2026-07-16-children-scrutiny.pdf",
+            "2026-09-10-children-scrutiny-private.pdf",
+            "2026-09-10-children-scrutiny-supplement-1-private.pdf",
+            "2026-09-10-children-scrutiny-supplement-1.pdf",
+            "2026-09-10-children-scrutiny.pdf",
             "2026-09-24-children-scrutiny-private.pdf",
             "2026-09-24-children-scrutiny.pdf",
         ]
@@ -293,12 +298,13 @@ fn changed_fingerprints_each_audience() {
         String::from_utf8_lossy(&output.stderr).into_owned()
     };
     let first = run(&["--audience", "public"]);
-    assert!(first.contains("2 of 2 meetings built"), "{first}");
-    // The public packs are current; only the members' packs are built.
+    assert!(first.contains("3 of 3 meetings built"), "{first}");
+    // The public packs are current; only the members' packs are built (with the
+    // members' supplement of 10 September).
     let second = run(&["--audience", "all"]);
-    assert_eq!(second.matches("unchanged out/").count(), 2, "{second}");
-    assert_eq!(second.matches("-private.pdf (").count(), 2, "{second}");
+    assert_eq!(second.matches("unchanged out/").count(), 3, "{second}");
+    assert_eq!(second.matches("-private.pdf (").count(), 4, "{second}");
     let third = run(&["--audience", "all"]);
-    assert_eq!(third.matches("unchanged out/").count(), 4, "{third}");
-    assert!(third.contains("(2 unchanged, not rebuilt)"), "{third}");
+    assert_eq!(third.matches("unchanged out/").count(), 6, "{third}");
+    assert!(third.contains("(3 unchanged, not rebuilt)"), "{third}");
 }

@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::agenda_pack;
+use common::{agenda_pack, copy_tree};
 
 /// The repository's sample meeting of July 2026, which has a file of every kind.
 const MEETING: &str = "2026-07-16-children-scrutiny";
@@ -23,7 +23,7 @@ impl Sample {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let content = dir.path().join("content");
-        copy_dir(&repo.join(MEETING), &content.join(MEETING));
+        copy_tree(&repo.join(MEETING), &content.join(MEETING));
         std::fs::copy(repo.join("style.yaml"), content.join("style.yaml")).unwrap();
         Self { dir }
     }
@@ -117,19 +117,6 @@ impl Sample {
             .filter(|line| !line.starts_with("checked "))
             .collect::<Vec<_>>()
             .join("\n")
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

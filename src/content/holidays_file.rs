@@ -6,8 +6,7 @@ use std::path::Path;
 use chrono::Datelike;
 use serde::Deserialize;
 
-use super::confine::{self, Escape};
-use super::text_file::{self, YAML_LIMIT};
+use super::root_file;
 use super::yaml::YamlText;
 use crate::error::{ContentError, Result};
 use crate::model::{Date, Holiday, HolidayCalendar, Nation, regular_holidays};
@@ -30,20 +29,9 @@ struct HolidaysFile {
 /// The calendar of the content root: England and Wales' regular bank holidays when
 /// there is no `holidays.yaml`.
 pub fn load_calendar(root: &Path) -> Result<HolidayCalendar> {
-    let file = root.join(HOLIDAYS_FILE);
-    match confine::resolve_inside(root, Path::new(HOLIDAYS_FILE)) {
-        Ok(_) => {}
-        Err(Escape::Missing { .. }) => return Ok(HolidayCalendar::default()),
-        Err(escape) => {
-            return Err(ContentError::in_file(&file, escape.to_string())
-                .with_hint(escape.hint())
-                .into());
-        }
-    }
-    let text = text_file::read(&file, YAML_LIMIT)?;
-    if text.trim().is_empty() {
+    let Some((file, text)) = root_file::read(root, HOLIDAYS_FILE)? else {
         return Ok(HolidayCalendar::default());
-    }
+    };
     let yaml = YamlText::read(&file, &text, 1)?;
     let written: HolidaysFile = yaml.parse()?;
     validate(&yaml, &written)?;

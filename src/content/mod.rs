@@ -12,6 +12,7 @@ mod image_file;
 pub mod image_limits;
 mod meeting_file;
 mod minute_scan;
+mod root_file;
 mod string_or_map;
 mod style_file;
 mod suggest;

@@ -5,10 +5,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::confine::{self, Escape};
-use super::text_file::{self, YAML_LIMIT};
+use super::root_file;
 use super::yaml::YamlText;
-use crate::error::{ContentError, Result};
+use crate::error::Result;
 use crate::model::{
     Access, CoOptedLayout, ContactBlock, CouncillorTitle, DatePlaces, DateStyle, EmployeeLayout,
     FrontSheetWording, MinuteNumber, MinutesWording, NameList, NotesStyle, PageRangePlace,
@@ -133,19 +132,8 @@ impl StyleSettings {
 /// The settings of `style.yaml` in `root`, if there is one; it must be a file inside
 /// the content root once links are followed.
 pub fn load_root(root: &Path) -> Result<StyleSettings> {
-    let file = root.join(STYLE_FILE);
-    match confine::resolve_inside(root, Path::new(STYLE_FILE)) {
-        Ok(_) => {}
-        Err(Escape::Missing { .. }) => return Ok(StyleSettings::default()),
-        Err(escape) => {
-            return Err(ContentError::in_file(&file, escape.to_string())
-                .with_hint(escape.hint())
-                .into());
-        }
-    }
-    let text = text_file::read(&file, YAML_LIMIT)?;
-    if text.trim().is_empty() {
+    let Some((file, text)) = root_file::read(root, STYLE_FILE)? else {
         return Ok(StyleSettings::default());
-    }
+    };
     YamlText::read(&file, &text, 1)?.parse_all().into_result()
 }
