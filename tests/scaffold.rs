@@ -281,3 +281,38 @@ fn new_never_overwrites() {
         .collect();
     assert_eq!(names, ["report.md"], "no temporary file is left");
 }
+
+#[test]
+fn a_new_meeting_counts_the_holidays_of_holidays_yaml() {
+    // Without holidays.yaml a meeting on Thursday 16 July 2026 is published on
+    // Wednesday 8 July (eight days before, with five clear days); a one-off holiday on
+    // Monday 13 July leaves four, so the publication moves back to Tuesday 7 July.
+    let project = Project::new();
+    std::fs::create_dir_all(project.root().join("content")).unwrap();
+    new(project.root(), &["meeting", "content/2026-07-16-board"]);
+    std::fs::write(
+        project.root().join("content/holidays.yaml"),
+        "extra:\n  - date: 2026-07-13\n    name: A one-off holiday\n",
+    )
+    .unwrap();
+    new(project.root(), &["meeting", "content/2026-07-16-other"]);
+    let publication = |meeting: &str| {
+        let yaml = std::fs::read_to_string(
+            project
+                .root()
+                .join(format!("content/{meeting}/meeting.yaml")),
+        )
+        .unwrap();
+        let publication = &yaml[yaml.find("publication:").expect("a publication")..];
+        publication
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("date: "))
+            .map(str::to_string)
+            .expect("a publication date")
+    };
+    assert_eq!(publication("2026-07-16-board"), "2026-07-08");
+    assert_eq!(publication("2026-07-16-other"), "2026-07-07");
+    // The first is now late by the council's calendar (check says so); the second not.
+    std::fs::remove_dir_all(project.root().join("content/2026-07-16-board")).unwrap();
+    check_clean(project.root());
+}

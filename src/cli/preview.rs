@@ -132,9 +132,7 @@ pub fn render_and_report(
             status.line(&line);
         }
         Err(err) => {
-            let text =
-                diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
-            console::text(&text);
+            console::text(&on_terminal(err, sources));
             status.line(&format!("not rendered ({millis:.0} ms)"));
         }
     }
@@ -142,9 +140,19 @@ pub fn render_and_report(
 }
 
 fn fail(err: &Error, sources: &Sources) -> ExitCode {
-    let text = diagnostics::render(Format::Human, &Diagnostic::all_from_error(err), sources);
-    console::text(&text);
+    console::text(&on_terminal(err, sources));
     ExitCode::from(exit_status(err))
+}
+
+/// An error's diagnostics for stderr, coloured as `--color` says (the served page
+/// gets them plain).
+fn on_terminal(err: &Error, sources: &Sources) -> String {
+    diagnostics::render_styled(
+        Format::Human,
+        &Diagnostic::all_from_error(err),
+        sources,
+        console::colour(),
+    )
 }
 
 /// Whether `path` lies under `dir` (both made absolute, links resolved when possible).

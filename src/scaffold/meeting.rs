@@ -7,8 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::write::{refuse_existing, write_new};
 use super::{Scaffold, meeting_file, note_text, render};
+use crate::content;
 use crate::error::Result;
-use crate::model::{Date, latest_publication};
+use crate::model::{Date, latest_publication_in};
 
 /// The stock meeting.yaml.
 const MEETING_TEMPLATE: &str = include_str!("../../templates/scaffold/meeting.yaml.j2");
@@ -28,7 +29,9 @@ pub fn meeting(dir: &Path, today: NaiveDate) -> Result<Scaffold> {
     refuse_existing(&note_path)?;
     let date = date_from_folder_name(dir).unwrap_or_else(|| next_thursday(today));
     let usual = Date::from_naive(date - Duration::days(USUAL_NOTICE_DAYS));
-    let publication = usual.min(latest_publication(Date::from_naive(date)));
+    // Clear days count the holidays of the content root's `holidays.yaml`, if any.
+    let calendar = content::load_calendar(dir.parent().unwrap_or(Path::new(".")))?;
+    let publication = usual.min(latest_publication_in(&calendar, Date::from_naive(date)));
     let yaml = render(
         MEETING_TEMPLATE,
         minijinja::context! {
