@@ -145,6 +145,10 @@ fn main() {
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let mut next_render = || loop {
         let line = lines.next().expect("the watcher runs").unwrap();
+        // Each line starts with the time of day.
+        let line = line
+            .split_once(' ')
+            .map_or(line.clone(), |(_, rest)| rest.to_string());
         if line.contains("rendered") || line.contains("watching") {
             return line;
         }

@@ -341,3 +341,21 @@ fn the_preview_is_tagged_like_the_pack() {
         }
     }
 }
+
+#[test]
+fn watch_drafts_are_untagged_and_a_single_preview_is_tagged() {
+    let project = project();
+    let pdf = project.root().join("out/preview/second.pdf");
+    let tagged =
+        |pdf: &std::path::Path| pdf_info(pdf).contains(&("Tagged".to_string(), "yes".to_string()));
+    let output = agenda_pack(project.root(), &["preview", "content/m/second.md"]);
+    assert!(output.status.success());
+    assert!(tagged(&pdf), "a single preview is tagged");
+    let mut watch = Running::start(
+        project.root(),
+        &["preview", "content/m/second.md", "--watch"],
+    );
+    watch.wait_for_status("rendered");
+    assert!(!tagged(&pdf), "a --watch draft is not");
+    watch.stop();
+}

@@ -32,7 +32,10 @@ pub fn run(args: &PreviewArgs) -> ExitCode {
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
     let png = args.png || serve;
     let preview = select::templates(args.templates.as_deref(), &project.content)
-        .and_then(|templates| Preview::new(&args.note, templates, &out, png));
+        .and_then(|templates| Preview::new(&args.note, templates, &out, png))
+        // Drafts re-rendered on every save are untagged, for speed; one preview is
+        // tagged like the pack.
+        .map(|preview| preview.tagged(!watching));
     let mut preview = match preview {
         Ok(preview) => preview,
         Err(err) => return fail(&err, &Sources::within([&project.content])),

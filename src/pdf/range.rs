@@ -14,14 +14,18 @@ use typst_pdf::PdfOptions;
 use crate::error::{Error, Result};
 
 /// Exports the pages of `document` from physical page `first_page` (1-based) on,
-/// tagged (without a conformance claim). Should the structure tree refer to an
-/// earlier page, the part is exported untagged instead.
+/// tagged (without a conformance claim) when `tagged`. Should the structure tree
+/// refer to an earlier page, the part is exported untagged instead.
 pub fn export_from(
     document: &PagedDocument,
     ident: &str,
     timestamp: Datetime,
     first_page: usize,
+    tagged: bool,
 ) -> Result<Vec<u8>> {
+    if !tagged {
+        return untagged_from(document, super::fixed_options(ident, timestamp), first_page);
+    }
     let whole = super::run_export(document, &super::fixed_options(ident, timestamp))?;
     let dropped = first_page.saturating_sub(1);
     if dropped == 0 {
