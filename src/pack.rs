@@ -26,8 +26,6 @@ pub struct BuildOptions {
     /// Seconds since 1970 to stamp as the creation date (`SOURCE_DATE_EPOCH`);
     /// without it, the publication date of the meeting is used.
     pub source_date_epoch: Option<i64>,
-    /// Whom the pack is for.
-    pub audience: Audience,
 }
 
 /// A pack that was written.
@@ -49,6 +47,15 @@ pub struct Built {
     pub supplements: Vec<Built>,
 }
 
+/// A meeting checked: what `build` would warn about, and the meeting as loaded (for
+/// what else its checker reports, such as its publication deadline).
+pub struct Checked {
+    /// The warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// The meeting.
+    pub meeting: Meeting,
+}
+
 /// A meeting's pack, laid out but not yet exported.
 pub struct LaidOut {
     /// The meeting it was made from.
@@ -57,19 +64,6 @@ pub struct LaidOut {
     pub document: PagedDocument,
     /// Warnings about the content, and typst's.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Builds the pack of the meeting folder `dir` into `<out_dir>/<meeting>.pdf`, and
-/// each of its supplements into `<out_dir>/<meeting>-supplement-N.pdf`.
-pub fn build(dir: &Path, templates: &Templates, options: &BuildOptions) -> Result<Built> {
-    let mut meeting = load(dir)?;
-    meeting.audience = options.audience;
-    collect(
-        lay_out_all(meeting, templates)?
-            .into_iter()
-            .map(|laid_out| write(laid_out, options))
-            .collect::<Result<Vec<Built>>>()?,
-    )
 }
 
 /// The agenda's pack with its supplements' packs in it, from the packs in order.
@@ -128,14 +122,10 @@ pub fn build_for(
                     .collect(),
             );
         }
-        let options = BuildOptions {
-            audience,
-            ..options.clone()
-        };
         let mut pack = collect(
             packs
                 .into_iter()
-                .map(|laid_out| write(laid_out, &options))
+                .map(|laid_out| write(laid_out, options))
                 .collect::<Result<Vec<Built>>>()?,
         )?;
         let earlier: Vec<&Diagnostic> = built
@@ -263,9 +253,10 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
 /// layout of the agenda and its supplements) without writing anything, for every
 /// audience: the members' packs too when they print documents the published ones
 /// leave out. Returns the warnings, every one `build` would give (those about
-/// supplied PDFs included).
-pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
+/// supplied PDFs included), and the meeting as loaded.
+pub fn check(dir: &Path, templates: &Templates) -> Result<Checked> {
     let meeting = load(dir)?;
+    let loaded = meeting.clone();
     let supplied = supplied_warnings(&meeting)?;
     let members = members_print_more(&meeting).then(|| Meeting {
         audience: Audience::Members,
@@ -282,7 +273,10 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Vec<Diagnostic>> {
         }
     }
     warnings.extend(supplied.iter().map(Diagnostic::content_warning));
-    Ok(warnings)
+    Ok(Checked {
+        warnings,
+        meeting: loaded,
+    })
 }
 
 /// The warnings `build` gives as it places the pages of the meeting's supplied PDFs.

@@ -59,7 +59,6 @@ fn prepare(
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok()),
-        audience: audiences(args)[0],
     };
     Ok((selected, templates, options, out))
 }

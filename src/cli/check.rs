@@ -62,12 +62,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 begun.elapsed().as_secs_f64()
             );
             match result {
-                Ok(warnings) => {
+                Ok(checked) => {
                     let deadline = calendar
                         .as_ref()
                         .ok()
-                        .and_then(|calendar| Deadline::of_meeting(dir, calendar).ok());
-                    (warnings, 0, None, deadline)
+                        .map(|calendar| Deadline::of(&checked.meeting, calendar));
+                    (checked.warnings, 0, None, deadline)
                 }
                 Err(err) => (
                     Diagnostic::all_from_error(&err),

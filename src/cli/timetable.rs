@@ -14,7 +14,7 @@ use super::{EXIT_USAGE_ERROR, TimetableArgs, TimetableFormat, exit_status, selec
 use crate::content;
 use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::Result;
-use crate::model::{Date, HolidayCalendar, clear_days_in, latest_publication_in};
+use crate::model::{Date, HolidayCalendar, Meeting, clear_days_in, latest_publication_in};
 
 /// One meeting's line of the planning sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,15 +36,19 @@ pub struct Deadline {
 impl Deadline {
     /// The deadline of the meeting in `dir` by `calendar`.
     pub fn of_meeting(dir: &Path, calendar: &HolidayCalendar) -> Result<Self> {
-        let meeting = content::load_meeting(dir)?;
-        Ok(Self {
+        Ok(Self::of(&content::load_meeting(dir)?, calendar))
+    }
+
+    /// The deadline of `meeting` by `calendar`.
+    pub fn of(meeting: &Meeting, calendar: &HolidayCalendar) -> Self {
+        Self {
             meeting: meeting.name(),
             committee: meeting.committee.clone(),
             date: meeting.date,
             publish_by: latest_publication_in(calendar, meeting.date),
             published: meeting.publication.date,
             clear_days: clear_days_in(calendar, meeting.publication.date, meeting.date),
-        })
+        }
     }
 
     /// Whether the set publication date is after the deadline.
