@@ -131,6 +131,25 @@ mod tests {
     }
 
     #[test]
+    fn the_hash_is_the_same_in_every_release() {
+        // A change here moves every council's meetings to other parts (and other
+        // caches): only with a CHANGELOG entry.
+        assert_eq!(part_of("2026-07-16-children-scrutiny", 1000), 157);
+        assert_eq!(part_of("2026-09-10-children-scrutiny", 1000), 661);
+        assert_eq!(part_of("a", 4), 3);
+    }
+
+    #[test]
+    fn a_part_of_n_is_the_parts_k_k_plus_n_and_so_on_of_n_times_m() {
+        // So one machine can build its part of N as M smaller runs, one at a time.
+        for name in ["a", "b", "2026-07-16-children-scrutiny", "cabinet-10"] {
+            let k = part_of(name, 4);
+            let sub = part_of(name, 4 * 3);
+            assert_eq!((sub - 1) % 4 + 1, k, "{name}");
+        }
+    }
+
+    #[test]
     fn the_part_depends_on_the_folder_name_alone() {
         let shard: Shard = "3/7".parse().unwrap();
         for name in ["a", "2026-07-16-children-scrutiny", "x y"] {
