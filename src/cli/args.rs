@@ -318,8 +318,8 @@ pub struct BuildArgs {
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Rebuild only meetings whose inputs (files, templates, options, tool version)
-    /// changed since their last build, or whose PDF is no longer the one written, as
+    /// Rebuild only meetings whose inputs (files, templates, options, the build of
+    /// agenda-pack) changed since their last build, or whose PDF is no longer the one written, as
     /// recorded in <out>/.agenda-pack-hashes.
     #[arg(long)]
     pub changed: bool,
