@@ -292,6 +292,36 @@ fn ci_packs_builds_every_pack_then_removes_the_pdf_of_a_meeting_that_no_longer_e
 }
 
 #[test]
+fn ci_packs_builds_one_part_of_the_meetings_with_shard() {
+    let project = sample_project();
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let (shard, out) = (format!("{k}/2"), format!("out-{k}"));
+        let run = ci_packs(
+            project.root(),
+            &[("SHARD", shard.as_str()), ("OUT", out.as_str())],
+        );
+        assert!(run.status.success(), "{}", both(&run));
+        parts.extend(pdfs(&project.root().join(&out)));
+    }
+    parts.sort();
+    let whole = ci_packs(project.root(), &[]);
+    assert!(whole.status.success(), "{}", both(&whole));
+    assert_eq!(
+        parts,
+        pdfs(&project.root().join("out")),
+        "the parts make the whole"
+    );
+    let wrong = ci_packs(project.root(), &[("SHARD", "two")]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", both(&wrong));
+    assert!(
+        both(&wrong).contains("SHARD is 'two': set it to K/N"),
+        "{}",
+        both(&wrong)
+    );
+}
+
+#[test]
 fn a_failed_check_leaves_no_pdf_to_upload_and_annotates_the_line() {
     let project = sample_project();
     let out = project.root().join("out");

@@ -49,7 +49,7 @@ fn prepare(
     args: &BuildArgs,
     project: &Project,
 ) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
-    let selected = select::meetings(&args.paths, &project.content)?;
+    let selected = select::meetings(&args.paths, &project.content)?.in_shard(args.shard);
     let templates = select::templates(args.templates.as_deref(), &project.content)?;
     let out_dir = project.out(args.out.as_deref(), Path::new(OUT_DIR));
     let out = OutDir::ready(&out_dir)?;
@@ -104,7 +104,18 @@ fn build_all(
             );
         }
     }
+    if let Some(shard) = args.shard {
+        detail!(
+            "shard {shard}: {} of {}",
+            counted(meetings.len(), "meeting"),
+            meetings.len() + selected.outside_shard
+        );
+    }
     if meetings.is_empty() {
+        if selected.outside_shard > 0 {
+            say!("no meeting falls in this part (--shard); nothing to build");
+            return ExitCode::SUCCESS;
+        }
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }

@@ -21,6 +21,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
     let project = Project::locate(args.content.as_deref());
     let prepared = select::meetings(&args.paths, &project.content).and_then(|selected| {
+        let selected = selected.in_shard(args.shard);
         let templates = select::templates(args.templates.as_deref(), &project.content)?;
         Ok((selected, templates))
     });
@@ -40,6 +41,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         )
     );
     if meetings.is_empty() {
+        if selected.outside_shard > 0 {
+            say!("no meeting falls in this part (--shard); nothing to check");
+            return ExitCode::SUCCESS;
+        }
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }

@@ -14,6 +14,7 @@ mod progress;
 mod project;
 mod select;
 mod serve;
+mod shard;
 mod signals;
 mod timetable;
 mod watch;
