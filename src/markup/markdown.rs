@@ -1,37 +1,31 @@
-//! Markdown bodies to typst markup: numbered sections and paragraphs, lists, captioned
-//! tables and figures, appendices and minutes, with every number generated.
+//! The walk over a Markdown body's events, shared by both targets: numbered sections
+//! and paragraphs, lists, captioned tables and figures, footnotes, appendices and
+//! minutes, every number and check decided here and spelled by a back end.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Component, Path};
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::backend::{Backend, Figure, Footnote, Inline};
-use super::figure_width::split_width;
+use super::backend::{Backend, Footnote, Inline};
 use super::flavour::{Assets, Flavour, Rendered};
 use super::html_backend::Html;
 use super::links::live_address;
 use super::list::Prepared;
 use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
-use super::table_caption::{TableSettings, ends_with_settings, split_settings};
 use super::typst_backend::Typst;
-use crate::content::confine;
 use crate::error::{ContentError, Location};
 use crate::model::{MarkdownSource, MinuteRef, Recommendations};
-use crate::typeset::{Unprintable, check_image};
+use crate::typeset::Unprintable;
 
-// A child module, so that the heading methods reach the converter's state.
+// Child modules, so that their methods reach the converter's state.
+#[path = "figure.rs"]
+mod figure;
 #[path = "heading.rs"]
 mod heading;
-use heading::{HeadingAttributes, Numbering, paragraph_number};
-
-/// A paragraph starting with this is not numbered (a lead-in line, a quotation).
-const UNNUMBERED: &str = "{-}";
-/// A paragraph of just this starts a section on landscape pages, for wide tables.
-const LANDSCAPE_START: &str = "[landscape]";
-/// A paragraph of just this ends the landscape section.
-const LANDSCAPE_END: &str = "[/landscape]";
+#[path = "paragraph.rs"]
+mod paragraph;
+use heading::{HeadingAttributes, Numbering};
 
 /// How deep constructs may nest: far beyond any council document, well within what
 /// typst's parser accepts (deeper input would make typst fail).
@@ -763,236 +757,6 @@ impl<'a> Converter<'a> {
         buffer.has_figure |= inner.has_figure;
     }
 
-    fn end_paragraph(&mut self, range: Range<usize>) -> Result<(), ContentError> {
-        let paragraph = self.pop();
-        let plain = paragraph.plain.trim();
-        let markup = paragraph.markup.trim();
-        if !self.at_top_level() {
-            let markup = self.backend.paragraph(markup);
-            self.write(&markup);
-            return Ok(());
-        }
-        if let Some(caption) = plain.strip_prefix("Table:") {
-            let written = &self.source.text[range.clone()];
-            // A wrong caption line is left out: its table follows uncaptioned.
-            if let Err(error) = self.caption_line(caption, markup, written, range.start) {
-                self.report(error);
-            }
-            return Ok(());
-        }
-        if paragraph.has_figure && plain.is_empty() {
-            let markup = self.backend.figure_block(markup);
-            self.block(&markup);
-            return Ok(());
-        }
-        if matches!(self.flavour, Flavour::Minutes { .. }) && plain.starts_with("RESOLVED") {
-            self.block("");
-            self.pending_resolved = Some(markup.to_string());
-            return Ok(());
-        }
-        let landscape = match plain {
-            LANDSCAPE_START => Some(self.start_landscape(range.start)),
-            LANDSCAPE_END => Some(self.end_landscape(range.start)),
-            _ => None,
-        };
-        if let Some(landscape) = landscape {
-            // A wrong marker opens or closes nothing, so the buffers stay paired.
-            if let Err(error) = landscape {
-                self.report(error);
-            }
-            return Ok(());
-        }
-        if plain.starts_with(UNNUMBERED) {
-            let marker = self.backend.text(UNNUMBERED);
-            let markup = self
-                .backend
-                .paragraph(markup.trim_start_matches(marker.as_str()).trim());
-            self.block(&markup);
-            return Ok(());
-        }
-        // The marker is never printed; its number counts where paragraphs are numbered.
-        let (explicit, markup) = match paragraph_number(plain) {
-            Some(Ok((number, written))) => (
-                Some(number),
-                markup
-                    .trim_start_matches(self.backend.text(written).as_str())
-                    .trim(),
-            ),
-            Some(Err(bad)) => {
-                let error = self
-                    .error(range.start, bad.to_string())
-                    .with_hint(bad.hint());
-                self.report(error);
-                (None, markup)
-            }
-            None => (None, markup),
-        };
-        let markup = if self.numbering_paragraphs() {
-            let label = self.numbering.next_paragraph(explicit);
-            let id = self.unique_id(&format!("p{label}"));
-            self.backend.numbered_paragraph(&label, &id, markup)
-        } else {
-            self.backend.paragraph(markup)
-        };
-        self.block(&markup);
-        Ok(())
-    }
-
-    /// A `Table:` line: its caption (plain text and markup) and settings wait for
-    /// the table below. `written` is the line as written: braces escaped there
-    /// (`\{`) are part of the caption.
-    fn caption_line(
-        &mut self,
-        plain: &str,
-        markup: &str,
-        written: &str,
-        at: usize,
-    ) -> Result<(), ContentError> {
-        if plain.trim().is_empty() {
-            return Err(self
-                .error(at, "the `Table:` caption is empty")
-                .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
-        }
-        let (caption, settings) = if ends_with_settings(written) {
-            match split_settings(plain) {
-                Ok(split) => split,
-                Err(bad) => {
-                    let error = self.error(at, bad.to_string()).with_hint(bad.hint());
-                    self.report(error);
-                    (plain.trim(), TableSettings::default())
-                }
-            }
-        } else {
-            (plain.trim(), TableSettings::default())
-        };
-        let settings_markup = self.backend.text(plain.trim()[caption.len()..].trim());
-        let markup = markup
-            .trim_start_matches(self.backend.text("Table:").as_str())
-            .trim();
-        let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
-            return Err(self
-                .error(
-                    at,
-                    "the table settings must end the `Table:` line as plain text",
-                )
-                .with_hint(
-                    "write the settings in braces after the caption, outside any emphasis",
-                ));
-        };
-        let caption_markup = caption_markup.trim();
-        self.block("");
-        self.pending_caption = Some(CaptionLine {
-            caption: (!caption.is_empty()).then(|| caption_markup.to_string()),
-            settings,
-            at,
-        });
-        Ok(())
-    }
-
-    fn start_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
-        if self.landscape.is_some() {
-            return Err(self
-                .error(offset, "a landscape section is already open")
-                .with_hint("close the first one with `[/landscape]`"));
-        }
-        self.block("");
-        self.landscape = Some(offset);
-        self.push();
-        Ok(())
-    }
-
-    fn end_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
-        if self.landscape.take().is_none() {
-            return Err(self.error(offset, "`[/landscape]` without a `[landscape]` before it"));
-        }
-        self.block("");
-        let inner = self.pop();
-        let markup = self.backend.landscape(&inner.markup);
-        self.write(&markup);
-        Ok(())
-    }
-
-    fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
-        let alt = self.pop().plain.trim().to_string();
-        let Some(Target::Image(dest_url)) = self.targets.pop() else {
-            unreachable!("an image ends after it starts")
-        };
-        let title = self
-            .image_titles
-            .pop()
-            .expect("an image ends after it starts");
-        if alt.is_empty() {
-            let error = self.error(range.start, "the image has no alternative text")
-                .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`");
-            self.report(error);
-        }
-        let path = self.image_path(&dest_url, range.start);
-        let (title, width) = match split_width(&title) {
-            Ok(split) => split,
-            Err(bad) => {
-                let error = self
-                    .error(range.start, bad.to_string())
-                    .with_hint(bad.hint());
-                self.report(error);
-                (title.as_str(), None)
-            }
-        };
-        self.check_printable(title, &range);
-        // A wrong image is left out; what is around it is still checked.
-        let path = match path {
-            Ok(path) => path,
-            Err(error) => {
-                self.report(error);
-                return Ok(());
-            }
-        };
-        // Only captioned figures are numbered, like tables.
-        let caption = (!title.is_empty()).then(|| {
-            self.figures_seen += 1;
-            (self.figures_seen, title)
-        });
-        let markup = self.backend.figure(&Figure {
-            path: &path,
-            alt: &alt,
-            width,
-            caption,
-            marker: &self.marker(range.start),
-        });
-        if !self.images.contains(&path) {
-            self.images.push(path);
-        }
-        let buffer = self.top();
-        buffer.markup.push_str(&markup);
-        buffer.has_figure = true;
-        Ok(())
-    }
-
-    /// An image's path inside the meeting folder, `/`-separated, after checking it lies
-    /// inside the folder (links followed) and that typst can place it.
-    fn image_path(&self, url: &str, offset: usize) -> Result<String, ContentError> {
-        let relative = self
-            .assets
-            .document_dir
-            .join(confine::normalise(Path::new(url)));
-        let real =
-            confine::resolve_inside(self.assets.meeting_dir, &relative).map_err(|escape| {
-                self.error(offset, format!("image {escape}"))
-                    .with_hint(escape.hint())
-            })?;
-        check_image(&real, url).map_err(|problem| {
-            self.error(offset, problem.to_string())
-                .with_hint(problem.hint())
-        })?;
-        let segments: Vec<String> = relative
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        Ok(segments.join("/"))
-    }
-
     /// Whether the text being collected is an image's alternative text.
     fn in_image(&self) -> bool {
         matches!(self.targets.last(), Some(Target::Image(_)))
@@ -1113,7 +877,7 @@ mod tests {
     use super::*;
     use crate::markup::source_map;
     use crate::model::{AppendixScheme, SubParagraphs};
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
