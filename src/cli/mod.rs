@@ -16,6 +16,7 @@ mod select;
 mod serve;
 mod shard;
 mod signals;
+mod site;
 mod timetable;
 mod watch;
 

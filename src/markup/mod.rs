@@ -32,8 +32,8 @@ mod table_html;
 mod table_typst;
 mod typst_backend;
 
-pub use autolinks::text_with_autolinks;
-pub use escape::{escape_markup, string_literal};
+pub use autolinks::{html_with_autolinks, text_with_autolinks};
+pub use escape::{escape_html, escape_markup, string_literal};
 pub use flavour::{Assets, Flavour, Rendered};
 pub use list::as_commonmark;
 pub use markdown::{render, render_html};
