@@ -20,5 +20,6 @@ pub mod pack;
 pub mod pdf;
 pub mod preview;
 pub mod scaffold;
+pub mod site;
 pub mod templates;
 pub mod typeset;
