@@ -13,10 +13,40 @@ pub struct Block {
 
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Elements whose content is not text a reader sees.
@@ -196,7 +226,8 @@ mod tests {
 
     #[test]
     fn text_before_any_id_has_no_anchor_and_scripts_are_skipped() {
-        let html = "<p>Intro&#x27;s &#8212; <br>end</p><script>var x = '<p>';</script><!-- <p>no</p> -->";
+        let html =
+            "<p>Intro&#x27;s &#8212; <br>end</p><script>var x = '<p>';</script><!-- <p>no</p> -->";
         assert_eq!(blocks(html), [block(None, "Intro's — end")]);
     }
 }

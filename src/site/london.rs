@@ -39,16 +39,28 @@ mod tests {
 
     #[test]
     fn summer_time_is_an_hour_ahead_of_utc() {
-        assert_eq!(utc(at("2026-07-16 14:00")).to_rfc3339(), "2026-07-16T13:00:00+00:00");
-        assert_eq!(utc(at("2026-12-03 10:00")).to_rfc3339(), "2026-12-03T10:00:00+00:00");
+        assert_eq!(
+            utc(at("2026-07-16 14:00")).to_rfc3339(),
+            "2026-07-16T13:00:00+00:00"
+        );
+        assert_eq!(
+            utc(at("2026-12-03 10:00")).to_rfc3339(),
+            "2026-12-03T10:00:00+00:00"
+        );
     }
 
     #[test]
     fn clock_changes_are_resolved() {
         // 2026-03-29: 01:00 GMT becomes 02:00 BST; 01:30 does not exist.
-        assert_eq!(utc(at("2026-03-29 01:30")).to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert_eq!(
+            utc(at("2026-03-29 01:30")).to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
         // 2026-10-25: 01:30 happens twice; the first is BST.
-        assert_eq!(utc(at("2026-10-25 01:30")).to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(
+            utc(at("2026-10-25 01:30")).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
     }
 
     #[test]

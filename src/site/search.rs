@@ -80,7 +80,9 @@ pub fn index_js(pages: &[Page]) -> Vec<u8> {
     }
     let json = serde_json::to_string(&index).expect("the index is plain data");
     // JSON allows the line and paragraph separators raw; scripts before ES2019 do not.
-    let json = json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+    let json = json
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
     format!("// The site's search index, written by agenda-pack; search.js reads it.\n{GLOBAL} = {json};\n")
         .into_bytes()
 }

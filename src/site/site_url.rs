@@ -52,10 +52,9 @@ impl FromStr for SiteUrl {
         if host.is_empty() {
             return Err(format!("`{text}` has no host name: {hint}"));
         }
-        if let Some(bad) = text
-            .chars()
-            .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'))
-        {
+        if let Some(bad) = text.chars().find(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>')
+        }) {
             return Err(format!(
                 "`{text}` holds `{}`, which a site address cannot: {hint}",
                 bad.escape_default()
@@ -92,7 +91,13 @@ mod tests {
 
     #[test]
     fn only_web_addresses_are_taken() {
-        for bad in ["example.gov.uk", "ftp://example.gov.uk/", "https:///x", "https://a b/", "https://a/?q=1"] {
+        for bad in [
+            "example.gov.uk",
+            "ftp://example.gov.uk/",
+            "https:///x",
+            "https://a b/",
+            "https://a/?q=1",
+        ] {
             assert!(bad.parse::<SiteUrl>().is_err(), "{bad}");
         }
     }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
 use serde::Serialize;
 
@@ -16,7 +17,9 @@ pub fn render(name: &str, source: &str, context: impl Serialize) -> Result<Vec<u
     env.set_auto_escape_callback(|_| AutoEscape::Custom(XML.into()));
     env.set_formatter(format_value);
     env.add_template(name, source)?;
-    let text = env.get_template(name)?.render(context)?;
+    let text = env
+        .get_template(name)?
+        .render(Value::from(Serde(context)))?;
     Ok(text.into_bytes())
 }
 
