@@ -5,13 +5,14 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use agenda_pack::site::{SiteUrl, calendar, feed, search, sitemap};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use icalendar::{Component, DatePerhapsTime, CalendarDateTime, EventLike};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
 
-use common::missing_program;
+use common::{agenda_pack, build_repository_content, missing_program};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -55,7 +56,11 @@ fn sample_feed() -> feed::Feed {
     }
 }
 
-fn children<'a>(node: roxmltree::Node<'a, 'a>, ns: &str, name: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+fn children<'a>(
+    node: roxmltree::Node<'a, 'a>,
+    ns: &str,
+    name: &str,
+) -> Vec<roxmltree::Node<'a, 'a>> {
     node.children()
         .filter(|child| child.has_tag_name((ns, name)))
         .collect()
@@ -63,7 +68,12 @@ fn children<'a>(node: roxmltree::Node<'a, 'a>, ns: &str, name: &str) -> Vec<roxm
 
 fn text_of(node: roxmltree::Node, ns: &str, name: &str) -> String {
     let found = children(node, ns, name);
-    assert_eq!(found.len(), 1, "one <{name}> in <{}>", node.tag_name().name());
+    assert_eq!(
+        found.len(),
+        1,
+        "one <{name}> in <{}>",
+        node.tag_name().name()
+    );
     found[0].text().unwrap_or_default().to_string()
 }
 
@@ -78,30 +88,53 @@ fn atom_feed_has_the_required_elements_newest_first_with_absolute_ids() {
     let root = document.root_element();
     assert!(root.has_tag_name((ATOM, "feed")));
     // RFC 4287 4.1.1: id, title, updated; an author (no entry has its own).
-    assert_eq!(text_of(root, ATOM, "id"), "https://democracy.example.gov.uk/agendas/index.html");
-    assert_eq!(text_of(root, ATOM, "title"), "Elmsworth City Council: agendas");
+    assert_eq!(
+        text_of(root, ATOM, "id"),
+        "https://democracy.example.gov.uk/agendas/index.html"
+    );
+    assert_eq!(
+        text_of(root, ATOM, "title"),
+        "Elmsworth City Council: agendas"
+    );
     assert_eq!(text_of(root, ATOM, "updated"), "2026-12-02T00:00:00+00:00");
-    assert_eq!(text_of(children(root, ATOM, "author")[0], ATOM, "name"), "Elmsworth City Council");
+    assert_eq!(
+        text_of(children(root, ATOM, "author")[0], ATOM, "name"),
+        "Elmsworth City Council"
+    );
     let links = children(root, ATOM, "link");
-    assert!(links.iter().any(|link| link.attribute("rel") == Some("self")
-        && link.attribute("href") == Some("https://democracy.example.gov.uk/agendas/feed.xml")));
+    assert!(
+        links
+            .iter()
+            .any(|link| link.attribute("rel") == Some("self")
+                && link.attribute("href")
+                    == Some("https://democracy.example.gov.uk/agendas/feed.xml"))
+    );
 
     let entries = children(root, ATOM, "entry");
     assert_eq!(entries.len(), 2);
     // Newest first, the awkward title read back exactly.
     assert_eq!(text_of(entries[0], ATOM, "title"), AWKWARD);
     assert_eq!(text_of(entries[0], ATOM, "summary"), AWKWARD);
-    assert_eq!(text_of(entries[1], ATOM, "title"), "Scrutiny Board, 16 July 2026");
+    assert_eq!(
+        text_of(entries[1], ATOM, "title"),
+        "Scrutiny Board, 16 July 2026"
+    );
     for entry in &entries {
         let id = text_of(*entry, ATOM, "id");
-        assert!(id.starts_with("https://democracy.example.gov.uk/agendas/20"), "{id}");
+        assert!(
+            id.starts_with("https://democracy.example.gov.uk/agendas/20"),
+            "{id}"
+        );
         let updated = text_of(*entry, ATOM, "updated");
         assert!(is_rfc3339(&updated), "{updated}");
         let alternate = children(*entry, ATOM, "link");
         assert_eq!(alternate[0].attribute("href"), Some(id.as_str()));
     }
     // Summer time: the start of 8 July in London is 23:00 UTC the day before.
-    assert_eq!(text_of(entries[1], ATOM, "updated"), "2026-07-08T00:00:00+01:00");
+    assert_eq!(
+        text_of(entries[1], ATOM, "updated"),
+        "2026-07-08T00:00:00+01:00"
+    );
     let pdf = children(entries[1], ATOM, "link")
         .into_iter()
         .find(|link| link.attribute("rel") == Some("enclosure"))
@@ -127,7 +160,10 @@ fn sitemap_lists_every_page_absolutely() {
     let map = sitemap::Sitemap {
         site_url: site_url(),
         pages: vec![
-            sitemap::Page { path: "index.html".into(), modified: None },
+            sitemap::Page {
+                path: "index.html".into(),
+                modified: None,
+            },
             sitemap::Page {
                 path: "2026-07-16/notes & <budget>.html".into(),
                 modified: Some(day("2026-07-08")),
@@ -141,7 +177,10 @@ fn sitemap_lists_every_page_absolutely() {
     // 2,048 characters; lastmod a W3C date.
     assert!(root.has_tag_name((SITEMAP, "urlset")));
     let urls = children(root, SITEMAP, "url");
-    let locs: Vec<String> = urls.iter().map(|url| text_of(*url, SITEMAP, "loc")).collect();
+    let locs: Vec<String> = urls
+        .iter()
+        .map(|url| text_of(*url, SITEMAP, "loc"))
+        .collect();
     assert_eq!(
         locs,
         [
@@ -211,8 +250,14 @@ fn calendar_reads_back_with_meeting_times_in_utc() {
 
     let july = events[0];
     assert_eq!(july.get_uid(), Some("2026-07-16@democracy.example.gov.uk"));
-    assert_eq!(july.get_summary(), Some("Children, Learning and Young People Scrutiny Board"));
-    assert_eq!(july.get_location(), Some("Civic Centre, Committee Room 1; Elmsworth"));
+    assert_eq!(
+        july.get_summary(),
+        Some("Children, Learning and Young People Scrutiny Board")
+    );
+    assert_eq!(
+        july.get_location(),
+        Some("Civic Centre, Committee Room 1; Elmsworth")
+    );
     assert_eq!(
         july.get_url(),
         Some("https://democracy.example.gov.uk/agendas/2026-07-16/index.html")
@@ -237,7 +282,10 @@ fn calendar_reads_back_with_meeting_times_in_utc() {
 
 #[test]
 fn calendar_is_the_same_bytes_from_build_to_build() {
-    assert_eq!(calendar::ics(&sample_calendar()), calendar::ics(&sample_calendar()));
+    assert_eq!(
+        calendar::ics(&sample_calendar()),
+        calendar::ics(&sample_calendar())
+    );
     let text = String::from_utf8(calendar::ics(&sample_calendar())).unwrap();
     assert!(text.contains("DTSTAMP:20260707T230000Z"), "{text}");
 }
@@ -301,32 +349,141 @@ fn search_index_holds_each_paragraph_with_its_anchor() {
     );
 }
 
-#[test]
-fn search_page_finds_a_document_by_a_word_of_its_text_in_a_browser() {
-    let site = tempfile::tempdir().unwrap();
-    let mut env = minijinja::Environment::new();
-    env.add_template(search::PAGE_TEMPLATE_NAME, search::PAGE_TEMPLATE).unwrap();
-    let page = env
-        .get_template(search::PAGE_TEMPLATE_NAME)
+/// Builds the repository's sample content with `build --site` and `extra` arguments.
+fn sample_site(extra: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
+    let mut args = vec!["--site"];
+    args.extend(extra);
+    let (out, stderr) = build_repository_content(&args);
+    let site = out.path().join("site");
+    (out, site, stderr)
+}
+
+/// The sample meetings' folders.
+fn sample_meetings() -> Vec<String> {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut names: Vec<String> = std::fs::read_dir(content)
         .unwrap()
-        .render(minijinja::context! { council => "Elmsworth & District" })
-        .unwrap();
-    std::fs::write(site.path().join(search::PAGE_FILE_NAME), page).unwrap();
-    std::fs::write(site.path().join(search::SCRIPT_FILE_NAME), search::SCRIPT).unwrap();
-    std::fs::write(site.path().join(search::INDEX_FILE_NAME), search::index_js(&search_pages())).unwrap();
-    let url = |query: &str| format!("file://{}/search.html?q={query}", site.path().display());
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.path().join("meeting.yaml").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
 
-    let dom = browser_dom(&url("transport"));
-    assert!(dom.contains("1 result for"), "{dom}");
-    assert!(dom.contains("href=\"2026-07-16/notes-budget.html#p1.1\""), "{dom}");
-    assert!(dom.contains("Budget monitoring &amp; &lt;outturn&gt;"), "{dom}");
-    assert!(dom.contains("Scrutiny Board, 16 July 2026"), "{dom}");
-    assert!(dom.contains("<mark>transport</mark>"), "{dom}");
-    assert!(!dom.contains("report-parks"), "{dom}");
+#[test]
+fn sample_site_has_a_feed_sitemap_calendar_and_search_of_its_meetings() {
+    let (_out, site, _) = sample_site(&["--site-url", "https://democracy.example.gov.uk/agendas"]);
+    let meetings = sample_meetings();
 
-    // Accents fold: "cafe" finds "Café"; words are matched at their start only.
-    let dom = browser_dom(&url("cafe%20riverside"));
-    assert!(dom.contains("href=\"2026-09-10/report-parks.html#p1.1\""), "{dom}");
-    let dom = browser_dom(&url("ibraries"));
-    assert!(dom.contains("0 results for"), "{dom}");
+    let xml = std::fs::read_to_string(site.join("feed.xml")).unwrap();
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let entries = children(document.root_element(), ATOM, "entry");
+    assert_eq!(entries.len(), meetings.len());
+    let ids: Vec<String> = entries
+        .iter()
+        .map(|entry| text_of(*entry, ATOM, "id"))
+        .collect();
+    for meeting in &meetings {
+        let id = format!("https://democracy.example.gov.uk/agendas/{meeting}/index.html");
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+        assert!(site.join(meeting).join("index.html").is_file());
+    }
+    let updated: Vec<String> = entries
+        .iter()
+        .map(|e| text_of(*e, ATOM, "updated"))
+        .collect();
+    let mut newest_first = updated.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(updated, newest_first);
+
+    // Every page of the site is in the sitemap, and nothing else.
+    let xml = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let mut listed: Vec<String> = children(document.root_element(), SITEMAP, "url")
+        .iter()
+        .map(|url| text_of(*url, SITEMAP, "loc"))
+        .collect();
+    listed.sort();
+    let mut pages: Vec<String> = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|e| e == "html"))
+        .map(|path| {
+            let relative = path
+                .strip_prefix(&site)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            format!("https://democracy.example.gov.uk/agendas/{relative}")
+        })
+        .collect();
+    pages.sort();
+    assert_eq!(listed, pages);
+
+    let text = std::fs::read_to_string(site.join("meetings.ics")).unwrap();
+    let parsed: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = parsed.events().collect();
+    assert_eq!(events.len(), meetings.len());
+    for event in &events {
+        assert_eq!(
+            event.get_summary(),
+            Some("Children, Learning and Young People Scrutiny Board")
+        );
+        assert!(
+            event
+                .get_url()
+                .unwrap()
+                .starts_with("https://democracy.example.gov.uk/agendas/2026-")
+        );
+    }
+
+    // A word of a public document finds it, linked to its paragraph's page.
+    let url = format!(
+        "file://{}/search.html?q=persistent%20absence",
+        site.display()
+    );
+    let dom = browser_dom(&url);
+    assert!(
+        dom.contains("href=\"2026-07-16-children-scrutiny/attendance.html"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<mark>persistent</mark>") || dom.contains("<mark>Persistent</mark>"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains(" results for") || dom.contains("1 result for"),
+        "{dom}"
+    );
+}
+
+#[test]
+fn without_a_site_url_the_feed_and_sitemap_are_left_out_with_a_note() {
+    let (_out, site, stderr) = sample_site(&[]);
+    assert!(!site.join("feed.xml").exists());
+    assert!(!site.join("sitemap.xml").exists());
+    assert!(
+        stderr.contains("feed.xml and sitemap.xml not written"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--site-url"), "{stderr}");
+    // The calendar and the search need no address; the events have no link.
+    let text = std::fs::read_to_string(site.join("meetings.ics")).unwrap();
+    assert!(!text.contains("URL:"), "{text}");
+    assert!(site.join("search.html").is_file());
+    assert!(site.join("search-index.js").is_file());
+    assert!(site.join("search.js").is_file());
+}
+
+#[test]
+fn a_site_url_that_is_not_a_web_address_is_refused() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = agenda_pack(
+        repo,
+        &["build", "--site", "--site-url", "democracy.example.gov.uk"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not an address"), "{stderr}");
 }

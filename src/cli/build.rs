@@ -219,9 +219,15 @@ fn build_all(
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
-    let site = site_templates
-        .as_ref()
-        .map(|templates| site::write(&options.out_dir, meetings, &results, templates));
+    let site = site_templates.as_ref().map(|templates| {
+        site::write(
+            &options.out_dir,
+            meetings,
+            &results,
+            args.site_url.as_ref(),
+            templates,
+        )
+    });
     let failed = results.iter().filter(|r| r.is_err()).count();
     let packs = || {
         results

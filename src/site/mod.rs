@@ -13,6 +13,7 @@ mod page;
 mod palette;
 pub mod search;
 pub mod site_url;
+mod site_wide;
 pub mod sitemap;
 mod templates;
 mod xml;
@@ -39,8 +40,14 @@ pub struct Published<'a> {
 }
 
 /// Writes the site of `published` into `site`, replacing whatever was there, so
-/// that a meeting no longer built leaves no page behind.
-pub fn write(site: &Path, published: &[Published], templates: &SiteTemplates) -> Result<()> {
+/// that a meeting no longer built leaves no page behind. Without `site_url` the feed
+/// and the sitemap, which need absolute addresses, are left out.
+pub fn write(
+    site: &Path,
+    published: &[Published],
+    site_url: Option<&SiteUrl>,
+    templates: &SiteTemplates,
+) -> Result<()> {
     if site.exists() {
         std::fs::remove_dir_all(site).map_err(|err| Error::io(site, err))?;
     }
@@ -50,5 +57,6 @@ pub fn write(site: &Path, published: &[Published], templates: &SiteTemplates) ->
         listed.push(meeting_page::write(site, meeting, templates)?);
     }
     index::write(site, &listed, templates)?;
-    assets::write(&site.join("style.css"), templates.stylesheet().as_bytes())
+    assets::write(&site.join("style.css"), templates.stylesheet().as_bytes())?;
+    site_wide::write(site, published, &listed, site_url, templates)
 }
