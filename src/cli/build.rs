@@ -122,12 +122,13 @@ fn build_all(
     let site_templates = match args
         .site
         .then(|| SiteTemplates::load(templates_dir.as_deref()))
+        .transpose()
     {
-        Some(Err(err)) => {
+        Ok(templates) => templates,
+        Err(err) => {
             say!("error: {err}");
             return ExitCode::from(exit_status(&err));
         }
-        loaded => loaded.map(|t| t.expect("errors returned above")),
     };
     detail!(
         "content {}, templates {}, out {}, standard {:?}, {}",
@@ -219,7 +220,7 @@ fn build_all(
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
-    let site = site_templates.as_ref().map(|templates| {
+    let web_edition = site_templates.as_ref().map(|templates| {
         site::write(
             &options.out_dir,
             meetings,
@@ -257,10 +258,10 @@ fn build_all(
         counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
-    if let Some(Err(err)) = &site {
+    if let Some(Err(err)) = &web_edition {
         say!("error: the web edition was not written: {err}");
     }
-    let site_error = site.and_then(Result::err);
+    let site_error = web_edition.and_then(Result::err);
     worst(
         results
             .iter()

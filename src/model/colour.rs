@@ -49,8 +49,9 @@ impl FromStr for Colour {
     fn from_str(text: &str) -> Result<Self, String> {
         let digits = text.trim().strip_prefix('#').unwrap_or("");
         let component = |at: usize| u8::from_str_radix(digits.get(at..at + 2)?, 16).ok();
-        match (digits.len(), component(0), component(2), component(4)) {
-            (6, Some(red), Some(green), Some(blue)) => Ok(Self::rgb(red, green, blue)),
+        let hexadecimal = digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_hexdigit());
+        match (hexadecimal, component(0), component(2), component(4)) {
+            (true, Some(red), Some(green), Some(blue)) => Ok(Self::rgb(red, green, blue)),
             _ => Err(format!(
                 "`{text}` is not a colour: write it as `#` and six hexadecimal digits, e.g. `#1d4f91`"
             )),
@@ -79,7 +80,7 @@ mod tests {
     fn colours_read_as_six_hex_digits_and_print_the_same() {
         let colour: Colour = "#1D4F91".parse().unwrap();
         assert_eq!(colour.to_string(), "#1d4f91");
-        for wrong in ["1d4f91", "#1d4f9", "#1d4f911", "#gggggg", "blue", "#é1d4f9"] {
+        for wrong in ["1d4f91", "#1d4f9", "#1d4f911", "#gggggg", "blue", "#é1d4f9", "#+1+2+3"] {
             assert!(wrong.parse::<Colour>().is_err(), "{wrong}");
         }
     }

@@ -31,7 +31,7 @@ pub fn write(site: &Path, meetings: &[Listed], templates: &SiteTemplates) -> Res
     let mut by_committee: BTreeMap<&str, BTreeMap<i32, Vec<&Listed>>> = BTreeMap::new();
     for meeting in meetings {
         by_committee
-            .entry(&meeting.committee)
+            .entry(meeting.committee.as_str())
             .or_default()
             .entry(meeting.date.municipal_year())
             .or_default()

@@ -1,5 +1,6 @@
 //! The data templates see: the model flattened into printable strings, and each
-//! Markdown body converted to typst markup.
+//! Markdown body converted to the target's markup (typst for the pack, HTML for the
+//! web edition).
 
 use std::path::Path;
 

@@ -77,7 +77,7 @@ impl Target {
 
     /// Where the output reads a file of the meeting folder: typst's virtual path, or
     /// the path relative to the meeting's folder of the site (the file is copied there).
-    pub(super) fn file_path(self, file: &Path) -> String {
+    pub fn file_path(self, file: &Path) -> String {
         let segments: Vec<String> = file
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
