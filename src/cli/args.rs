@@ -8,6 +8,7 @@ use super::console::ColorChoice;
 use super::shard::Shard;
 use crate::diagnostics::Format;
 use crate::pdf::Standard;
+use crate::site::SiteUrl;
 
 /// The version with the commit it was built from: `0.1.0 (1a2b3c4)`.
 const VERSION: &str = concat!(
@@ -61,6 +62,7 @@ Examples:
   agenda-pack build --out public/packs                     write the PDFs elsewhere
   agenda-pack build --shard 2/4                            the second of four parts
   agenda-pack build --site                                 and the web edition, in out/site/
+  agenda-pack build --site --site-url https://example.gov.uk/agendas/   with its feed and sitemap
 
 Exit status: 0 when every pack was built, 1 when a meeting's content has errors,
 2 for usage, environment or internal errors (a broken template, an output folder that
@@ -340,6 +342,13 @@ pub struct BuildArgs {
     /// documents never reach it). Builds the public pack whatever --audience says.
     #[arg(long, conflicts_with = "changed")]
     pub site: bool,
+
+    /// The address the web edition is published at, e.g.
+    /// https://democracy.example.gov.uk/agendas/: the feed (feed.xml), the sitemap
+    /// (sitemap.xml) and the calendar's links need absolute addresses; without it the
+    /// feed and the sitemap are not written.
+    #[arg(long, value_name = "URL", requires = "site")]
+    pub site_url: Option<SiteUrl>,
 
     /// How warnings and errors are printed: human (on stderr, with each meeting's
     /// line), github (GitHub Actions annotations) or json (one array), both on stdout.

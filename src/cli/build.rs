@@ -231,9 +231,15 @@ fn build_all(
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
-    let web_edition = site_templates
-        .as_ref()
-        .map(|templates| site::write(&options.out_dir, meetings, &results, templates));
+    let web_edition = site_templates.as_ref().map(|templates| {
+        site::write(
+            &options.out_dir,
+            meetings,
+            &results,
+            args.site_url.as_ref(),
+            templates,
+        )
+    });
     let failed = results.iter().filter(|r| r.is_err()).count();
     let packs = || {
         results

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::console::say;
 use crate::error::Result;
 use crate::pack::{self, Built};
-use crate::site::{self, Published, SITE_DIR, SiteTemplates};
+use crate::site::{self, Published, SITE_DIR, SiteTemplates, SiteUrl, feed, sitemap};
 
 /// Writes `<out_dir>/site/` for the meetings whose packs were built (`results`, in
 /// the order of `meetings`, each with the public pack first).
@@ -13,6 +13,7 @@ pub fn write(
     out_dir: &Path,
     meetings: &[PathBuf],
     results: &[Result<Vec<Built>>],
+    site_url: Option<&SiteUrl>,
     templates: &SiteTemplates,
 ) -> Result<()> {
     let mut published = Vec::new();
@@ -26,11 +27,18 @@ pub fn write(
         });
     }
     let site = out_dir.join(SITE_DIR);
-    site::write(&site, &published, templates)?;
+    site::write(&site, &published, site_url, templates)?;
     say!(
         "wrote the web edition of {} to {}",
         super::counted(published.len(), "meeting"),
         site.display()
     );
+    if site_url.is_none() {
+        say!(
+            "note: {} and {} not written: they need the site's address, e.g. --site-url https://democracy.example.gov.uk/agendas/",
+            feed::FILE_NAME,
+            sitemap::FILE_NAME
+        );
+    }
     Ok(())
 }

@@ -6,8 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::meeting_page::Listed;
-use super::page::{Crumb, Frame, LANGUAGE};
-use super::palette::Palette;
+use super::page::{Crumb, Frame};
 use super::{SiteTemplates, assets};
 use crate::error::Result;
 
@@ -55,22 +54,14 @@ pub fn write(site: &Path, meetings: &[Listed], templates: &SiteTemplates) -> Res
                 .collect(),
         })
         .collect();
-    // The header shows the council of the latest meeting.
-    let latest = meetings
-        .iter()
-        .max_by(|a, b| a.date.cmp(&b.date).then(b.href.cmp(&a.href)));
-    let frame = Frame {
-        lang: LANGUAGE,
-        title: "Committee meetings".to_string(),
-        root: "",
-        council: latest.map(|m| m.council.clone()).unwrap_or_default(),
-        logo: latest.and_then(|m| m.logo.clone()),
-        breadcrumbs: vec![Crumb {
+    let frame = Frame::at_root(
+        "Committee meetings".to_string(),
+        vec![Crumb {
             href: None,
             label: "Meetings".into(),
         }],
-        palette: latest.and_then(|m| m.colour).map(Palette::of),
-    };
+        meetings,
+    );
     let page = templates.render(
         "index.html.j2",
         minijinja::context! { frame => frame, committees => committees },

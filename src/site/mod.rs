@@ -2,12 +2,21 @@
 //! HTML site (`build --site`), made from the same model and Markdown as the PDFs.
 
 mod assets;
+pub mod calendar;
 pub mod document_page;
+pub mod feed;
+mod html_text;
 mod index;
+mod london;
 mod meeting_page;
 mod page;
 mod palette;
+pub mod search;
+pub mod site_url;
+mod site_wide;
+pub mod sitemap;
 mod templates;
+mod xml;
 
 use std::path::Path;
 
@@ -15,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::model::Meeting;
 use crate::pack::Built;
 
+pub use site_url::SiteUrl;
 pub use templates::SiteTemplates;
 
 /// The folder of the site inside the output folder.
@@ -30,8 +40,14 @@ pub struct Published<'a> {
 }
 
 /// Writes the site of `published` into `site`, replacing whatever was there, so
-/// that a meeting no longer built leaves no page behind.
-pub fn write(site: &Path, published: &[Published], templates: &SiteTemplates) -> Result<()> {
+/// that a meeting no longer built leaves no page behind. Without `site_url` the feed
+/// and the sitemap, which need absolute addresses, are left out.
+pub fn write(
+    site: &Path,
+    published: &[Published],
+    site_url: Option<&SiteUrl>,
+    templates: &SiteTemplates,
+) -> Result<()> {
     if site.exists() {
         std::fs::remove_dir_all(site).map_err(|err| Error::io(site, err))?;
     }
@@ -41,5 +57,6 @@ pub fn write(site: &Path, published: &[Published], templates: &SiteTemplates) ->
         listed.push(meeting_page::write(site, meeting, templates)?);
     }
     index::write(site, &listed, templates)?;
-    assets::write(&site.join("style.css"), templates.stylesheet().as_bytes())
+    assets::write(&site.join("style.css"), templates.stylesheet().as_bytes())?;
+    site_wide::write(site, published, &listed, site_url, templates)
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::meeting_page::Listed;
 use super::palette::Palette;
 use crate::model::Colour;
 
@@ -82,6 +83,23 @@ impl Frame {
             logo,
             breadcrumbs,
             palette: colour.map(Palette::of),
+        }
+    }
+
+    /// The frame of a page at the site's root, headed with the council (logo and
+    /// colour) of the latest of `meetings`.
+    pub fn at_root(title: String, breadcrumbs: Vec<Crumb>, meetings: &[Listed]) -> Self {
+        let latest = meetings
+            .iter()
+            .max_by(|a, b| a.date.cmp(&b.date).then(b.href.cmp(&a.href)));
+        Self {
+            lang: LANGUAGE,
+            title,
+            root: "",
+            council: latest.map(|m| m.council.clone()).unwrap_or_default(),
+            logo: latest.and_then(|m| m.logo.clone()),
+            breadcrumbs,
+            palette: latest.and_then(|m| m.colour).map(Palette::of),
         }
     }
 }

@@ -33,19 +33,25 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("html/appendix.html.j2"),
     default_template!("html/external-pdf.html.j2"),
     default_template!("html/work-programme.html.j2"),
+    default_template!("html/search.html.j2"),
+    default_template!("html/search.js"),
+    default_template!("html/feed.xml.j2"),
+    default_template!("html/sitemap.xml.j2"),
 ];
 
 /// The site's templates in use: the defaults, with a council's overrides where present.
 pub struct SiteTemplates {
     env: Environment<'static>,
     stylesheet: String,
+    overrides: Option<PathBuf>,
 }
 
 impl SiteTemplates {
     /// Loads the templates, taking each file from `overrides/html/` when it exists.
     pub fn load(overrides: Option<&Path>) -> Result<Self> {
         let overrides: Option<PathBuf> = overrides.map(Path::to_path_buf);
-        let read = move |name: &str| template_text(overrides.as_deref(), DEFAULTS, name);
+        let folder = overrides.clone();
+        let read = move |name: &str| template_text(folder.as_deref(), DEFAULTS, name);
         let stylesheet = read(STYLESHEET)
             .map_err(|err| Error::io(Path::new(STYLESHEET), err))?
             .expect("the stylesheet has a default");
@@ -64,12 +70,25 @@ impl SiteTemplates {
         for (name, _) in DEFAULTS.iter().filter(|(name, _)| name.ends_with(".j2")) {
             env.get_template(name)?;
         }
-        Ok(Self { env, stylesheet })
+        Ok(Self {
+            env,
+            stylesheet,
+            overrides,
+        })
     }
 
     /// The stylesheet.
     pub fn stylesheet(&self) -> &str {
         &self.stylesheet
+    }
+
+    /// The text of file `name` under `html/`, the council's or the default: a script,
+    /// or an XML template, which the feed and the sitemap render with XML escaping.
+    pub fn text(&self, name: &str) -> Result<String> {
+        let path = format!("html/{name}");
+        Ok(template_text(self.overrides.as_deref(), DEFAULTS, &path)
+            .map_err(|err| Error::io(Path::new(&path), err))?
+            .expect("every file asked for has a default"))
     }
 
     /// Renders template `name` (under `html/`) with `context`.
