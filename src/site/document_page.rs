@@ -28,26 +28,6 @@ pub fn slug(file: &str) -> String {
     }
 }
 
-/// A Markdown body as HTML.
-// A stand-in until the Markdown converter's HTML target lands: each paragraph escaped.
-pub fn body_html(
-    source: &MarkdownSource,
-    _flavour: Flavour,
-    _assets: &Assets,
-) -> Result<Rendered, Vec<ContentError>> {
-    let body = source
-        .text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|paragraph| !paragraph.is_empty())
-        .map(|paragraph| format!("<p>{}</p>\n", escape_html(paragraph)))
-        .collect();
-    Ok(Rendered {
-        body,
-        ..Rendered::default()
-    })
-}
-
 /// Writes the page of `document` (its context) to `path`.
 pub fn write(
     path: &Path,
@@ -62,10 +42,10 @@ pub fn write(
     let page = templates.render(
         &template,
         minijinja::context! {
-            frame => frame,
+            frame => minijinja::value::Serde(frame),
             meeting => meeting,
             doc => document,
-            pack => pack,
+            pack => minijinja::value::Serde(pack),
         },
     )?;
     assets::write(path, page.as_bytes())

@@ -64,7 +64,7 @@ pub fn write(site: &Path, meetings: &[Listed], templates: &SiteTemplates) -> Res
     );
     let page = templates.render(
         "index.html.j2",
-        minijinja::context! { frame => frame, committees => committees },
+        minijinja::context! { frame => minijinja::value::Serde(frame), committees => minijinja::value::Serde(committees) },
     )?;
     assets::write(&site.join("index.html"), page.as_bytes())
 }

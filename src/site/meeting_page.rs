@@ -192,9 +192,9 @@ pub fn write(site: &Path, published: &Published, templates: &SiteTemplates) -> R
     let page = templates.render(
         "meeting.html.j2",
         minijinja::context! {
-            frame => frame,
-            item_links => item_links,
-            packs => packs.clone(),
+            frame => minijinja::value::Serde(frame),
+            item_links => minijinja::value::Serde(item_links),
+            packs => minijinja::value::Serde(packs.clone()),
             ..main
         },
     )?;

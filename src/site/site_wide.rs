@@ -80,7 +80,7 @@ pub fn write(
     );
     let page = templates.render(
         search::PAGE_TEMPLATE_NAME,
-        minijinja::context! { frame => frame },
+        minijinja::context! { frame => minijinja::value::Serde(frame) },
     )?;
     write_file(site, search::PAGE_FILE_NAME, page.as_bytes())?;
 

@@ -266,7 +266,7 @@ pub fn context_for(meeting: &Meeting, target: Target) -> Result<Context> {
     let mut gathered = Gathered::default();
     for item in meeting.all_items() {
         for (index, document) in meeting.printed_documents(item).into_iter().enumerate() {
-            let body = match body_context(meeting, document, &mut minute_refs, target) {
+            let body = match body_context(meeting, document, &mut minute_refs, &mut files, target) {
                 Ok(body) => body,
                 Err(errors) => {
                     gathered.extend(errors);
@@ -384,7 +384,7 @@ pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
         .all_items()
         .flat_map(|item| &item.documents)
         .filter_map(|document| {
-            body_context(meeting, document, &mut minute_refs, Target::Typst).err()
+            body_context(meeting, document, &mut minute_refs, &mut Vec::new(), Target::Typst).err()
         })
         .flatten()
         .collect()
@@ -554,6 +554,7 @@ fn body_context<'a>(
     meeting: &'a Meeting,
     document: &'a Document,
     minute_refs: &mut Vec<(MinuteRef, Location)>,
+    files: &mut Vec<String>,
     target: Target,
 ) -> Result<BodyContext<'a>, Vec<ContentError>> {
     let style = &meeting.style;
@@ -569,6 +570,7 @@ fn body_context<'a>(
         };
         let rendered = target.render(markdown, flavour, &assets)?;
         minute_refs.extend(rendered.minute_refs.iter().cloned());
+        files.extend(rendered.images.iter().cloned());
         Ok::<_, Vec<ContentError>>(rendered)
     };
     Ok(match &document.body {

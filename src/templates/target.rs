@@ -33,7 +33,7 @@ impl Target {
     ) -> Result<Rendered, Vec<ContentError>> {
         match self {
             Self::Typst => markup::render(source, flavour, assets),
-            Self::Html => crate::site::document_page::body_html(source, flavour, assets),
+            Self::Html => markup::render_html(source, flavour, assets),
         }
     }
 
