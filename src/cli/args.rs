@@ -58,6 +58,7 @@ Examples:
   agenda-pack build                                        every meeting under content/
   agenda-pack build content/2026-07-16-children-scrutiny   one meeting
   agenda-pack build --out public/packs                     write the PDFs elsewhere
+  agenda-pack build --site                                 and the web edition, in out/site/
 
 Exit status: 0 when every pack was built, 1 when a meeting's content has errors,
 2 for usage, environment or internal errors (a broken template, an output folder that
@@ -326,6 +327,12 @@ pub struct BuildArgs {
     /// The same as --audience members.
     #[arg(long, conflicts_with = "audience")]
     pub private: bool,
+
+    /// Also write the web edition of the public packs to <out>/site/: an index of the
+    /// meetings, a page per meeting and per document, the packs beside them (exempt
+    /// documents never reach it). Builds the public pack whatever --audience says.
+    #[arg(long, conflicts_with = "changed")]
+    pub site: bool,
 
     /// How warnings and errors are printed: human (on stderr, with each meeting's
     /// line), github (GitHub Actions annotations) or json (one array), both on stdout.

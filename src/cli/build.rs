@@ -16,6 +16,7 @@ use super::progress::Progress;
 use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
+use super::site;
 use super::{
     AudienceChoice, BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst,
 };
@@ -24,6 +25,7 @@ use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
 use crate::pack::{self, BuildOptions, Built};
+use crate::site::SiteTemplates;
 use crate::templates::Templates;
 
 /// Runs `build` and returns the process's exit code.
@@ -63,12 +65,15 @@ fn prepare(
     Ok((selected, templates, options, out))
 }
 
-/// The packs to write, in order: `--audience`, or `--private` for the members' pack.
+/// The packs to write, in order: `--audience`, or `--private` for the members' pack;
+/// the public pack first whenever `--site` publishes it.
 fn audiences(args: &BuildArgs) -> &'static [Audience] {
-    match (args.audience, args.private) {
-        (_, true) | (AudienceChoice::Members, _) => &[Audience::Members],
-        (AudienceChoice::Public, false) => &[Audience::Public],
-        (AudienceChoice::All, false) => &[Audience::Public, Audience::Members],
+    match (args.audience, args.private, args.site) {
+        (AudienceChoice::Public, false, _) => &[Audience::Public],
+        (_, true, true) | (AudienceChoice::Members, _, true) | (AudienceChoice::All, _, _) => {
+            &[Audience::Public, Audience::Members]
+        }
+        (_, true, false) | (AudienceChoice::Members, _, false) => &[Audience::Members],
     }
 }
 
@@ -114,6 +119,16 @@ fn build_all(
     let started = Instant::now();
     let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
+    let site_templates = match args
+        .site
+        .then(|| SiteTemplates::load(templates_dir.as_deref()))
+    {
+        Some(Err(err)) => {
+            say!("error: {err}");
+            return ExitCode::from(exit_status(&err));
+        }
+        loaded => loaded.map(|t| t.expect("errors returned above")),
+    };
     detail!(
         "content {}, templates {}, out {}, standard {:?}, {}",
         project.content.display(),
@@ -124,7 +139,7 @@ fn build_all(
     );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
-        templates_dir,
+        templates_dir: templates_dir.clone(),
         options: format!("{:?} {:?}", options.standard, options.source_date_epoch),
     });
     let progress = Progress::new(meetings.len());
@@ -204,6 +219,9 @@ fn build_all(
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
+    let site = site_templates
+        .as_ref()
+        .map(|templates| site::write(&options.out_dir, meetings, &results, templates));
     let failed = results.iter().filter(|r| r.is_err()).count();
     let packs = || {
         results
@@ -233,7 +251,16 @@ fn build_all(
         counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
-    worst(results.iter().filter_map(|r| r.as_ref().err()))
+    if let Some(Err(err)) = &site {
+        say!("error: the web edition was not written: {err}");
+    }
+    let site_error = site.and_then(Result::err);
+    worst(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .chain(site_error.as_ref()),
+    )
 }
 
 /// What `build` given paths will do, in one line: `building 1 meeting:

@@ -15,6 +15,7 @@ mod project;
 mod select;
 mod serve;
 mod signals;
+mod site;
 mod timetable;
 mod watch;
 

@@ -11,7 +11,7 @@ pub mod source_map;
 mod table;
 mod table_caption;
 
-pub use autolinks::text_with_autolinks;
-pub use escape::{escape_markup, string_literal};
+pub use autolinks::{html_with_autolinks, text_with_autolinks};
+pub use escape::{escape_html, escape_markup, string_literal};
 pub use list::as_commonmark;
 pub use markdown::{Assets, Flavour, Rendered, render};
