@@ -30,7 +30,10 @@ fn missing_browser() -> Option<String> {
         return Some(missing_program("node", &"not found"));
     }
     if !chromium().is_file() {
-        return Some(missing_program("chromium", &format!("no {}", chromium().display())));
+        return Some(missing_program(
+            "chromium",
+            &format!("no {}", chromium().display()),
+        ));
     }
     None
 }
@@ -49,7 +52,14 @@ impl Report {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|f| format!("  {}: {}: {}\n", text(&f["page"]), text(&f["check"]), text(&f["detail"])))
+            .map(|f| {
+                format!(
+                    "  {}: {}: {}\n",
+                    text(&f["page"]),
+                    text(&f["check"]),
+                    text(&f["detail"])
+                )
+            })
             .collect()
     }
 
@@ -124,10 +134,16 @@ fn every_page_of_the_sample_site_passes_in_chromium() {
         let path = text(&page["path"]);
         assert_eq!(page["axe_violations"], serde_json::json!([]), "{path}");
         assert_eq!(page["keyboard"]["skip_link"]["ok"], true, "{path}");
-        assert!(page["width_320"]["scroll_width"].as_u64().unwrap() <= 320, "{path}");
+        assert!(
+            page["width_320"]["scroll_width"].as_u64().unwrap() <= 320,
+            "{path}"
+        );
     }
     // The sample of screenshots: the index, a meeting page, a document page.
-    let shots: Vec<_> = pages.iter().filter_map(|p| p["screenshot"].as_str()).collect();
+    let shots: Vec<_> = pages
+        .iter()
+        .filter_map(|p| p["screenshot"].as_str())
+        .collect();
     assert_eq!(shots.len(), 3, "{shots:?}");
     for shot in shots {
         let (width, _) = png_grey(Path::new(shot));
@@ -147,12 +163,12 @@ fn the_harness_reports_each_defect_of_the_bad_fixture_site() {
     assert_eq!(report.code, Some(1), "{}", report.stderr);
     let failed = report.failed();
     for (page, check) in [
-        ("m/index.html", "axe"),               // an image without alt
-        ("m/no-skip.html", "skip-link"),       // no skip link
-        ("m/tab-order.html", "tab-order"),     // a positive tabindex
-        ("m/wide.html", "width-320"),          // 600 px wide
-        ("m/broken-link.html", "broken-link"), // missing file, fragment, folder, absolute
-        ("m/broken-link.html", "failed-request"), // a missing image
+        ("m/index.html", "axe"),                        // an image without alt
+        ("m/no-skip.html", "skip-link"),                // no skip link
+        ("m/tab-order.html", "tab-order"),              // a positive tabindex
+        ("m/wide.html", "width-320"),                   // 600 px wide
+        ("m/broken-link.html", "broken-link"),          // missing file, fragment, folder, absolute
+        ("m/broken-link.html", "failed-request"),       // a missing image
         ("m/external-script.html", "external-request"), // a script from another host
         ("m/external-script.html", "external-link"),
         ("m/external-script.html", "console-error"),

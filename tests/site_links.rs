@@ -153,7 +153,10 @@ fn check_reference(
         match resolve(file, path) {
             Some(target) => target,
             None => {
-                problems.push(problem("missing", format!("{reference:?} climbs out of the site")));
+                problems.push(problem(
+                    "missing",
+                    format!("{reference:?} climbs out of the site"),
+                ));
                 return;
             }
         }
@@ -162,24 +165,36 @@ fn check_reference(
     if on_disk.is_dir() {
         problems.push(problem(
             "folder",
-            format!("{reference:?} names a folder, which does not open from disk: link its index.html"),
+            format!(
+                "{reference:?} names a folder, which does not open from disk: link its index.html"
+            ),
         ));
         return;
     }
     if !on_disk.is_file() {
-        problems.push(problem("missing", format!("{reference:?}: no file {target}")));
+        problems.push(problem(
+            "missing",
+            format!("{reference:?}: no file {target}"),
+        ));
         return;
     }
     let Some(fragment) = fragment else { return };
     let fragment = percent_decode(fragment);
     if target.ends_with(".html") {
-        let found = pages.get(&target).is_some_and(|page| page.ids.contains(&fragment));
+        let found = pages
+            .get(&target)
+            .is_some_and(|page| page.ids.contains(&fragment));
         if !found {
-            problems.push(problem("fragment", format!("{reference:?}: no id {fragment:?} in {target}")));
+            problems.push(problem(
+                "fragment",
+                format!("{reference:?}: no id {fragment:?} in {target}"),
+            ));
         }
     } else if target.ends_with(".pdf") {
         let pages = page_count(&on_disk);
-        let page = fragment.strip_prefix("page=").and_then(|n| n.parse::<usize>().ok());
+        let page = fragment
+            .strip_prefix("page=")
+            .and_then(|n| n.parse::<usize>().ok());
         if !page.is_some_and(|n| (1..=pages).contains(&n)) {
             problems.push(problem(
                 "pdf-page",
@@ -198,7 +213,10 @@ fn feed_urls(site: &Path) -> Vec<(String, String)> {
             .unwrap_or_else(|err| panic!("{file} is not well-formed XML: {err}"));
         for node in document.descendants().filter(|n| n.is_element()) {
             match node.tag_name().name() {
-                "link" => urls.extend(node.attribute("href").map(|h| (file.clone(), h.to_string()))),
+                "link" => urls.extend(
+                    node.attribute("href")
+                        .map(|h| (file.clone(), h.to_string())),
+                ),
                 "loc" => urls.extend(node.text().map(|t| (file.clone(), t.trim().to_string()))),
                 _ => {}
             }
@@ -237,12 +255,16 @@ fn site_problems(site: &Path) -> Vec<Problem> {
                 Some(_) => problems.push(Problem {
                     file: file.clone(),
                     kind: "external",
-                    detail: format!("{attribute}={reference:?}: every link of the site is relative"),
+                    detail: format!(
+                        "{attribute}={reference:?}: every link of the site is relative"
+                    ),
                 }),
                 None if reference.starts_with('/') => problems.push(Problem {
                     file: file.clone(),
                     kind: "absolute",
-                    detail: format!("{attribute}={reference:?}: breaks under a sub-path and from disk"),
+                    detail: format!(
+                        "{attribute}={reference:?}: breaks under a sub-path and from disk"
+                    ),
                 }),
                 None if reference.is_empty() || reference == "#" => problems.push(Problem {
                     file: file.clone(),
@@ -324,7 +346,8 @@ fn every_link_of_the_sample_site_resolves_and_every_page_parses() {
 fn the_link_checker_finds_each_defect_of_the_bad_fixture_site() {
     let site: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-bad");
     let problems = site_problems(&site);
-    let found: BTreeSet<(&str, &str)> = problems.iter().map(|p| (p.file.as_str(), p.kind)).collect();
+    let found: BTreeSet<(&str, &str)> =
+        problems.iter().map(|p| (p.file.as_str(), p.kind)).collect();
     let expected = BTreeSet::from([
         ("m/broken-link.html", "missing"),
         ("m/broken-link.html", "fragment"),
