@@ -70,8 +70,8 @@ fn scripts_test_says_what_to_install_where_it_cannot_and_runs_cargo_test() {
         "{stderr}"
     );
     for advice in [
-        "missing: pdftotext pdfinfo qpdf chromium",
-        "sudo apt-get install chromium poppler-utils qpdf",
+        "missing: pdftotext pdfinfo qpdf chromium node npm",
+        "sudo apt-get install chromium nodejs npm poppler-utils qpdf",
         "brew install poppler qpdf",
         "winget install",
     ] {
@@ -92,6 +92,8 @@ fn every_program_the_tests_run_is_one_scripts_test_installs_and_the_hint_names_i
         "pdfinfo",
         "qpdf",
         "chromium",
+        "node",
+        "npm ci --prefix",
         "outloud",
         "pdfua",
         "actionlint",
