@@ -17,6 +17,7 @@ mod serve;
 mod signals;
 mod timetable;
 mod watch;
+mod workers;
 
 use std::process::ExitCode;
 
