@@ -6,8 +6,6 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use super::console::{self, Verbosity, detail, say};
 use super::emit;
 use super::guard::guarded;
@@ -17,6 +15,7 @@ use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
 use super::site;
+use super::workers;
 use super::{
     AudienceChoice, BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst,
 };
@@ -194,13 +193,8 @@ fn build_all(
         progress.advance();
         Some(result)
     };
-    let results: Vec<Option<Result<Vec<Built>>>> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(|| meetings.par_iter().map(build_one).collect()),
-        Err(_) => meetings.iter().map(build_one).collect(),
-    };
+    let results: Vec<Option<Result<Vec<Built>>>> =
+        workers::in_order(meetings, args.jobs.unwrap_or(0), build_one);
     progress.finish();
     if let Some(changed) = &changed {
         let record = changed.record.lock().unwrap_or_else(|e| e.into_inner());

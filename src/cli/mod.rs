@@ -19,6 +19,7 @@ mod signals;
 mod site;
 mod timetable;
 mod watch;
+mod workers;
 
 use std::process::ExitCode;
 
