@@ -80,7 +80,9 @@ mod tests {
     fn colours_read_as_six_hex_digits_and_print_the_same() {
         let colour: Colour = "#1D4F91".parse().unwrap();
         assert_eq!(colour.to_string(), "#1d4f91");
-        for wrong in ["1d4f91", "#1d4f9", "#1d4f911", "#gggggg", "blue", "#é1d4f9", "#+1+2+3"] {
+        for wrong in [
+            "1d4f91", "#1d4f9", "#1d4f911", "#gggggg", "blue", "#é1d4f9", "#+1+2+3",
+        ] {
             assert!(wrong.parse::<Colour>().is_err(), "{wrong}");
         }
     }

@@ -8,9 +8,7 @@ use minijinja::Value;
 use super::meeting_page::PackPlace;
 use super::page::Frame;
 use super::{SiteTemplates, assets};
-use crate::error::{ContentError, Result};
-use crate::markup::{Assets, Flavour, Rendered, escape_html};
-use crate::model::MarkdownSource;
+use crate::error::Result;
 
 /// The page name of the document read from `file` (its path in the meeting folder):
 /// without `.md` (`.yaml`, `.pdf`), `/` as `-`, lowercased; never `index`, the

@@ -384,7 +384,14 @@ pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
         .all_items()
         .flat_map(|item| &item.documents)
         .filter_map(|document| {
-            body_context(meeting, document, &mut minute_refs, &mut Vec::new(), Target::Typst).err()
+            body_context(
+                meeting,
+                document,
+                &mut minute_refs,
+                &mut Vec::new(),
+                Target::Typst,
+            )
+            .err()
         })
         .flatten()
         .collect()
