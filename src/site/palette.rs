@@ -1,5 +1,5 @@
 //! The site's colours from the council's: text on the council's colour is white or
-//! near-black, whichever contrasts more, and links take the colour only when it
+//! (near-)black, whichever contrasts more, and links take the colour only when it
 //! reads on white; so no council colour can fail WCAG 2.2 AA contrast (4.5:1).
 
 use serde::Serialize;
@@ -26,11 +26,16 @@ pub struct Palette {
 impl Palette {
     /// The palette of a council's colour.
     pub fn of(colour: Colour) -> Self {
-        let brand_text = if colour.contrast(Colour::WHITE) >= colour.contrast(NEAR_BLACK) {
-            Colour::WHITE
+        let (better, other) = if colour.contrast(Colour::WHITE) >= colour.contrast(NEAR_BLACK) {
+            (Colour::WHITE, NEAR_BLACK)
         } else {
-            NEAR_BLACK
+            (NEAR_BLACK, Colour::WHITE)
         };
+        // Mid greys (#777777) reach 4.5:1 with neither, only with pure black.
+        let brand_text = [better, other, Colour::rgb(0, 0, 0)]
+            .into_iter()
+            .find(|text| colour.contrast(*text) >= AA_TEXT)
+            .unwrap_or(Colour::rgb(0, 0, 0));
         Self {
             brand: colour.to_string(),
             brand_text: brand_text.to_string(),

@@ -348,6 +348,8 @@ function checkReferences(site, base, visited, fail) {
         continue;
       }
       if (url.protocol === "mailto:" || url.protocol === "tel:") continue;
+      // A resident may follow an author's link out; nothing the page loads may leave.
+      if (url.origin !== origin && ref.kind === "link" && /^https?:$/.test(url.protocol)) continue;
       if (url.origin !== origin) {
         problems.push({ ...ref, problem: "external (every link of the site is relative)" });
         fail(pagePath, "external-link", `${ref.kind} ${JSON.stringify(ref.raw)} leaves the site`);
