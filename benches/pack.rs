@@ -5,15 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-
-fn pages(pdf: &Path) -> usize {
-    let data = std::fs::read(pdf).unwrap();
-    lopdf::Document::load_mem(&data)
-        .map(|pdf| pdf.get_pages().len())
-        .unwrap_or(0)
-}
-
 fn main() {
     let root = tempfile::tempdir().unwrap();
     println!(
@@ -43,7 +34,7 @@ fn main() {
         let wall = runs.iter().map(|r| r.0).sum::<f64>() / runs.len() as f64;
         let best = runs.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
         let peak = runs.iter().map(|r| r.1).fold(0.0, f64::max);
-        let pages = pages(&out.join(format!("{name}.pdf")));
+        let pages = common::pages(&out.join(format!("{name}.pdf")));
         println!("{name:<10} {standard:<9} {pages:>6} {wall:>10.3} {best:>10.3} {peak:>12.1}");
     }
 }

@@ -91,13 +91,6 @@ fn measure(binary: &str, content: &Path, meetings: &[String], jobs: &str, out: &
     }
 }
 
-fn pages(pdf: &Path) -> usize {
-    let data = std::fs::read(pdf).unwrap();
-    lopdf::Document::load_mem(&data)
-        .map(|pdf| pdf.get_pages().len())
-        .unwrap_or(0)
-}
-
 fn main() {
     let jobs = setting("YEAR_JOBS", "2");
     let runs: usize = setting("YEAR_RUNS", "1")
@@ -132,7 +125,7 @@ fn main() {
                 let out = root.path().join("out").join(name);
                 std::fs::create_dir_all(&out).unwrap();
                 let f = measure(binary, &content, &meetings, &jobs, &out);
-                let pages = pages(&out.join("one/meeting-01.pdf"));
+                let pages = common::pages(&out.join("one/meeting-01.pdf"));
                 println!(
                     "{name:<9} {count:>3} {pages:>5} | {:>9.2} {:>9.2} {:>6.2} | {:>10.0} {:>10.0} {:>6.2} | {:>9.2} {:>10.0}",
                     f.one_wall,

@@ -6,13 +6,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use agenda_pack::site::{SiteUrl, calendar, feed, search, sitemap};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
 
-use common::{agenda_pack, build_repository_content, missing_program};
+use common::{agenda_pack, browser_dom, build_repository_content};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -288,23 +287,6 @@ fn calendar_is_the_same_bytes_from_build_to_build() {
     );
     let text = String::from_utf8(calendar::ics(&sample_calendar())).unwrap();
     assert!(text.contains("DTSTAMP:20260707T230000Z"), "{text}");
-}
-
-/// The page as Chromium renders it from disk, its scripts run.
-fn browser_dom(url: &str) -> String {
-    let output = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--virtual-time-budget=2000",
-            "--dump-dom",
-            url,
-        ])
-        .output()
-        .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn search_pages() -> Vec<search::Page> {

@@ -106,3 +106,11 @@ pub fn run(program: &str, args: &[&str]) -> (f64, f64) {
     );
     (seconds, usage.ru_maxrss as f64 / 1024.0)
 }
+
+/// The number of pages of the PDF at `pdf` (0 when it cannot be read).
+pub fn pages(pdf: &Path) -> usize {
+    let data = std::fs::read(pdf).unwrap();
+    lopdf::Document::load_mem(&data)
+        .map(|pdf| pdf.get_pages().len())
+        .unwrap_or(0)
+}
