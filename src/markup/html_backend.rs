@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark_escape::escape_href;
 
 use super::backend::{Backend, Figure, Footnote, Heading, Inline};
 use super::table::TableLayout;
@@ -13,11 +13,7 @@ use super::table_html::table_html;
 pub(super) struct Html;
 
 /// `text` escaped for HTML text and double-quoted attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_html(&mut out, text).expect("writing to a String cannot fail");
-    out
-}
+pub(super) use super::escape::escape_html as escape;
 
 /// `url` escaped for an `href` or `src` attribute.
 fn escape_url(url: &str) -> String {
