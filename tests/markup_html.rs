@@ -450,3 +450,26 @@ fn ids_stay_unique_when_a_part_or_a_hand_number_repeats_one() {
     assert_eq!(out.matches("</section>").count(), 2, "{out}");
     well_formed(&out);
 }
+
+#[test]
+fn an_image_in_a_paragraphs_text_keeps_the_paragraph_whole() {
+    // A `<p>` cannot hold a `<figure>`: a browser would end the paragraph before the
+    // image and leave the rest of its text outside it.
+    let body = html(
+        "# Things\n\nThe trend ![A rising line](images/chart.svg \"Trend\") continues.\n\n{-} Before ![A rising line](images/chart.svg) after.\n",
+        NOTE,
+    );
+    let page = scraper::Html::parse_fragment(&body);
+    assert!(page.errors.is_empty(), "{:?}: {body}", page.errors);
+    let paragraphs = scraper::Selector::parse("#p1\\.1, .paragraph").unwrap();
+    let texts: Vec<String> = page
+        .select(&paragraphs)
+        .map(|p| p.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        texts,
+        ["1.1 The trend Figure 1: Trend continues.", "Before  after."],
+        "{body}"
+    );
+    well_formed(&body);
+}

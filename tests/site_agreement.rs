@@ -141,16 +141,64 @@ fn meeting_items(page: &Html) -> Vec<Item> {
     items
 }
 
-/// The paragraphs of a document page's body: `p` and list items, as the reader sees them.
+/// The paragraphs of a document page's body: `p` (or a `div` holding an image) and
+/// list items, as the reader sees them.
 fn paragraphs(page: &Html) -> Vec<String> {
     page.select(&selector(
-        ".document .body p, .document .body li, .document .appendix p, .document .appendix li",
+        ".document .body :is(p, .paragraph, li), .document .appendix :is(p, .paragraph, li)",
     ))
     .map(visible_text)
     // A footnote's link back to its reference is the web page's, not the text's.
     .map(|text| text.replace("\u{21a9}\u{fe0e}", "").trim().to_string())
     .filter(|text| !text.is_empty())
     .collect()
+}
+
+/// Whether `cell`'s words appear in `words` in order, spread over at most four times
+/// as many words as the cell has (plus a line's worth), as a table cell wrapped beside
+/// other columns reads.
+fn words_in_order_nearby(words: &[String], cell: &str) -> bool {
+    let wanted: Vec<String> = cell
+        .split_whitespace()
+        .map(normalised)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = wanted.first() else {
+        return true;
+    };
+    let reach = wanted.len() * 4 + 12;
+    (0..words.len())
+        .filter(|&start| &words[start] == first)
+        .any(|start| {
+            let window = &words[start..words.len().min(start + reach)];
+            let mut rest = wanted.iter().skip(1).peekable();
+            for word in &window[1..] {
+                if rest.peek() == Some(&word) {
+                    rest.next();
+                }
+            }
+            rest.peek().is_none()
+        })
+}
+
+/// The work programme's cells, as the reader sees them: the summary's dates and items,
+/// and every cell of the programme table.
+fn programme_cells(page: &Html) -> Vec<String> {
+    let mut cells: Vec<String> = page
+        .select(&selector(
+            ".programme-summary dt, table.programme :is(th, td)",
+        ))
+        .map(visible_text)
+        .collect();
+    // A summary date's items are lines of one `dd`.
+    for dd in page.select(&selector(".programme-summary dd")) {
+        cells.extend(dd.text().map(str::to_string));
+    }
+    cells
+        .into_iter()
+        .map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty())
+        .collect()
 }
 
 #[test]
@@ -168,6 +216,7 @@ fn the_public_site_and_the_public_pack_agree() {
     );
     let mut disagreements = Vec::new();
     let mut compared = 0;
+    let mut programme_compared = 0;
     for meeting in &meetings {
         let page = html(&site.join(meeting).join("index.html"));
         let items = meeting_items(&page);
@@ -221,6 +270,7 @@ fn the_public_site_and_the_public_pack_agree() {
         // Each link lands on the item's first page, which prints the range's first number.
         for item in &items {
             let mut text = String::new();
+            let mut words = Vec::new();
             for (pdf, physical, (first, last)) in &item.places {
                 let (physical, first, last) = (*physical, *first, *last);
                 let pages = &texts.iter().find(|(name, _, _)| name == pdf).unwrap().1;
@@ -236,15 +286,29 @@ fn the_public_site_and_the_public_pack_agree() {
                     ));
                 }
                 let pdf = out.path().join(pdf);
-                text += &normalised(&pdf_text(&pdf, physical, physical + (last - first)));
+                let raw = pdf_text(&pdf, physical, physical + (last - first));
+                text += &normalised(&raw);
+                words.extend(raw.split_whitespace().map(normalised));
             }
             // Each document's paragraphs are in the item's pages of the pack.
             // (A supplied PDF is linked, not converted: its text is the PDF's own.)
             for href in item.documents.iter().filter(|h| h.ends_with(".html")) {
                 let document = html(&site.join(meeting).join(href));
                 let body = paragraphs(&document);
-                // A supplied PDF's page links it, and the work programme is a table:
-                // only pages with a Markdown body have paragraphs to compare.
+                // A table's cell wraps beside its neighbours, so pdftotext reads its
+                // lines interleaved with theirs: its words must come in order, close
+                // together.
+                for cell in programme_cells(&document) {
+                    programme_compared += 1;
+                    if !words_in_order_nearby(&words, &cell) {
+                        disagreements.push(format!(
+                            "{meeting}/{href}: work programme cell not in the pack's pages of item {}: {cell:?}",
+                            item.number
+                        ));
+                    }
+                }
+                // A supplied PDF's page links it, and the work programme's text is
+                // its cells: only pages with a Markdown body have paragraphs.
                 let has_body = document
                     .select(&selector(".document .body"))
                     .next()
@@ -266,6 +330,11 @@ fn the_public_site_and_the_public_pack_agree() {
     }
     // Not vacuous: the sample's notes, reports, minutes and appendices.
     assert!(compared >= 100, "only {compared} paragraphs compared");
+    // The sample's two work programmes: their summaries and tables.
+    assert!(
+        programme_compared >= 60,
+        "only {programme_compared} work programme cells compared"
+    );
     assert!(
         disagreements.is_empty(),
         "{} disagreements between the site and the pack:\n{}",

@@ -22,6 +22,17 @@ fn escape_url(url: &str) -> String {
     out
 }
 
+/// The element a paragraph of `markup` is written in: `<p>` cannot hold a `<figure>`
+/// (a browser would close the paragraph before it), so a paragraph with an image in its
+/// text is a `<div>`. Author text is escaped, so any `<figure` is one the converter wrote.
+fn paragraph_element(markup: &str) -> (&'static str, &'static str) {
+    if markup.contains("<figure") {
+        ("div class=\"paragraph\"", "div")
+    } else {
+        ("p", "p")
+    }
+}
+
 /// The `type` of an `<ol>` for a lettered or roman list's typst pattern (`(a)`).
 fn list_type(pattern: &str) -> Option<char> {
     pattern.chars().find(|c| matches!(c, 'a' | 'A' | 'i' | 'I'))
@@ -139,12 +150,14 @@ impl Backend for Html {
     }
 
     fn paragraph(&self, markup: &str) -> String {
-        format!("<p>{markup}</p>\n")
+        let (open, close) = paragraph_element(markup);
+        format!("<{open}>{markup}</{close}>\n")
     }
 
     fn numbered_paragraph(&self, label: &str, id: &str, markup: &str) -> String {
+        let (open, close) = paragraph_element(markup);
         format!(
-            "<p id=\"{}\"><span class=\"number\">{}</span> {markup}</p>\n",
+            "<{open} id=\"{}\"><span class=\"number\">{}</span> {markup}</{close}>\n",
             escape(id),
             escape(label)
         )
@@ -156,7 +169,8 @@ impl Backend for Html {
 
     fn resolved(&self, decision: &str, list: Option<&str>) -> String {
         let list = list.map(|list| format!("{list}\n")).unwrap_or_default();
-        format!("<div class=\"resolved\">\n<p>{decision}</p>\n{list}</div>\n")
+        let (open, close) = paragraph_element(decision);
+        format!("<div class=\"resolved\">\n<{open}>{decision}</{close}>\n{list}</div>\n")
     }
 
     fn landscape(&self, inner: &str) -> String {
