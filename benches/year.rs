@@ -15,22 +15,8 @@ mod common;
 
 use std::path::Path;
 
-/// Briefing notes per meeting: about 40 pages with the front sheet and agenda.
-const NOTES: usize = 6;
-
 fn setting(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.into())
-}
-
-/// Writes `count` meetings under `content`, no two sharing a paragraph; their folders.
-fn year(content: &Path, count: usize) -> Vec<String> {
-    (1..=count)
-        .map(|k| {
-            let dir = content.join(format!("meeting-{k:02}"));
-            common::generate(&dir, NOTES, &format!("m{k}"));
-            dir.to_str().unwrap().to_string()
-        })
-        .collect()
 }
 
 /// The figures of one binary over one year.
@@ -119,7 +105,7 @@ fn main() {
         let count: usize = count.trim().parse().expect("YEAR_MEETINGS lists numbers");
         let root = tempfile::tempdir().unwrap();
         let content = root.path().join("content");
-        let meetings = year(&content, count);
+        let meetings = common::year(&content, count);
         for _ in 0..runs {
             for (name, binary) in &binaries {
                 let out = root.path().join("out").join(name);

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Sentences to vary the generated text.
@@ -82,17 +82,47 @@ pub fn generate(dir: &Path, notes: usize, tag: &str) {
     std::fs::write(dir.join("meeting.yaml"), meeting_yaml(&items)).unwrap();
 }
 
+/// Briefing notes per meeting of a generated year: about 40 pages with the front
+/// sheet and agenda.
+pub const YEAR_NOTES: usize = 6;
+
+/// Writes `count` meetings of a year under `content`, no two sharing a paragraph;
+/// their folders.
+pub fn year(content: &Path, count: usize) -> Vec<String> {
+    (1..=count)
+        .map(|k| {
+            let dir = content.join(format!("meeting-{k:02}"));
+            generate(&dir, YEAR_NOTES, &format!("m{k}"));
+            dir.to_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 /// Runs `program` with `args`, returning wall seconds and the peak resident set in
 /// MiB: the largest of the process and every descendant it waited for (`wait4`).
+pub fn run(program: &str, args: &[&str]) -> (f64, f64) {
+    run_to(program, args, Stdio::null(), Stdio::null())
+}
+
+/// [`run`], with what the program prints (stdout, then stderr) returned beside.
+pub fn run_printing(program: &str, args: &[&str]) -> (f64, f64, String) {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    // One open file, so the two streams share its offset and do not overwrite.
+    let out = log.reopen().unwrap();
+    let err = out.try_clone().unwrap();
+    let (wall, peak) = run_to(program, args, out.into(), err.into());
+    (wall, peak, std::fs::read_to_string(log.path()).unwrap())
+}
+
 // The child is reaped by `wait4`, which std's `wait` cannot replace: it also reports
 // the child's peak memory.
 #[allow(clippy::zombie_processes)]
-pub fn run(program: &str, args: &[&str]) -> (f64, f64) {
+fn run_to(program: &str, args: &[&str], stdout: Stdio, stderr: Stdio) -> (f64, f64) {
     let started = Instant::now();
     let child = Command::new(program)
         .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
         .spawn()
         .expect("the binary runs");
     let mut status = 0;

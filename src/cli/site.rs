@@ -16,6 +16,7 @@ pub fn write(
     site_url: Option<&SiteUrl>,
     templates: &SiteTemplates,
 ) -> Result<()> {
+    let started = std::time::Instant::now();
     let mut published = Vec::new();
     for (dir, result) in meetings.iter().zip(results) {
         let Some(built) = result.as_ref().ok().and_then(|built| built.first()) else {
@@ -29,9 +30,10 @@ pub fn write(
     let site = out_dir.join(SITE_DIR);
     site::write(&site, &published, site_url, templates)?;
     say!(
-        "wrote the web edition of {} to {}",
+        "wrote the web edition of {} to {} in {:.2}s",
         super::counted(published.len(), "meeting"),
-        site.display()
+        site.display(),
+        started.elapsed().as_secs_f64()
     );
     if site_url.is_none() {
         say!(
