@@ -41,12 +41,19 @@ fn paragraph(seed: usize, tag: &str) -> String {
 }
 
 /// A briefing note of about six pages: sections of text, a 30-row table, an appendix.
+/// `tag`, when not empty, also marks its headings and table cells, so that two
+/// meetings share no layout at all, as real meetings share little.
 pub fn note(index: usize, tag: &str) -> String {
+    let mark = if tag.is_empty() {
+        String::new()
+    } else {
+        format!(" ({tag})")
+    };
     let mut text = format!(
         "---\nkind: briefing-note\nsubject: Generated briefing note {index}\nauthors:\n  - name: Test Author\n    title: Head of Service\n---\n\n"
     );
     for section in 0..4 {
-        text.push_str(&format!("# Section {}\n\n", section + 1));
+        text.push_str(&format!("# Section {}{mark}\n\n", section + 1));
         for p in 0..5 {
             text.push_str(&paragraph(index + section + p, tag));
             text.push_str("\n\n");
@@ -55,12 +62,12 @@ pub fn note(index: usize, tag: &str) -> String {
     text.push_str("Table: Generated figures\n\n| Area | 2025 | 2026 |\n|:--|--:|--:|\n");
     for row in 0..30 {
         text.push_str(&format!(
-            "| Locality {row} | {} | {} |\n",
+            "| Locality {row}{mark} | {} | {} |\n",
             100 + row * 7,
             110 + row * 6
         ));
     }
-    text.push_str("\n# Appendix: Further detail\n\n");
+    text.push_str(&format!("\n# Appendix: Further detail{mark}\n\n"));
     for p in 0..4 {
         text.push_str(&paragraph(index + p, tag));
         text.push_str("\n\n");
