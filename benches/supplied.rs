@@ -4,13 +4,12 @@
 //! the same meeting without them (the typst layout of the rest). Prints wall time and
 //! peak memory of each whole process, and the ratio of the pack to the sum.
 //!
-//! Run with `cargo bench --bench supplied` (needs `qpdf` on the PATH).
+//! Run with `cargo bench --bench supplied` (needs `qpdf` on the PATH); `cargo bench
+//! --bench supplied -- DIR` keeps the generated meetings and PDFs in `DIR`.
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 /// The supplied files' page counts: 300 pages in all.
 const SUPPLIED_PAGES: [usize; 4] = [60, 90, 70, 80];
@@ -127,33 +126,9 @@ fn generate(dir: &Path, notes: usize, supplied: &[(String, String)]) {
     std::fs::write(dir.join("meeting.yaml"), common::meeting_yaml(&items)).unwrap();
 }
 
-/// Runs `program` with `args`, returning wall seconds and the peak resident set in MiB.
-// The child is reaped by `wait4`, which std's `wait` cannot replace: it also reports
-// the child's peak memory.
-#[allow(clippy::zombie_processes)]
-fn run(program: &str, args: &[&str]) -> (f64, f64) {
-    let started = Instant::now();
-    let child = Command::new(program)
-        .args(args)
-        .stderr(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("the program runs");
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waiting for our own child with valid out-pointers.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    let seconds = started.elapsed().as_secs_f64();
-    assert!(
-        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{program} failed"
-    );
-    (seconds, usage.ru_maxrss as f64 / 1024.0)
-}
-
 /// The median wall time and the largest peak of `runs` runs.
 fn measure(runs: usize, program: &str, args: &[&str]) -> (f64, f64) {
-    let mut results: Vec<(f64, f64)> = (0..runs).map(|_| run(program, args)).collect();
+    let mut results: Vec<(f64, f64)> = (0..runs).map(|_| common::run(program, args)).collect();
     results.sort_by(|a, b| a.0.total_cmp(&b.0));
     let peak = results.iter().map(|r| r.1).fold(0.0, f64::max);
     (results[results.len() / 2].0, peak)
@@ -161,9 +136,14 @@ fn measure(runs: usize, program: &str, args: &[&str]) -> (f64, f64) {
 
 fn main() {
     let binary = env!("CARGO_BIN_EXE_agenda-pack");
-    let root = tempfile::tempdir().unwrap();
-    let content = root.path().join("content");
-    let out = root.path().join("out");
+    // A folder given on the command line keeps the generated files, to time other
+    // builds on the same content; otherwise they go with a temporary folder.
+    let temporary = tempfile::tempdir().unwrap();
+    let kept = std::env::args().skip(1).find(|arg| !arg.starts_with("--"));
+    let root = kept.as_deref().map_or(temporary.path(), Path::new);
+    std::fs::create_dir_all(root).unwrap();
+    let content = root.join("content");
+    let out = root.join("out");
     let out_arg = out.to_str().unwrap();
 
     // The supplied PDFs: packs built from generated notes, each page text and a picture.
@@ -172,12 +152,12 @@ fn main() {
         let name = format!("application-{index}");
         let dir = content.join(&name);
         generate(&dir, pages / 2, &[]);
-        run(binary, &["build", dir.to_str().unwrap(), "--out", out_arg]);
+        common::run(binary, &["build", dir.to_str().unwrap(), "--out", out_arg]);
         let built = out.join(format!("{name}.pdf"));
         // Exactly `pages` pages, so the sum is 300.
-        let file = root.path().join(format!("{name}.pdf"));
+        let file = root.join(format!("{name}.pdf"));
         let range = format!("1-{pages}");
-        run(
+        common::run(
             "qpdf",
             &[
                 built.to_str().unwrap(),
@@ -207,7 +187,7 @@ fn main() {
         std::fs::copy(file, with.join(file.file_name().unwrap())).unwrap();
     }
 
-    let merged = root.path().join("merged.pdf");
+    let merged = root.join("merged.pdf");
     let mut qpdf_args = vec!["--empty", "--pages"];
     qpdf_args.extend(supplied.iter().map(|f| f.to_str().unwrap()));
     qpdf_args.extend(["--", merged.to_str().unwrap()]);

@@ -15,9 +15,12 @@ use lopdf::{Dictionary, Object, Writer};
 /// object, large enough that the compression sees repetition.
 const PER_STREAM: usize = 100;
 
-/// The compression of object streams: zlib's fast level, which on a pack's small
-/// objects costs a fraction of the default level's time for a few percent of size.
-const LEVEL: Compression = Compression::fast();
+/// The compression of object streams: zlib's default level, as the previous lopdf
+/// pass wrote them (the fast level made packs about 6% larger).
+const LEVEL: Compression = Compression::new(6);
+
+/// An object to pack: its number and its value's bytes.
+type Member<'a> = (u32, Cow<'a, [u8]>);
 
 /// A PDF being written to `W`.
 pub(super) struct PackWriter<'a, W: Write> {
@@ -27,7 +30,7 @@ pub(super) struct PackWriter<'a, W: Write> {
     /// (number, offset) of each object written at the top level.
     offsets: Vec<(u32, u64)>,
     /// The objects to pack into object streams: (number, value bytes).
-    packed: Vec<(u32, Cow<'a, [u8]>)>,
+    packed: Vec<Member<'a>>,
 }
 
 impl<'a, W: Write> PackWriter<'a, W> {
@@ -81,7 +84,7 @@ impl<'a, W: Write> PackWriter<'a, W> {
     /// (`/Root`, `/Info`, `/ID`); returns the output.
     pub fn finish(mut self, size: u32, trailer: &Dictionary) -> io::Result<W> {
         let packed = std::mem::take(&mut self.packed);
-        let chunks: Vec<&[(u32, Cow<[u8]>)]> = packed.chunks(PER_STREAM).collect();
+        let chunks: Vec<&[Member]> = packed.chunks(PER_STREAM).collect();
         let compressed = compress_all(&chunks);
         let xref_number = size + chunks.len() as u32;
         let total = xref_number + 1;
@@ -150,7 +153,7 @@ struct Packed {
 
 /// The object streams of `chunks`, compressed on two threads of their own (not the
 /// build's pool, whose workers would take other meetings' work while they wait).
-fn compress_all(chunks: &[&[(u32, Cow<[u8]>)]]) -> Vec<Packed> {
+fn compress_all(chunks: &[&[Member]]) -> Vec<Packed> {
     let (front, back) = chunks.split_at(chunks.len().div_ceil(2));
     std::thread::scope(|scope| {
         let back = scope.spawn(|| back.iter().map(|c| pack(c)).collect::<Vec<_>>());
@@ -161,7 +164,7 @@ fn compress_all(chunks: &[&[(u32, Cow<[u8]>)]]) -> Vec<Packed> {
 }
 
 /// One object stream: the index of numbers and offsets, then the objects.
-fn pack(chunk: &[(u32, Cow<[u8]>)]) -> Packed {
+fn pack(chunk: &[Member]) -> Packed {
     let mut index = Vec::new();
     let mut objects = Vec::new();
     for (number, body) in chunk {

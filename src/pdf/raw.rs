@@ -478,6 +478,8 @@ mod tests {
         );
         let catalog = doc.add_object(lopdf::dictionary! { "Type" => "Catalog", "Pages" => pages });
         doc.trailer.set("Root", catalog);
+        // typst writes a classic table, which is what is indexed.
+        doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes).unwrap();
         let raw = RawPdf::read(&bytes).unwrap();
