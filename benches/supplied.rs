@@ -136,12 +136,8 @@ fn measure(runs: usize, program: &str, args: &[&str]) -> (f64, f64) {
 
 fn main() {
     let binary = env!("CARGO_BIN_EXE_agenda-pack");
-    // A folder given on the command line keeps the generated files, to time other
-    // builds on the same content; otherwise they go with a temporary folder.
     let temporary = tempfile::tempdir().unwrap();
-    let kept = std::env::args().skip(1).find(|arg| !arg.starts_with("--"));
-    let root = kept.as_deref().map_or(temporary.path(), Path::new);
-    std::fs::create_dir_all(root).unwrap();
+    let root = common::root_or(temporary.path());
     let content = root.join("content");
     let out = root.join("out");
     let out_arg = out.to_str().unwrap();
