@@ -1,12 +1,14 @@
 //! Builds generated packs of about 100 and 400 pages with the release binary and prints
 //! pages, wall time and peak memory of the whole process.
 //!
-//! Run with `cargo bench --bench pack`.
+//! Run with `cargo bench --bench pack`; `cargo bench --bench pack -- DIR` keeps the
+//! generated meetings in `DIR/content`.
 
 mod common;
 
 fn main() {
-    let root = tempfile::tempdir().unwrap();
+    let temporary = tempfile::tempdir().unwrap();
+    let root = common::root_or(temporary.path());
     println!(
         "{:<10} {:<9} {:>6} {:>10} {:>10} {:>12}",
         "pack", "standard", "pages", "wall (s)", "best (s)", "peak (MiB)"
@@ -17,9 +19,9 @@ fn main() {
         .into_iter()
         .flat_map(|pack| [(pack, "ua-1"), (pack, "none")])
     {
-        let meeting = root.path().join("content").join(name);
+        let meeting = root.join("content").join(name);
         common::generate(&meeting, notes, "");
-        let out = root.path().join("out");
+        let out = root.join("out");
         let args = [
             "build",
             meeting.to_str().unwrap(),

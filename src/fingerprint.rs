@@ -79,9 +79,46 @@ pub fn of_inputs(
 /// The hash of a pack's bytes, recorded to tell later whether the file in the output
 /// folder is still the one written.
 pub fn of_bytes(bytes: &[u8]) -> String {
-    let mut hasher = SipHasher13::new();
-    hasher.write(bytes);
-    format!("{:032x}", hasher.finish128().as_u128())
+    let mut hasher = Hashing::new(std::io::sink());
+    std::io::Write::write_all(&mut hasher, bytes).expect("a sink takes anything");
+    hasher.finish().1
+}
+
+/// A writer that passes what it writes on to `W` and hashes it as [`of_bytes`] does,
+/// so a pack written as it is made is hashed without holding it.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: SipHasher13,
+}
+
+impl<W: std::io::Write> Hashing<W> {
+    /// Hashes what is written to `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            hasher: SipHasher13::new(),
+        }
+    }
+
+    /// The writer and the hash of everything written.
+    pub fn finish(self) -> (W, String) {
+        (
+            self.inner,
+            format!("{:032x}", self.hasher.finish128().as_u128()),
+        )
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.write(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// What was recorded of one pack: the hash of its inputs and of the PDF written.
@@ -177,6 +214,18 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pack_hashed_as_it_is_written_hashes_as_its_bytes() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut hashing = Hashing::new(Vec::new());
+        for piece in bytes.chunks(333) {
+            std::io::Write::write_all(&mut hashing, piece).unwrap();
+        }
+        let (written, hash) = hashing.finish();
+        assert_eq!(written, bytes);
+        assert_eq!(hash, of_bytes(&bytes));
+    }
 
     #[test]
     fn the_hash_changes_with_any_file_and_with_the_options() {

@@ -115,7 +115,8 @@ pub fn build_for(
                 templates,
             )?,
         };
-        if audience == Audience::Public {
+        // Kept only for a later audience, so a pack's pages are freed once written.
+        if audience == Audience::Public && audiences.iter().any(|a| *a != Audience::Public) {
             public = Some(
                 packs
                     .iter()
@@ -162,26 +163,30 @@ fn members_print_more(meeting: &Meeting) -> bool {
 
 /// Exports a laid-out pack to its PDF.
 fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
-    let timestamp = creation_date(&laid_out.meeting, options.source_date_epoch);
-    let name = laid_out.meeting.pack_name();
-    let bytes = pdf::export(&laid_out.document, &name, timestamp, options.standard)?;
-    let finished = pdf::finish(
-        &bytes,
-        &pdf::external_pages(&laid_out.document, &laid_out.meeting.dir),
-        &pdf::bookmarks(&laid_out.document),
-    )?;
-    let bytes = finished.bytes;
-    let mut warnings = laid_out.warnings;
-    warnings.extend(finished.warnings.iter().map(Diagnostic::content_warning));
+    let LaidOut {
+        meeting,
+        document,
+        mut warnings,
+    } = laid_out;
+    let timestamp = creation_date(&meeting, options.source_date_epoch);
+    let name = meeting.pack_name();
+    let external = pdf::external_pages(&document, &meeting.dir);
+    let bookmarks = pdf::bookmarks(&document);
+    let pages = document.pages().len();
+    let item_ranges = item_ranges(&meeting, &document);
+    let bytes = pdf::export(&document, &name, timestamp, options.standard)?;
+    // The pages are in the PDF now: their memory is the finishing's.
+    drop(document);
     let output = options.out_dir.join(format!("{name}.pdf"));
-    pdf::write_atomically(&output, &bytes)?;
+    let (finished, digest) = pdf::write_finished(&output, &bytes, &external, &bookmarks)?;
+    warnings.extend(finished.iter().map(Diagnostic::content_warning));
     Ok(Built {
         name,
         output,
-        pages: laid_out.document.pages().len(),
-        item_ranges: item_ranges(&laid_out.meeting, &laid_out.document),
+        pages,
+        item_ranges,
         warnings,
-        digest: crate::fingerprint::of_bytes(&bytes),
+        digest,
         supplements: Vec::new(),
     })
 }

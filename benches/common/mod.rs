@@ -3,7 +3,7 @@
 // Each bench includes this module and uses part of it.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -150,4 +150,16 @@ pub fn pages(pdf: &Path) -> usize {
     lopdf::Document::load_mem(&data)
         .map(|pdf| pdf.get_pages().len())
         .unwrap_or(0)
+}
+
+/// Where a bench writes what it generates: the folder given on its command line
+/// (`cargo bench --bench NAME -- DIR`), kept to time other builds on the same content,
+/// or else `temporary`.
+pub fn root_or(temporary: &Path) -> PathBuf {
+    let root = std::env::args()
+        .skip(1)
+        .find(|arg| !arg.starts_with("--"))
+        .map_or_else(|| temporary.to_path_buf(), PathBuf::from);
+    std::fs::create_dir_all(&root).unwrap();
+    root
 }

@@ -15,11 +15,14 @@
 //! the copying limits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::post::Changes;
+use super::raw::RawPdf;
 use super::supplied::{
     self, MAX_CONTENT_WORK_BYTES, MAX_COPY_WORK, MAX_NESTING, MAX_STREAM_BYTES, Refusal, Supplied,
 };
@@ -97,45 +100,59 @@ const NOT_DRAWING_TYPES: [&[u8]; 13] = [
     b"Collection",
 ];
 
-/// Fills the placeholder pages of the pack `doc` with the external pages. Returns
-/// warnings: fonts an external PDF does not embed (PDF/UA and PDF/A require them).
-pub(super) fn place(doc: &mut Document, pages: &[ExternalPage]) -> Result<Vec<ContentError>> {
-    let pack_pages = doc.get_pages();
-    let mut sources: BTreeMap<PathBuf, Source> = BTreeMap::new();
-    let mut unembedded: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+/// Fills the placeholder pages of typst's exported pack `raw` (whose pages are
+/// `pack_pages`) with the external pages, recording the objects in `changes`. One
+/// supplied PDF is open at a time, its copied objects written out before the next is
+/// read, so memory holds the largest of them, not all. Returns warnings: fonts an
+/// external PDF does not embed (PDF/UA and PDF/A require them).
+pub(super) fn place<W: Write>(
+    raw: &RawPdf<'_>,
+    pack_pages: &[ObjectId],
+    pages: &[ExternalPage],
+    changes: &mut Changes<'_, W>,
+) -> Result<Vec<ContentError>> {
+    let mut by_file: BTreeMap<&Path, Vec<&ExternalPage>> = BTreeMap::new();
     for placement in pages {
-        if !sources.contains_key(&placement.file) {
-            let source = Source::new(supplied::open(&placement.file)?);
-            sources.insert(placement.file.clone(), source);
-        }
-        let source = sources.get_mut(&placement.file).expect("just inserted");
-        let form = source
-            .form(placement.page, doc)
-            .map_err(|refusal| refusal.in_file(&placement.file))?;
-        if !form.unembedded.is_empty() {
-            unembedded
-                .entry(placement.file.clone())
-                .or_default()
-                .extend(form.unembedded);
-        }
-        let page_id = u32::try_from(placement.pack_page)
-            .ok()
-            .and_then(|n| pack_pages.get(&n))
-            .copied()
-            .ok_or_else(|| Error::Pdf(format!("the pack has no page {}", placement.pack_page)))?;
-        swap_placeholder(doc, page_id, form.id).map_err(|err| {
-            Error::Pdf(format!(
-                "page {} of the pack: {err} (placing page {} of {})",
-                placement.pack_page,
-                placement.page,
-                placement.file.display()
-            ))
-        })?;
+        by_file
+            .entry(placement.file.as_path())
+            .or_default()
+            .push(placement);
     }
-    Ok(unembedded
-        .into_iter()
-        .map(|(file, fonts)| unembedded_warning(&file, fonts))
-        .collect())
+    let mut warnings = Vec::new();
+    for (file, placements) in by_file {
+        let mut source = Source::new(supplied::open(file)?);
+        let mut copies = changes.scratch();
+        let mut unembedded = BTreeSet::new();
+        for placement in placements {
+            let form = source
+                .form(placement.page, &mut copies)
+                .map_err(|refusal| refusal.in_file(file))?;
+            unembedded.extend(form.unembedded);
+            let page_id = placement
+                .pack_page
+                .checked_sub(1)
+                .and_then(|i| pack_pages.get(i))
+                .copied()
+                .ok_or_else(|| {
+                    Error::Pdf(format!("the pack has no page {}", placement.pack_page))
+                })?;
+            let (id, swapped) = swap_placeholder(raw, page_id, form.id).map_err(|err| {
+                Error::Pdf(format!(
+                    "page {} of the pack: {err} (placing page {} of {})",
+                    placement.pack_page,
+                    placement.page,
+                    file.display()
+                ))
+            })?;
+            changes.replace(id, &Object::Dictionary(swapped))?;
+        }
+        drop(source);
+        changes.absorb(copies)?;
+        if !unembedded.is_empty() {
+            warnings.push(unembedded_warning(file, unembedded));
+        }
+    }
+    Ok(warnings)
 }
 
 /// The warning about the fonts the supplied PDF `file` does not embed.
@@ -652,53 +669,50 @@ fn without_marked_content(content: Vec<u8>) -> Vec<u8> {
     if ended { out } else { content }
 }
 
-/// Points the placeholder image of page `page_id` at `form_id` instead. The page's
-/// resources are made its own, so no other page changes.
+/// The object that points the placeholder image of page `page_id` at `form_id`
+/// instead, and its new value: the page's resource dictionary (typst writes each page
+/// its own), or the page when its resources are inline.
 fn swap_placeholder(
-    doc: &mut Document,
+    raw: &RawPdf<'_>,
     page_id: ObjectId,
     form_id: ObjectId,
-) -> Result<(), String> {
-    let (_, resources) =
-        inherited(doc, page_id, b"Resources").ok_or("the page has no resources")?;
-    let mut resources =
-        resolve_dict(doc, resources).ok_or("the page's resources are not a dictionary")?;
-    let xobjects = resources
+) -> Result<(ObjectId, Dictionary), String> {
+    let mut page = raw
+        .dictionary(&Object::Reference(page_id))
+        .ok_or("the page is not a dictionary")?;
+    let resources = page
+        .get(b"Resources")
+        .map_err(|_| "the page has no resources")?
+        .clone();
+    let mut dict = raw
+        .dictionary(&resources)
+        .ok_or("the page's resources are not a dictionary")?;
+    let mut xobjects = dict
         .get(b"XObject")
         .ok()
-        .and_then(|x| resolve_dict(doc, x))
+        .and_then(|x| raw.dictionary(x))
         .ok_or("the page has no placeholder image")?;
     let name = xobjects
         .iter()
-        .find(|(_, value)| is_placeholder(doc, value))
+        .find(|(_, value)| is_placeholder(raw, value))
         .map(|(name, _)| name.clone())
         .ok_or("the page has no placeholder image")?;
-    let mut xobjects = xobjects.clone();
     xobjects.set(name, Object::Reference(form_id));
-    resources.set("XObject", Object::Dictionary(xobjects));
-    let page = doc.get_dictionary_mut(page_id).map_err(|e| e.to_string())?;
-    page.set("Resources", Object::Dictionary(resources));
-    Ok(())
-}
-
-/// A dictionary, following a reference.
-fn resolve_dict(doc: &Document, object: &Object) -> Option<Dictionary> {
-    match object {
-        Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
-        Object::Dictionary(dict) => Some(dict.clone()),
-        _ => None,
-    }
+    dict.set("XObject", Object::Dictionary(xobjects));
+    Ok(match resources {
+        Object::Reference(id) => (id, dict),
+        _ => {
+            page.set("Resources", Object::Dictionary(dict));
+            (page_id, page)
+        }
+    })
 }
 
 /// Whether an XObject entry is the placeholder: a one-pixel image.
-fn is_placeholder(doc: &Document, value: &Object) -> bool {
-    let Ok(id) = value.as_reference() else {
+fn is_placeholder(raw: &RawPdf<'_>, value: &Object) -> bool {
+    let Some(dict) = raw.dictionary(value) else {
         return false;
     };
-    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
-        return false;
-    };
-    let dict = &stream.dict;
     let is = |key: &[u8], expected: &[u8]| {
         dict.get(key)
             .and_then(Object::as_name)

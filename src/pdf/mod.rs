@@ -13,9 +13,11 @@ use crate::error::{Error, Result};
 mod external;
 mod markers;
 mod outline;
+mod packed;
 mod post;
 mod prescan;
 mod range;
+mod raw;
 mod supplied;
 mod write;
 
@@ -23,11 +25,13 @@ pub(crate) use external::landscape_pages;
 pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};
 pub use outline::Bookmark;
-pub use post::{Finished, finish};
+pub use post::{Finished, finish, write_finished};
 pub use range::export_from;
 pub use supplied::Refusal;
 pub(crate) use supplied::open as open_supplied;
-pub use write::{abandon_pending, probe_writable, remove_stale, write_atomically};
+pub use write::{
+    abandon_pending, probe_writable, remove_stale, write_atomically, write_atomically_with,
+};
 
 /// The PDF standard a pack is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

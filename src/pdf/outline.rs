@@ -25,17 +25,21 @@ struct Node<'a> {
     children: Vec<Node<'a>>,
 }
 
-/// Replaces the outline of `doc` with `bookmarks` (in document order). Level-1
-/// entries are open, deeper ones closed.
-pub(super) fn write(doc: &mut Document, bookmarks: &[Bookmark]) -> Result<()> {
-    let pages = doc.get_pages();
-    let root_id = doc.new_object_id();
+/// Writes the outline of `bookmarks` (in document order) into `doc`, whose pages are
+/// `pages`; returns its root, or none when there are no bookmarks. Level-1 entries
+/// are open, deeper ones closed.
+pub(super) fn write(
+    doc: &mut Document,
+    bookmarks: &[Bookmark],
+    pages: &[ObjectId],
+) -> Result<Option<ObjectId>> {
     let tree = nest(bookmarks);
+    if tree.is_empty() {
+        return Ok(None);
+    }
+    let root_id = doc.new_object_id();
     let (first, last, visible) = write_level(doc, &tree, root_id, &|page| {
-        u32::try_from(page)
-            .ok()
-            .and_then(|n| pages.get(&n))
-            .copied()
+        page.checked_sub(1).and_then(|i| pages.get(i)).copied()
     })?;
     let mut root = Dictionary::new();
     root.set("Type", Object::Name(b"Outlines".to_vec()));
@@ -45,15 +49,7 @@ pub(super) fn write(doc: &mut Document, bookmarks: &[Bookmark]) -> Result<()> {
         root.set("Count", Object::Integer(visible));
     }
     doc.objects.insert(root_id, Object::Dictionary(root));
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Error::Pdf(format!("the pack has no catalog: {e}")))?;
-    if tree.is_empty() {
-        catalog.remove(b"Outlines");
-    } else {
-        catalog.set("Outlines", Object::Reference(root_id));
-    }
-    Ok(())
+    Ok(Some(root_id))
 }
 
 /// The flat list as a tree: each entry goes under the last entry of a lower level.

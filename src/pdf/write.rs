@@ -34,6 +34,17 @@ impl Drop for Recorded {
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into
 /// place only once complete.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |file| {
+        file.write_all(bytes).map_err(|err| Error::io(path, err))
+    })
+}
+
+/// Writes what `write` writes to `path` through a temporary file in the same folder,
+/// renamed into place only once complete (not at all if `write` fails).
+pub fn write_atomically_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -54,8 +65,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let recorded = Recorded(temp.path().to_path_buf());
         (temp, recorded)
     };
-    temp.write_all(bytes)
-        .map_err(|err| Error::io(temp.path(), err))?;
+    let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
+    let made = write(&mut buffered)?;
+    buffered.flush().map_err(|err| Error::io(path, err))?;
+    drop(buffered);
     temp.as_file()
         .sync_all()
         .map_err(|err| Error::io(temp.path(), err))?;
@@ -70,7 +83,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let _pending = pending();
     temp.persist(path)
         .map_err(|err| Error::io(path, err.error))?;
-    Ok(())
+    Ok(made)
 }
 
 /// Fails unless a file can be created in `dir` (a probe, removed at once): proof that
