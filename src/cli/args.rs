@@ -327,6 +327,13 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "audience")]
     pub private: bool,
 
+    /// Experimental: lay out each document of a pack on its own, in parallel (and,
+    /// within one process, again only when it changed), then join them after the
+    /// front sheet, laid out last. The pages print the same; the PDF's bytes differ
+    /// from the default build's.
+    #[arg(long)]
+    pub parallel_layout: bool,
+
     /// How warnings and errors are printed: human (on stderr, with each meeting's
     /// line), github (GitHub Actions annotations) or json (one array), both on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]
