@@ -1,11 +1,11 @@
 //! Content hashes of a meeting's inputs, so `build --changed` rebuilds only the
-//! meetings whose files, templates, options or tool version changed, and of each pack
-//! written, so a pack changed or emptied since is rebuilt too.
+//! meetings whose files, templates or options changed (or all, for another build of
+//! the tool), and of each pack written, so a pack changed or emptied since is rebuilt
+//! too.
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use siphasher::sip128::{Hasher128, SipHasher13};
 use walkdir::WalkDir;
@@ -16,19 +16,33 @@ use crate::error::{Error, Result};
 /// The file in the output folder recording the inputs of each pack built.
 pub const RECORD_FILE: &str = ".agenda-pack-hashes";
 
-/// The hash of everything a meeting's pack is made from: every file of the meeting
-/// folder (names and bytes), the content root's `style.yaml`, every file of the
-/// templates folder, `options` (the build options as text) and this tool (its version
-/// and executable). Links are not followed: a link's target name is hashed (what it
-/// may point to inside the folder is hashed as itself), so a link to nothing or a
-/// link loop is no reason to fail.
+/// This build of the tool: its version, the commit and the hash of the sources,
+/// templates, fonts and `Cargo.lock` it was built from (computed by `build.rs`), so a
+/// tool rebuilt from other sources, even at the same version and commit, rebuilds
+/// every pack, without reading the executable.
+pub const BUILD_IDENTITY: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " ",
+    env!("AGENDA_PACK_COMMIT"),
+    " ",
+    env!("AGENDA_PACK_SOURCE_HASH")
+);
+
+/// The first line of the record: the build of the tool that wrote it.
+const RECORD_HEADER: &str = "# built by agenda-pack ";
+
+/// The hash of everything a meeting's pack is made from, but the tool (the record
+/// names the build that wrote it): every file of the meeting folder (names and
+/// bytes), the content root's `style.yaml`, every file of the templates folder and
+/// `options` (the build options as text). Links are not followed: a link's target
+/// name is hashed (what it may point to inside the folder is hashed as itself), so a
+/// link to nothing or a link loop is no reason to fail.
 pub fn of_inputs(
     meeting_dir: &Path,
     templates_dir: Option<&Path>,
     options: &str,
 ) -> Result<String> {
     let mut hasher = SipHasher13::new();
-    hasher.write(tool_identity().as_bytes());
     hasher.write(options.as_bytes());
     // The era settings beside the meeting folders shape every pack under them.
     if let Some(root) = meeting_dir.parent()
@@ -70,19 +84,6 @@ pub fn of_bytes(bytes: &[u8]) -> String {
     format!("{:032x}", hasher.finish128().as_u128())
 }
 
-/// This tool's version and a hash of its executable, so that a rebuilt tool (even
-/// with the same version) rebuilds every pack. Computed once per process.
-fn tool_identity() -> &'static str {
-    static IDENTITY: LazyLock<String> = LazyLock::new(|| {
-        let executable = std::env::current_exe()
-            .and_then(std::fs::read)
-            .map(|bytes| of_bytes(&bytes))
-            .unwrap_or_default();
-        format!("{} {executable}", env!("CARGO_PKG_VERSION"))
-    });
-    &IDENTITY
-}
-
 /// What was recorded of one pack: the hash of its inputs and of the PDF written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hashes {
@@ -92,21 +93,32 @@ pub struct Hashes {
     pub output: String,
 }
 
-/// The recorded hashes of an output folder, by pack name: one line per pack,
-/// `<name> <inputs> <output>`.
+/// The recorded hashes of an output folder, by pack name: a first line naming the
+/// build of the tool that wrote it, then one line per pack, `<name> <inputs> <output>`.
 pub struct Record {
     path: PathBuf,
+    build: &'static str,
     hashes: BTreeMap<String, Hashes>,
 }
 
 impl Record {
-    /// Reads `<out_dir>/.agenda-pack-hashes` (empty if there is none; lines of an
-    /// older tool, without the output's hash, are ignored, so those packs are rebuilt).
+    /// Reads `<out_dir>/.agenda-pack-hashes` as this build of the tool wrote it.
     pub fn load(out_dir: &Path) -> Self {
+        Self::load_for(out_dir, BUILD_IDENTITY)
+    }
+
+    /// Reads the record as the tool's build `build` wrote it: empty if there is none
+    /// or another build wrote it (every pack is then rebuilt, since the tool changed).
+    fn load_for(out_dir: &Path, build: &'static str) -> Self {
         let path = out_dir.join(RECORD_FILE);
-        let hashes = std::fs::read_to_string(&path)
-            .unwrap_or_default()
-            .lines()
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut lines = text.lines();
+        let ours = lines
+            .next()
+            .and_then(|line| line.strip_prefix(RECORD_HEADER))
+            .is_some_and(|written_by| written_by == build);
+        let hashes = lines
+            .filter(|_| ours)
             .filter_map(|line| {
                 let (rest, output) = line.rsplit_once(' ')?;
                 let (name, inputs) = rest.rsplit_once(' ')?;
@@ -117,7 +129,11 @@ impl Record {
                 Some((name.to_string(), hashes))
             })
             .collect();
-        Self { path, hashes }
+        Self {
+            path,
+            build,
+            hashes,
+        }
     }
 
     /// Whether pack `name` was last built from inputs with hash `inputs`, and `pdf`
@@ -150,11 +166,10 @@ impl Record {
 
     /// Writes the record back, atomically.
     pub fn save(&self) -> Result<()> {
-        let text: String = self
-            .hashes
-            .iter()
-            .map(|(name, hashes)| format!("{name} {} {}\n", hashes.inputs, hashes.output))
-            .collect();
+        let mut text = format!("{RECORD_HEADER}{}\n", self.build);
+        for (name, hashes) in &self.hashes {
+            text.push_str(&format!("{name} {} {}\n", hashes.inputs, hashes.output));
+        }
         crate::pdf::write_atomically(&self.path, text.as_bytes())
     }
 }
@@ -205,5 +220,34 @@ mod tests {
         assert!(!record.is_current("m", "in", &pdf));
         std::fs::remove_file(&pdf).unwrap();
         assert!(!record.is_current("m", "in", &pdf));
+    }
+
+    #[test]
+    fn a_record_written_by_another_build_of_the_tool_is_ignored() {
+        let out = tempfile::tempdir().unwrap();
+        let pdf = out.path().join("m.pdf");
+        std::fs::write(&pdf, "%PDF packed").unwrap();
+        let mut record = Record::load_for(out.path(), "0.1.0 abc1234 00000000000000aa");
+        let hashes = Hashes {
+            inputs: "in".into(),
+            output: of_bytes(b"%PDF packed"),
+        };
+        record.set("m", hashes);
+        record.save().unwrap();
+        let same = Record::load_for(out.path(), "0.1.0 abc1234 00000000000000aa");
+        assert!(same.is_current("m", "in", &pdf));
+        let rebuilt = Record::load_for(out.path(), "0.1.0 abc1234 00000000000000bb");
+        assert!(!rebuilt.is_current("m", "in", &pdf));
+    }
+
+    #[test]
+    fn the_build_identity_names_the_version_commit_and_sources() {
+        let parts: Vec<&str> = BUILD_IDENTITY.split(' ').collect();
+        assert_eq!(parts.len(), 3, "{BUILD_IDENTITY}");
+        assert_eq!(parts[0], env!("CARGO_PKG_VERSION"));
+        assert!(
+            parts[2].len() == 16 && parts[2].chars().all(|c| c.is_ascii_hexdigit()),
+            "{BUILD_IDENTITY}"
+        );
     }
 }

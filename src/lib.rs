@@ -7,6 +7,7 @@
 //! document) -> [`pdf`]. [`pack`] runs the pipeline for one meeting; [`preview`]
 //! renders one document of it incrementally; [`diagnostics`] reports problems;
 //! [`scaffold`] creates new content; [`fingerprint`] detects changed meetings;
+//! [`site`] writes the web edition of the public packs;
 //! [`cli`] is the command line.
 
 pub mod cli;
@@ -21,5 +22,6 @@ pub mod parallel_layout;
 pub mod pdf;
 pub mod preview;
 pub mod scaffold;
+pub mod site;
 pub mod templates;
 pub mod typeset;

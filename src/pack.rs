@@ -14,7 +14,7 @@ use crate::error::{ContentError, Location, Result};
 use crate::model::{Audience, DocumentBody, Meeting, MinuteRef, PageNumbers, PageRange, Part};
 use crate::pdf::{self, Standard};
 use crate::templates::{self, STYLE_FILE, Templates};
-use crate::typeset::{self, PackWorld};
+use crate::typeset::{self, MemoScope, PackWorld};
 
 /// How packs are built.
 #[derive(Debug, Clone)]
@@ -79,13 +79,14 @@ fn collect(mut packs: Vec<Built>) -> Result<Built> {
 /// order, from one load of its content. A members' pack that prints no more than
 /// the public one has the public pack's pages (laid out once), under its own title;
 /// the same for each supplement. Warnings already reported with an earlier pack are
-/// not repeated.
+/// not repeated. typst's cached results of the meeting are dropped when it is done.
 pub fn build_for(
     dir: &Path,
     templates: &Templates,
     options: &BuildOptions,
     audiences: &[Audience],
 ) -> Result<Vec<Built>> {
+    let _memo = MemoScope::begin();
     let loaded = load(dir)?;
     let members_print_more = members_print_more(&loaded);
     let mut public: Option<Vec<(Meeting, PagedDocument, Vec<Diagnostic>)>> = None;
@@ -289,8 +290,10 @@ pub(crate) fn today(meeting: &Meeting) -> Datetime {
 /// layout of the agenda and its supplements) without writing anything, for every
 /// audience: the members' packs too when they print documents the published ones
 /// leave out. Returns the warnings, every one `build` would give (those about
-/// supplied PDFs included), and the meeting as loaded.
+/// supplied PDFs included), and the meeting as loaded. typst's cached results of the
+/// meeting are dropped when it is done.
 pub fn check(dir: &Path, templates: &Templates) -> Result<Checked> {
+    let _memo = MemoScope::begin();
     let meeting = load(dir)?;
     let loaded = meeting.clone();
     let supplied = supplied_warnings(&meeting)?;

@@ -22,7 +22,7 @@ use crate::pdf;
 use crate::templates::{self, STYLE_FILE, Templates};
 use crate::typeset::{self, PackWorld};
 
-/// How many compilations comemo keeps cached results of, between renders.
+/// How many renders comemo keeps unused cached results for.
 const CACHE_AGE: usize = 10;
 
 /// Pixels per typographic point of PNG pages (144 dpi).
@@ -136,6 +136,15 @@ impl Preview {
         self.first_page = None;
     }
 
+    /// Drops what comemo cached for renders more than [`CACHE_AGE`] renders ago,
+    /// keeping what the next render reuses, so memory stays flat over hours of
+    /// editing. Call it after each render once its PDF is out: it walks the whole
+    /// cache (a large share of a render), so `--watch` calls it while waiting for the
+    /// next save rather than between a save and its PDF.
+    pub fn evict_stale(&self) {
+        typst::comemo::evict(CACHE_AGE);
+    }
+
     /// Uses new templates (a template file changed).
     pub fn set_templates(&mut self, templates: Templates) {
         self.templates = templates;
@@ -198,7 +207,6 @@ impl Preview {
         };
         let typeset = typeset::typeset(world);
         self.dependencies = dependencies(&meeting, world.take_read());
-        comemo_evict();
         let typeset = typeset?;
         let ident = format!("{}-{}", meeting.name(), self.stem());
         let (year, month, day) = meeting.publication.date.ymd();
@@ -432,12 +440,6 @@ fn root_style_file(meeting_dir: &Path) -> PathBuf {
         .parent()
         .unwrap_or(Path::new("."))
         .join(content::STYLE_FILE)
-}
-
-/// Drops comemo's cached results older than a few compilations, so memory stays flat
-/// over hours of editing.
-fn comemo_evict() {
-    typst::comemo::evict(CACHE_AGE);
 }
 
 /// The meeting folder holding `file`: the nearest folder above it with a meeting.yaml.

@@ -70,8 +70,8 @@ fn scripts_test_says_what_to_install_where_it_cannot_and_runs_cargo_test() {
         "{stderr}"
     );
     for advice in [
-        "missing: pdftotext pdfinfo qpdf chromium",
-        "sudo apt-get install chromium poppler-utils qpdf",
+        "missing: pdftotext pdfinfo qpdf chromium node npm",
+        "sudo apt-get install chromium nodejs npm poppler-utils qpdf",
         "brew install poppler qpdf",
         "winget install",
     ] {
@@ -92,6 +92,8 @@ fn every_program_the_tests_run_is_one_scripts_test_installs_and_the_hint_names_i
         "pdfinfo",
         "qpdf",
         "chromium",
+        "node",
+        "npm ci --prefix",
         "outloud",
         "pdfua",
         "actionlint",
@@ -289,6 +291,36 @@ fn ci_packs_builds_every_pack_then_removes_the_pdf_of_a_meeting_that_no_longer_e
     assert!(!record(&project).contains(LATER), "{}", record(&project));
     assert!(record(&project).contains(MEETING));
     assert!(std::fs::read(project.pdf(MEETING)).unwrap() == kept);
+}
+
+#[test]
+fn ci_packs_builds_one_part_of_the_meetings_with_shard() {
+    let project = sample_project();
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let (shard, out) = (format!("{k}/2"), format!("out-{k}"));
+        let run = ci_packs(
+            project.root(),
+            &[("SHARD", shard.as_str()), ("OUT", out.as_str())],
+        );
+        assert!(run.status.success(), "{}", both(&run));
+        parts.extend(pdfs(&project.root().join(&out)));
+    }
+    parts.sort();
+    let whole = ci_packs(project.root(), &[]);
+    assert!(whole.status.success(), "{}", both(&whole));
+    assert_eq!(
+        parts,
+        pdfs(&project.root().join("out")),
+        "the parts make the whole"
+    );
+    let wrong = ci_packs(project.root(), &[("SHARD", "two")]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", both(&wrong));
+    assert!(
+        both(&wrong).contains("SHARD is 'two': set it to K/N"),
+        "{}",
+        both(&wrong)
+    );
 }
 
 #[test]

@@ -11,22 +11,6 @@ use std::time::Duration;
 
 use common::*;
 
-/// The page as Chromium renders it (scripts run, images loaded).
-fn browser_dom(url: &str) -> String {
-    let output = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--virtual-time-budget=2000",
-            "--dump-dom",
-            url,
-        ])
-        .output()
-        .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 /// A plain HTTP GET of `path` on `host:port`, returning the body.
 fn get(address: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(address).unwrap();

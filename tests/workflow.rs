@@ -127,6 +127,43 @@ fn changed_rebuilds_only_meetings_whose_inputs_changed() {
 }
 
 #[test]
+fn another_build_of_the_tool_rebuilds_every_pack() {
+    let project = Project::new();
+    let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";
+    for name in ["a", "b"] {
+        project.write(name, "meeting.yaml", &meeting_yaml(items));
+        project.write(name, "note.md", &note_with_pages(name, 1));
+    }
+    let record = project.root().join("out/.agenda-pack-hashes");
+    let first = agenda_pack(project.root(), &["build", "--changed"]);
+    assert!(first.status.success());
+    let written = std::fs::read_to_string(&record).unwrap();
+    let (header, packs) = written.split_once('\n').unwrap();
+    let build = header
+        .strip_prefix("# built by agenda-pack ")
+        .unwrap_or_else(|| panic!("the record names the build that wrote it: {header}"));
+    assert!(
+        build.starts_with(env!("CARGO_PKG_VERSION")),
+        "the build names the version: {build}"
+    );
+    // The same record, as the same version and commit built from other sources
+    // would have written it.
+    let other = format!("{build}-edited");
+    std::fs::write(&record, format!("# built by agenda-pack {other}\n{packs}")).unwrap();
+    let second = agenda_pack(project.root(), &["build", "--changed"]);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(second.status.success(), "{stderr}");
+    assert!(stderr.contains("2 of 2 meetings built"), "{stderr}");
+    assert!(!stderr.contains("unchanged"), "{stderr}");
+    let third = agenda_pack(project.root(), &["build", "--changed"]);
+    let stderr = String::from_utf8_lossy(&third.stderr);
+    assert!(
+        stderr.contains("unchanged out/a.pdf, not rebuilt"),
+        "rebuilt by this build, then current: {stderr}"
+    );
+}
+
+#[test]
 fn ci_gets_plain_lines_and_a_summary() {
     let project = Project::new();
     let items = "  - kind: briefing-note\n    title: A\n    documents:\n      - note.md\n";

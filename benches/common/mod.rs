@@ -1,4 +1,21 @@
-//! What the benchmarks share: the meeting.yaml of a generated meeting.
+//! What the benchmarks share: generated meetings of briefing notes.
+
+// Each bench includes this module and uses part of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+/// Sentences to vary the generated text.
+const SENTENCES: [&str; 6] = [
+    "The service received 1,284 requests in the quarter, 6.2% more than a year earlier.",
+    "Officers will report progress to the Board at its meeting in March.",
+    "The budget for 2026/27 is £4,630,000, of which £312,000 is one-off funding.",
+    "Partners agreed a shared plan and a single point of contact for families.",
+    "Feedback from young people shaped the changes described in this section.",
+    "Performance against the target improved in four of the six localities.",
+];
 
 /// A meeting.yaml for a generated meeting with the given `items:` block (indented by
 /// two spaces).
@@ -9,4 +26,91 @@ place: Room 1\npublication: {{name: A Person, post: Chief Executive, address: To
 contacts: [{{name: B Person, telephone: \"01632 960000\"}}]\nmembership: {{chair: A, members: [A, B, C]}}\n\
 items:\n{items}"
     )
+}
+
+/// Five sentences; `tag`, when not empty, opens it, so that no two meetings share a
+/// paragraph (typst's cache would otherwise serve one meeting's layout to another).
+fn paragraph(seed: usize, tag: &str) -> String {
+    let sentences = (0..5).map(|i| SENTENCES[(seed + i) % SENTENCES.len()]);
+    let opening = (!tag.is_empty()).then(|| format!("Reference {tag}-{seed}."));
+    opening
+        .into_iter()
+        .chain(sentences.map(str::to_string))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A briefing note of about six pages: sections of text, a 30-row table, an appendix.
+pub fn note(index: usize, tag: &str) -> String {
+    let mut text = format!(
+        "---\nkind: briefing-note\nsubject: Generated briefing note {index}\nauthors:\n  - name: Test Author\n    title: Head of Service\n---\n\n"
+    );
+    for section in 0..4 {
+        text.push_str(&format!("# Section {}\n\n", section + 1));
+        for p in 0..5 {
+            text.push_str(&paragraph(index + section + p, tag));
+            text.push_str("\n\n");
+        }
+    }
+    text.push_str("Table: Generated figures\n\n| Area | 2025 | 2026 |\n|:--|--:|--:|\n");
+    for row in 0..30 {
+        text.push_str(&format!(
+            "| Locality {row} | {} | {} |\n",
+            100 + row * 7,
+            110 + row * 6
+        ));
+    }
+    text.push_str("\n# Appendix: Further detail\n\n");
+    for p in 0..4 {
+        text.push_str(&paragraph(index + p, tag));
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// Writes a meeting with `notes` generated notes into `dir`, their text tagged with
+/// `tag` (see [`paragraph`]).
+pub fn generate(dir: &Path, notes: usize, tag: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut items = String::new();
+    for i in 1..=notes {
+        std::fs::write(dir.join(format!("note-{i}.md")), note(i, tag)).unwrap();
+        items.push_str(&format!(
+            "  - kind: briefing-note\n    title: Generated item {i}\n    by: Briefing Note of the Director\n    documents: [note-{i}.md]\n"
+        ));
+    }
+    std::fs::write(dir.join("meeting.yaml"), meeting_yaml(&items)).unwrap();
+}
+
+/// Runs `program` with `args`, returning wall seconds and the peak resident set in
+/// MiB: the largest of the process and every descendant it waited for (`wait4`).
+// The child is reaped by `wait4`, which std's `wait` cannot replace: it also reports
+// the child's peak memory.
+#[allow(clippy::zombie_processes)]
+pub fn run(program: &str, args: &[&str]) -> (f64, f64) {
+    let started = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child with valid out-pointers.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{program} {args:?} failed"
+    );
+    (seconds, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// The number of pages of the PDF at `pdf` (0 when it cannot be read).
+pub fn pages(pdf: &Path) -> usize {
+    let data = std::fs::read(pdf).unwrap();
+    lopdf::Document::load_mem(&data)
+        .map(|pdf| pdf.get_pages().len())
+        .unwrap_or(0)
 }

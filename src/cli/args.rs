@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use super::console::ColorChoice;
+use super::shard::Shard;
 use crate::diagnostics::Format;
 use crate::pdf::Standard;
+use crate::site::SiteUrl;
 
 /// The version with the commit it was built from: `0.1.0 (1a2b3c4)`.
 const VERSION: &str = concat!(
@@ -58,6 +60,9 @@ Examples:
   agenda-pack build                                        every meeting under content/
   agenda-pack build content/2026-07-16-children-scrutiny   one meeting
   agenda-pack build --out public/packs                     write the PDFs elsewhere
+  agenda-pack build --shard 2/4                            the second of four parts
+  agenda-pack build --site                                 and the web edition, in out/site/
+  agenda-pack build --site --site-url https://example.gov.uk/agendas/   with its feed and sitemap
 
 Exit status: 0 when every pack was built, 1 when a meeting's content has errors,
 2 for usage, environment or internal errors (a broken template, an output folder that
@@ -207,6 +212,11 @@ pub struct CheckArgs {
     /// How diagnostics are printed (human on stderr; github and json on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Check only part K of N (from 1/N to N/N) of the meetings, as `build --shard`
+    /// splits them.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
 }
 
 /// Arguments of `timetable`.
@@ -311,8 +321,8 @@ pub struct BuildArgs {
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Rebuild only meetings whose inputs (files, templates, options, tool version)
-    /// changed since their last build, or whose PDF is no longer the one written, as
+    /// Rebuild only meetings whose inputs (files, templates, options, the build of
+    /// agenda-pack) changed since their last build, or whose PDF is no longer the one written, as
     /// recorded in <out>/.agenda-pack-hashes.
     #[arg(long)]
     pub changed: bool,
@@ -333,9 +343,27 @@ pub struct BuildArgs {
     /// from the default build's.
     #[arg(long)]
     pub parallel_layout: bool,
+    /// Also write the web edition of the public packs to <out>/site/: an index of the
+    /// meetings, a page per meeting and per document, the packs beside them (exempt
+    /// documents never reach it). Builds the public pack whatever --audience says.
+    #[arg(long, conflicts_with = "changed")]
+    pub site: bool,
+
+    /// The address the web edition is published at, e.g.
+    /// https://democracy.example.gov.uk/agendas/: the feed (feed.xml), the sitemap
+    /// (sitemap.xml) and the calendar's links need absolute addresses; without it the
+    /// feed and the sitemap are not written.
+    #[arg(long, value_name = "URL", requires = "site")]
+    pub site_url: Option<SiteUrl>,
 
     /// How warnings and errors are printed: human (on stderr, with each meeting's
     /// line), github (GitHub Actions annotations) or json (one array), both on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Build only part K of N (from 1/N to N/N) of the meetings, for N machines each
+    /// building one part: a meeting's part is a hash of its folder's name, so it never
+    /// moves when meetings are added. A part with no meetings builds nothing.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
 }

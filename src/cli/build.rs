@@ -6,8 +6,6 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use super::console::{self, Verbosity, detail, say};
 use super::emit;
 use super::guard::guarded;
@@ -16,6 +14,8 @@ use super::progress::Progress;
 use super::project::{OUT_DIR, Project};
 use super::select::{self, Selected};
 use super::signals::{self, OnStop};
+use super::site;
+use super::workers;
 use super::{
     AudienceChoice, BuildArgs, EXIT_USAGE_ERROR, counted, exit_status, templates_label, worst,
 };
@@ -24,6 +24,7 @@ use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
 use crate::pack::{self, BuildOptions, Built, Layout};
+use crate::site::SiteTemplates;
 use crate::templates::Templates;
 
 /// Runs `build` and returns the process's exit code.
@@ -49,7 +50,7 @@ fn prepare(
     args: &BuildArgs,
     project: &Project,
 ) -> Result<(Selected, Templates, BuildOptions, OutDir)> {
-    let selected = select::meetings(&args.paths, &project.content)?;
+    let selected = select::meetings(&args.paths, &project.content)?.in_shard(args.shard);
     let templates = select::templates(args.templates.as_deref(), &project.content)?;
     let out_dir = project.out(args.out.as_deref(), Path::new(OUT_DIR));
     let out = OutDir::ready(&out_dir)?;
@@ -68,12 +69,15 @@ fn prepare(
     Ok((selected, templates, options, out))
 }
 
-/// The packs to write, in order: `--audience`, or `--private` for the members' pack.
+/// The packs to write, in order: `--audience`, or `--private` for the members' pack;
+/// the public pack first whenever `--site` publishes it.
 fn audiences(args: &BuildArgs) -> &'static [Audience] {
-    match (args.audience, args.private) {
-        (_, true) | (AudienceChoice::Members, _) => &[Audience::Members],
-        (AudienceChoice::Public, false) => &[Audience::Public],
-        (AudienceChoice::All, false) => &[Audience::Public, Audience::Members],
+    match (args.audience, args.private, args.site) {
+        (AudienceChoice::Public, false, _) => &[Audience::Public],
+        (_, true, true) | (AudienceChoice::Members, _, true) | (AudienceChoice::All, _, _) => {
+            &[Audience::Public, Audience::Members]
+        }
+        (_, true, false) | (AudienceChoice::Members, _, false) => &[Audience::Members],
     }
 }
 
@@ -109,7 +113,18 @@ fn build_all(
             );
         }
     }
+    if let Some(shard) = args.shard {
+        detail!(
+            "shard {shard}: {} of {}",
+            counted(meetings.len(), "meeting"),
+            meetings.len() + selected.outside_shard
+        );
+    }
     if meetings.is_empty() {
+        if selected.outside_shard > 0 {
+            say!("no meeting falls in this part (--shard); nothing to build");
+            return ExitCode::SUCCESS;
+        }
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
@@ -119,6 +134,17 @@ fn build_all(
     let started = Instant::now();
     let clashes = select::clashes(meetings);
     let templates_dir = select::templates_dir(args.templates.as_deref(), &project.content);
+    let site_templates = match args
+        .site
+        .then(|| SiteTemplates::load(templates_dir.as_deref()))
+        .transpose()
+    {
+        Ok(templates) => templates,
+        Err(err) => {
+            say!("error: {err}");
+            return ExitCode::from(exit_status(&err));
+        }
+    };
     detail!(
         "content {}, templates {}, out {}, standard {:?}, {}",
         project.content.display(),
@@ -129,7 +155,7 @@ fn build_all(
     );
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
-        templates_dir,
+        templates_dir: templates_dir.clone(),
         // The layout only when not the default, so that records made before it stay valid.
         options: match options.layout {
             Layout::Whole => format!("{:?} {:?}", options.standard, options.source_date_epoch),
@@ -179,13 +205,8 @@ fn build_all(
         progress.advance();
         Some(result)
     };
-    let results: Vec<Option<Result<Vec<Built>>>> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(|| meetings.par_iter().map(build_one).collect()),
-        Err(_) => meetings.iter().map(build_one).collect(),
-    };
+    let results: Vec<Option<Result<Vec<Built>>>> =
+        workers::in_order(meetings, args.jobs.unwrap_or(0), build_one);
     progress.finish();
     if let Some(changed) = &changed {
         let record = changed.record.lock().unwrap_or_else(|e| e.into_inner());
@@ -216,6 +237,15 @@ fn build_all(
             return ExitCode::from(EXIT_USAGE_ERROR);
         }
     }
+    let web_edition = site_templates.as_ref().map(|templates| {
+        site::write(
+            &options.out_dir,
+            meetings,
+            &results,
+            args.site_url.as_ref(),
+            templates,
+        )
+    });
     let failed = results.iter().filter(|r| r.is_err()).count();
     let packs = || {
         results
@@ -245,7 +275,16 @@ fn build_all(
         counted(warnings, "warning"),
         started.elapsed().as_secs_f64()
     );
-    worst(results.iter().filter_map(|r| r.as_ref().err()))
+    if let Some(Err(err)) = &web_edition {
+        say!("error: the web edition was not written: {err}");
+    }
+    let site_error = web_edition.and_then(Result::err);
+    worst(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .chain(site_error.as_ref()),
+    )
 }
 
 /// What `build` given paths will do, in one line: `building 1 meeting:

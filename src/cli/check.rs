@@ -4,12 +4,11 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use super::console::{detail, say};
 use super::guard::guarded;
 use super::project::Project;
 use super::timetable::Deadline;
+use super::workers;
 use super::{CheckArgs, EXIT_USAGE_ERROR, counted, emit, exit_status, select, templates_label};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Severity, Sources};
@@ -21,6 +20,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
     let project = Project::locate(args.content.as_deref());
     let prepared = select::meetings(&args.paths, &project.content).and_then(|selected| {
+        let selected = selected.in_shard(args.shard);
         let templates = select::templates(args.templates.as_deref(), &project.content)?;
         Ok((selected, templates))
     });
@@ -40,6 +40,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         )
     );
     if meetings.is_empty() {
+        if selected.outside_shard > 0 {
+            say!("no meeting falls in this part (--shard); nothing to check");
+            return ExitCode::SUCCESS;
+        }
         say!("error: no meeting folders found (a meeting folder holds a meeting.yaml)");
         return ExitCode::from(EXIT_USAGE_ERROR);
     }
@@ -48,36 +52,33 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     // Each meeting's diagnostics, its number of errors (shown or not), its status,
     // and its publication deadline.
     type Checked = (Vec<Diagnostic>, usize, Option<u8>, Option<Deadline>);
-    let checked: Vec<Checked> = meetings
-        .par_iter()
-        .map(|dir| {
-            let begun = Instant::now();
-            let result = match clashes.get(dir) {
-                Some(clash) => Err(Error::from(clash.clone())),
-                None => guarded(dir, || pack::check(dir, &templates)),
-            };
-            detail!(
-                "checked {} in {:.2}s",
-                dir.display(),
-                begun.elapsed().as_secs_f64()
-            );
-            match result {
-                Ok(checked) => {
-                    let deadline = calendar
-                        .as_ref()
-                        .ok()
-                        .map(|calendar| Deadline::of(&checked.meeting, calendar));
-                    (checked.warnings, 0, None, deadline)
-                }
-                Err(err) => (
-                    Diagnostic::all_from_error(&err),
-                    err.count(),
-                    Some(exit_status(&err)),
-                    None,
-                ),
+    let checked: Vec<Checked> = workers::in_order(meetings, 0, |dir| {
+        let begun = Instant::now();
+        let result = match clashes.get(dir) {
+            Some(clash) => Err(Error::from(clash.clone())),
+            None => guarded(dir, || pack::check(dir, &templates)),
+        };
+        detail!(
+            "checked {} in {:.2}s",
+            dir.display(),
+            begun.elapsed().as_secs_f64()
+        );
+        match result {
+            Ok(checked) => {
+                let deadline = calendar
+                    .as_ref()
+                    .ok()
+                    .map(|calendar| Deadline::of(&checked.meeting, calendar));
+                (checked.warnings, 0, None, deadline)
             }
-        })
-        .collect();
+            Err(err) => (
+                Diagnostic::all_from_error(&err),
+                err.count(),
+                Some(exit_status(&err)),
+                None,
+            ),
+        }
+    });
     let calendar_error = calendar.err();
     let status = checked
         .iter()

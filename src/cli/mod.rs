@@ -14,9 +14,12 @@ mod progress;
 mod project;
 mod select;
 mod serve;
+mod shard;
 mod signals;
+mod site;
 mod timetable;
 mod watch;
+mod workers;
 
 use std::process::ExitCode;
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::build::default_templates_dir;
 use super::project;
+use super::shard::Shard;
 use crate::content::find_meetings;
 use crate::error::{ContentError, Error, Result};
 use crate::preview::meeting_folder;
@@ -19,6 +20,21 @@ pub struct Selected {
     /// What was skipped while looking for them (links to nothing, link loops,
     /// unreadable folders), as warnings.
     pub skipped: Vec<ContentError>,
+    /// How many meetings were found but fall in another `--shard` part.
+    pub outside_shard: usize,
+}
+
+impl Selected {
+    /// Only the meetings in part `shard`, when one is given; the others are counted
+    /// in [`Self::outside_shard`].
+    pub fn in_shard(mut self, shard: Option<Shard>) -> Self {
+        if let Some(shard) = shard {
+            let all = self.meetings.len();
+            self.meetings.retain(|dir| shard.holds(dir));
+            self.outside_shard = all - self.meetings.len();
+        }
+        self
+    }
 }
 
 /// The meeting folders named by `paths` (meeting folders, folders holding meetings,

@@ -143,7 +143,7 @@ fn page(state: &State) -> String {
         };
         format!(
             "<div id=\"error\"><p><strong>Not rendered</strong>: {kept}.</p><pre>{}</pre></div>",
-            html_escape(error)
+            crate::markup::escape_html(error)
         )
     });
     let pages: String = state
@@ -157,7 +157,7 @@ fn page(state: &State) -> String {
             )
         })
         .collect();
-    let title = html_escape(&state.title);
+    let title = crate::markup::escape_html(&state.title);
     format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} - agenda-pack preview</title>
@@ -179,13 +179,6 @@ setInterval(async () => {{
 </script></body></html>
 "#
     )
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

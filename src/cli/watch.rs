@@ -101,6 +101,9 @@ pub fn run(
             .cloned()
             .collect()
     };
+    // Once after each render, while waiting for the next save: off the path from a
+    // save to its PDF.
+    preview.evict_stale();
     while let Ok(first) = rx.recv() {
         let mut changed = match first {
             Ok(event) => relevant(&event, &outside),
@@ -136,6 +139,7 @@ pub fn run(
         }
         let _ = render_and_report(preview, on_render, sources, status);
         outside.follow(&mut watcher, preview, &folders, status);
+        preview.evict_stale();
     }
     ExitCode::SUCCESS
 }

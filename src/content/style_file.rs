@@ -9,9 +9,9 @@ use super::root_file;
 use super::yaml::YamlText;
 use crate::error::Result;
 use crate::model::{
-    Access, CoOptedLayout, ContactBlock, CouncillorTitle, DatePlaces, DateStyle, EmployeeLayout,
-    FrontSheetWording, MinuteNumber, MinutesWording, NameList, NotesStyle, PageRangePlace,
-    PresentLabelSettings, ProgrammeWording, ReportTitle, SignatoryDateStyle, Style,
+    Access, CoOptedLayout, Colour, ContactBlock, CouncillorTitle, DatePlaces, DateStyle,
+    EmployeeLayout, FrontSheetWording, MinuteNumber, MinutesWording, NameList, NotesStyle,
+    PageRangePlace, PresentLabelSettings, ProgrammeWording, ReportTitle, SignatoryDateStyle, Style,
 };
 
 /// The file in the content root that sets the style of every meeting.
@@ -45,6 +45,7 @@ pub struct StyleSettings {
     programme_no_items: Option<String>,
     programme_title_on_every_page: Option<bool>,
     report_title: Option<ReportTitle>,
+    colour: Option<Colour>,
 }
 
 impl StyleSettings {
@@ -76,6 +77,7 @@ impl StyleSettings {
                 .programme_title_on_every_page
                 .or(wider.programme_title_on_every_page),
             report_title: self.report_title.or(wider.report_title),
+            colour: self.colour.or(wider.colour),
         }
     }
 
@@ -125,6 +127,7 @@ impl StyleSettings {
                     .unwrap_or(stock_programme.title_on_every_page),
             },
             report_title: self.report_title.unwrap_or_default(),
+            colour: self.colour,
         }
     }
 }

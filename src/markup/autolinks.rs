@@ -1,15 +1,42 @@
-//! Plain text written in YAML (a front-sheet note) as typst markup: escaped, with
-//! each `<address>` it holds made a live link without its angle brackets.
+//! Plain text written in YAML (a front-sheet note) as typst markup or HTML: escaped,
+//! with each `<address>` it holds made a live link without its angle brackets.
 
 use pulldown_cmark::LinkType;
 
-use super::escape::{escape_markup, string_literal};
+use super::escape::{escape_html, escape_markup, string_literal};
 use super::links::live_address;
 
 /// `text` escaped as typst markup, each `<https://...>`, `<mailto:...>`, `<tel:...>`
 /// or `<name@example.org>` printed as a live link showing the address alone.
 /// Anything else between angle brackets is printed as written.
 pub fn text_with_autolinks(text: &str) -> String {
+    autolinked(text, escape_markup, |address, shown| {
+        format!(
+            "#link({})[{}]",
+            string_literal(address),
+            escape_markup(shown)
+        )
+    })
+}
+
+/// `text` as an HTML fragment, its addresses live links as in [`text_with_autolinks`].
+pub fn html_with_autolinks(text: &str) -> String {
+    autolinked(text, escape_html, |address, shown| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            escape_html(address),
+            escape_html(shown)
+        )
+    })
+}
+
+/// `text` with `escape` applied to the text and `link(address, shown)` writing each
+/// live address.
+fn autolinked(
+    text: &str,
+    escape: impl Fn(&str) -> String,
+    link: impl Fn(&str, &str) -> String,
+) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(open) = rest.find('<') {
@@ -19,19 +46,15 @@ pub fn text_with_autolinks(text: &str) -> String {
         let inner = &rest[open + 1..close];
         match link_of(inner) {
             Some(address) => {
-                out.push_str(&escape_markup(&rest[..open]));
+                out.push_str(&escape(&rest[..open]));
                 let shown = inner.strip_prefix("mailto:").unwrap_or(inner);
-                out.push_str(&format!(
-                    "#link({})[{}]",
-                    string_literal(&address),
-                    escape_markup(shown)
-                ));
+                out.push_str(&link(&address, shown));
             }
-            None => out.push_str(&escape_markup(&rest[..=close])),
+            None => out.push_str(&escape(&rest[..=close])),
         }
         rest = &rest[close + 1..];
     }
-    out.push_str(&escape_markup(rest));
+    out.push_str(&escape(rest));
     out
 }
 

@@ -1,4 +1,4 @@
-//! Escaping author text so typst prints it verbatim and can never run it.
+//! Escaping author text so typst (or HTML) prints it verbatim and can never run it.
 
 /// Escapes `text` for typst markup: every ASCII punctuation character gets a
 /// backslash, so no markup syntax (`#`, `*`, `=`, `//`, `$`, `<`, `@`, `[`, quotes,
@@ -38,6 +38,14 @@ pub fn string_literal(text: &str) -> String {
         }
     }
     out.push('"');
+    out
+}
+
+/// Escapes `text` for HTML text and quoted attribute values: `&`, `<`, `>`, `"` and
+/// `'` become references; nothing else changes (a `/` stays readable in URLs).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
     out
 }
 

@@ -1,16 +1,15 @@
 //! Headings of notes, reports, minutes and appendices: numbered sections, sub-headings,
 //! appendices and a second part, what a heading's `{...}` attributes ask for
 //! (`{.numbered}`, `{number=7}`), a paragraph's own `{number=4}`, and the counters
-//! that print sections `2`, paragraphs `2.1` and sub-paragraphs `2.1.1`. The counters
-//! and attributes are target-neutral; the converter's methods print typst.
+//! that print sections `2`, paragraphs `2.1` and sub-paragraphs `2.1.1`. Everything
+//! here is target-neutral: the converter's back end spells the headings.
 
 use std::fmt;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, HeadingLevel};
 
-use super::super::escape::{escape_markup, string_literal};
-use super::super::source_map;
+use super::super::backend::Heading;
 use super::{Buffer, Converter, Flavour};
 use crate::error::ContentError;
 use crate::model::{AppendixScheme, SubParagraphs, is_business_heading};
@@ -228,30 +227,30 @@ impl Converter<'_> {
                 .error(range.start, "this heading's `{...}` attributes do not apply here")
                 .with_hint("`{.numbered}` numbers a `##` sub-heading inside a numbered section of a note, and `{number=N}` sets the number of a numbered section (`#`) or sub-heading; remove the braces elsewhere"));
         }
+        let backend = self.backend;
         let markup = match (self.flavour, level) {
             (Flavour::Report { sub_paragraphs, .. }, HeadingLevel::H2) if in_numbered_section => {
-                let label = self
-                    .numbering
-                    .numbered_subheading(attributes.number, sub_paragraphs);
-                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
+                self.numbered_subheading(&title, attributes.number, sub_paragraphs)
             }
             (Flavour::BriefingNote { sub_paragraphs, .. }, HeadingLevel::H2)
                 if attributes.numbered =>
             {
-                let label = self
-                    .numbering
-                    .numbered_subheading(attributes.number, sub_paragraphs);
-                format!("#numbered-subheading(\"{label}\")[{title}]\n\n")
+                self.numbered_subheading(&title, attributes.number, sub_paragraphs)
             }
-            (_, HeadingLevel::H2) => format!("#subheading[{title}]\n\n"),
-            (Flavour::Appendix, _) => format!("#unnumbered-section[{title}]\n\n"),
+            (_, HeadingLevel::H2) => backend.heading(Heading::Sub { title: &title }),
+            (Flavour::Appendix, _) => backend.heading(Heading::Unnumbered { title: &title }),
             (Flavour::Minutes { .. }, _) if is_business_heading(&plain) => {
-                format!("#business-heading[{title}]\n\n")
+                backend.heading(Heading::Business { title: &title })
             }
             (Flavour::Minutes { first_minute }, _) => {
                 let number = first_minute + self.minutes;
                 self.minutes += 1;
-                format!("#minute-heading(\"{number}\")[{title}]\n\n")
+                let id = self.unique_id(&format!("minute-{number}"));
+                backend.heading(Heading::Minute {
+                    number,
+                    id: &id,
+                    title: &title,
+                })
             }
             (Flavour::BriefingNote { appendices, .. } | Flavour::Report { appendices, .. }, _) => {
                 self.section_or_appendix(
@@ -267,6 +266,22 @@ impl Converter<'_> {
         Ok(())
     }
 
+    /// A sub-heading taking the next paragraph number (or `explicit`).
+    fn numbered_subheading(
+        &mut self,
+        title: &str,
+        explicit: Option<u32>,
+        mode: SubParagraphs,
+    ) -> String {
+        let label = self.numbering.numbered_subheading(explicit, mode);
+        let id = self.unique_id(&format!("p{label}"));
+        self.backend.heading(Heading::NumberedSub {
+            label: &label,
+            id: &id,
+            title,
+        })
+    }
+
     /// A level-1 heading of a note or report: a numbered section (numbered `number`
     /// when given), an appendix, or the start of a second numbered part.
     fn section_or_appendix(
@@ -277,17 +292,28 @@ impl Converter<'_> {
         number: Option<u32>,
         offset: usize,
     ) -> Result<String, ContentError> {
+        let backend = self.backend;
         if let Some(rest) = plain.strip_prefix(APPENDIX) {
             self.leave_main_body(offset, "an appendix")?;
+            let close = if self.in_appendix {
+                backend.appendix_end()
+            } else {
+                ""
+            };
             self.appendices += 1;
             self.in_appendix = true;
             // `# Appendix:` alone: an appendix without a title, labelled only.
-            let title = title.trim_start_matches("Appendix\\:").trim();
-            return Ok(format!(
-                "#appendix-heading({}, {})[{title}]\n\n",
-                string_literal(&scheme.label(self.appendices)),
-                string_literal(rest.trim()),
-            ));
+            let title = title
+                .trim_start_matches(backend.text(APPENDIX).as_str())
+                .trim();
+            let id = self.unique_id(&format!("appendix-{}", self.appendices));
+            let heading = backend.heading(Heading::Appendix {
+                label: &scheme.label(self.appendices),
+                plain: rest.trim(),
+                title,
+                id: &id,
+            });
+            return Ok(format!("{close}{heading}"));
         }
         if let Some(rest) = plain.strip_prefix(PART) {
             if rest.trim().is_empty() {
@@ -296,13 +322,22 @@ impl Converter<'_> {
                     .with_hint("write `# Part: <its title>`"));
             }
             self.leave_main_body(offset, "a part")?;
+            let close = if self.in_appendix {
+                backend.appendix_end()
+            } else {
+                ""
+            };
             self.in_appendix = false;
             self.numbering.restart();
-            let title = title.trim_start_matches("Part\\:").trim();
-            return Ok(format!(
-                "#part-heading({})[{title}]\n\n",
-                string_literal(rest.trim()),
-            ));
+            self.parts += 1;
+            let title = title.trim_start_matches(backend.text(PART).as_str()).trim();
+            let id = self.unique_id("part");
+            let heading = backend.heading(Heading::Part {
+                plain: rest.trim(),
+                title,
+                id: &id,
+            });
+            return Ok(format!("{close}{heading}"));
         }
         if self.in_appendix {
             return Err(self
@@ -333,10 +368,12 @@ impl Converter<'_> {
             self.print_recommendations(offset);
         }
         let number = self.numbering.start_section(number);
-        Ok(format!(
-            "#section-heading(\"{}\")[{title}]\n\n",
-            self.section_label(number)
-        ))
+        let id = self.unique_id(&format!("s{number}"));
+        Ok(backend.heading(Heading::Section {
+            label: &self.section_label(number),
+            id: &id,
+            title,
+        }))
     }
 
     /// Ends the main text before the first appendix or part (printing recommendations
@@ -353,6 +390,8 @@ impl Converter<'_> {
         if self.main_body.is_none() {
             self.print_recommendations(offset);
             self.block("");
+            let notes = self.take_footnotes();
+            self.write(&notes);
             self.main_body = Some(std::mem::take(&mut self.top().markup));
         }
         Ok(())
@@ -373,21 +412,28 @@ impl Converter<'_> {
         let Some(recommendations) = self.recommendations.take() else {
             return;
         };
+        let backend = self.backend;
         let number = self.numbering.start_section(None);
+        let section_id = self.unique_id(&format!("s{number}"));
+        let heading = backend.heading(Heading::Section {
+            label: &self.section_label(number),
+            id: &section_id,
+            title: &backend.text("Recommendations"),
+        });
         let lead_label = self.numbering.next_paragraph(None);
+        let lead_id = self.unique_id(&format!("p{lead_label}"));
+        let lead =
+            backend.numbered_paragraph(&lead_label, &lead_id, &backend.text(&recommendations.lead));
         let items: Vec<String> = recommendations
             .items
             .iter()
-            .map(|item| format!("[{}]", escape_markup(item)))
+            .map(|item| backend.text(item))
             .collect();
-        let markup = format!(
-            "{end}#section-heading(\"{label}\")[Recommendations]\n\n#numbered-par(\"{lead_label}\")[{lead}]\n\n#indented[#enum(start: 1, {items})]\n\n{file}{marker}",
-            end = source_map::END_MARKER,
-            file = source_map::file_marker(&self.source.file),
-            marker = self.marker(offset),
-            label = self.section_label(number),
-            lead = escape_markup(&recommendations.lead),
-            items = items.join(", "),
+        let list = backend.indented(&backend.list(Some(1), None, &items));
+        let markup = backend.foreign(
+            &self.source.file,
+            format!("{heading}{lead}{list}"),
+            &self.marker(offset),
         );
         self.block(&markup);
     }

@@ -1,90 +1,35 @@
-//! Markdown bodies to typst markup: numbered sections and paragraphs, lists, captioned
-//! tables and figures, appendices and minutes, with every number generated.
+//! The walk over a Markdown body's events, shared by both targets: numbered sections
+//! and paragraphs, lists, captioned tables and figures, footnotes, appendices and
+//! minutes, every number and check decided here and spelled by a back end.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::escape::{escape_markup, string_literal};
-use super::figure_width::split_width;
+use super::backend::{Backend, Footnote, Inline};
+use super::flavour::{Assets, Flavour, Rendered};
+use super::html_backend::Html;
 use super::links::live_address;
-use super::list::{Prepared, list_markup};
-use super::source_map;
+use super::list::Prepared;
 use super::table::{CaptionLine, LINE_BREAK, TableFrame, is_line_break};
-use super::table_caption::{TableSettings, ends_with_settings, split_settings};
-use crate::content::confine;
+use super::typst_backend::Typst;
 use crate::error::{ContentError, Location};
-use crate::model::{AppendixScheme, MarkdownSource, MinuteRef, Recommendations, SubParagraphs};
-use crate::typeset::{CONTENT_DIR, Unprintable, check_image};
+use crate::model::{MarkdownSource, MinuteRef, Recommendations};
+use crate::typeset::Unprintable;
 
-// A child module, so that the heading methods reach the converter's state.
+// Child modules, so that their methods reach the converter's state.
+#[path = "figure.rs"]
+mod figure;
 #[path = "heading.rs"]
 mod heading;
-use heading::{HeadingAttributes, Numbering, paragraph_number};
-
-/// A paragraph starting with this is not numbered (a lead-in line, a quotation).
-const UNNUMBERED: &str = "{-}";
-/// A paragraph of just this starts a section on landscape pages, for wide tables.
-const LANDSCAPE_START: &str = "[landscape]";
-/// A paragraph of just this ends the landscape section.
-const LANDSCAPE_END: &str = "[/landscape]";
+#[path = "paragraph.rs"]
+mod paragraph;
+use heading::{HeadingAttributes, Numbering};
 
 /// How deep constructs may nest: far beyond any council document, well within what
 /// typst's parser accepts (deeper input would make typst fail).
 const MAX_NESTING: usize = 20;
-
-/// Which house-style layout a body is converted for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavour<'a> {
-    /// Sections `1 Purpose of the Note`, paragraphs `1.1`, appendices.
-    BriefingNote {
-        /// How appendices are labelled.
-        appendices: AppendixScheme,
-        /// Recommendations from the front matter, printed as section 2.
-        recommendations: Option<&'a Recommendations>,
-        /// The paragraphs under a sub-heading marked `{.numbered}`.
-        sub_paragraphs: SubParagraphs,
-    },
-    /// Sections `1. Context`, paragraphs `1.1`, sub-headings numbered like paragraphs
-    /// (`5.1 Financial implications`), appendices.
-    Report {
-        /// How appendices are labelled.
-        appendices: AppendixScheme,
-        /// The paragraphs under a numbered sub-heading.
-        sub_paragraphs: SubParagraphs,
-    },
-    /// A standalone appendix: headings and paragraphs unnumbered.
-    Appendix,
-    /// Minutes numbered from `first_minute`, `RESOLVED` blocks.
-    Minutes {
-        /// The number of the first minute.
-        first_minute: u32,
-    },
-}
-
-/// Where a document's images live: the meeting folder and the document's folder in it.
-pub struct Assets<'a> {
-    /// The meeting folder; nothing outside it may be referenced.
-    pub meeting_dir: &'a Path,
-    /// The folder of the Markdown file, relative to the meeting folder.
-    pub document_dir: PathBuf,
-}
-
-/// A converted body: the main text, and the appendices that follow the author block.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    /// Everything before the first appendix.
-    pub body: String,
-    /// The appendices in the same source, each starting on a new page.
-    pub appendices: String,
-    /// The minutes referred to with `[[minute 22/26]]`, and where.
-    pub minute_refs: Vec<(MinuteRef, Location)>,
-    /// How many numbered minutes were printed (minutes only): the minute book counts
-    /// with this, so its advice agrees with the printed numbers.
-    pub minute_count: u32,
-}
 
 /// Converts `source` into typst markup in the given flavour, or fails with every
 /// mistake of the document, in source order. A mistake in one construct (a character
@@ -96,6 +41,27 @@ pub fn render(
     flavour: Flavour,
     assets: &Assets,
 ) -> Result<Rendered, Vec<ContentError>> {
+    convert(source, flavour, assets, &Typst)
+}
+
+/// Converts `source` into an HTML fragment for the web edition: the same walk, numbers,
+/// checks and errors as [`render`], so a paragraph numbered `2.3` in print is
+/// `<p id="p2.3">` here. All author text is escaped; raw HTML is refused as in print.
+pub fn render_html(
+    source: &MarkdownSource,
+    flavour: Flavour,
+    assets: &Assets,
+) -> Result<Rendered, Vec<ContentError>> {
+    convert(source, flavour, assets, &Html)
+}
+
+/// The one walk over the Markdown, printing through `backend`.
+fn convert(
+    source: &MarkdownSource,
+    flavour: Flavour,
+    assets: &Assets,
+    backend: &dyn Backend,
+) -> Result<Rendered, Vec<ContentError>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -105,7 +71,7 @@ pub fn render(
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared.text, options)
         .into_offset_iter()
         .collect();
-    let mut converter = Converter::new(source, flavour, assets, &prepared);
+    let mut converter = Converter::new(source, flavour, assets, &prepared, backend);
     let converted = converter
         .collect_footnotes(&events)
         .and_then(|main| converter.run(&main));
@@ -167,6 +133,8 @@ struct ListFrame {
 }
 
 struct Converter<'a> {
+    /// The output being written.
+    backend: &'a dyn Backend,
     source: &'a MarkdownSource,
     /// The text as parsed, with its lettered list markers.
     prepared: &'a Prepared,
@@ -208,6 +176,18 @@ struct Converter<'a> {
     line_starts: Vec<usize>,
     /// The mistakes met so far that did not stop the conversion.
     errors: Vec<ContentError>,
+    /// Footnote references so far (footnotes are numbered in reading order).
+    footnotes_referred: u32,
+    /// The footnotes referred to in the current part, not yet listed.
+    notes: Vec<Footnote>,
+    /// The images used, each once.
+    images: Vec<String>,
+    /// The ids given so far (an HTML page's ids must be unique).
+    ids: HashSet<String>,
+    /// How many `# Part:` headings have started a numbering again.
+    parts: u32,
+    /// Tables without a caption so far (their ids).
+    untitled_tables: u32,
 }
 
 impl<'a> Converter<'a> {
@@ -216,8 +196,10 @@ impl<'a> Converter<'a> {
         flavour: Flavour<'a>,
         assets: &'a Assets<'a>,
         prepared: &'a Prepared,
+        backend: &'a dyn Backend,
     ) -> Self {
         Self {
+            backend,
             source,
             prepared,
             flavour,
@@ -252,13 +234,44 @@ impl<'a> Converter<'a> {
                 .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
             errors: Vec::new(),
+            footnotes_referred: 0,
+            notes: Vec::new(),
+            images: Vec::new(),
+            ids: HashSet::new(),
+            parts: 0,
+            untitled_tables: 0,
         }
+    }
+
+    /// An id unique in the converted body, from `base` (`p2.3`): a second numbered
+    /// part prefixes its own, and a number given twice gets `-2`.
+    fn unique_id(&mut self, base: &str) -> String {
+        let base = match self.parts {
+            0 => base.to_string(),
+            part => format!("part{part}-{base}"),
+        };
+        let mut id = base.clone();
+        let mut count = 1;
+        while !self.ids.insert(id.clone()) {
+            count += 1;
+            id = format!("{base}-{count}");
+        }
+        id
+    }
+
+    /// The footnotes referred to since the last list of them, listed.
+    fn take_footnotes(&mut self) -> String {
+        let notes = std::mem::take(&mut self.notes);
+        if notes.is_empty() {
+            return String::new();
+        }
+        self.backend.footnotes(&notes)
     }
 
     /// The source marker for byte `offset` of the Markdown text.
     fn marker(&self, offset: usize) -> String {
         let at = self.location(offset);
-        source_map::line_marker(at.line, at.column)
+        self.backend.source_marker(at.line, at.column)
     }
 
     /// The file, line and column of byte `offset` of the Markdown text.
@@ -344,7 +357,7 @@ impl<'a> Converter<'a> {
     /// Writes a top-level block, first flushing a decision that found no list.
     fn block(&mut self, markup: &str) {
         if let Some(resolved) = self.pending_resolved.take() {
-            let flushed = format!("#resolved[{resolved}]\n\n");
+            let flushed = self.backend.resolved(&resolved, None);
             self.write(&flushed);
         }
         self.write(markup);
@@ -359,14 +372,14 @@ impl<'a> Converter<'a> {
                 if !self.in_image() {
                     self.check_printable(text, &range);
                 }
-                let escaped = escape_markup(text);
+                let escaped = self.backend.text(text);
                 let buffer = self.top();
                 buffer.markup.push_str(&escaped);
                 buffer.plain.push_str(text);
             }
             Event::Code(code) => {
                 self.check_printable(code, &range);
-                let markup = format!("#raw({});", string_literal(code));
+                let markup = self.backend.code(code);
                 let buffer = self.top();
                 buffer.markup.push_str(&markup);
                 buffer.plain.push_str(code);
@@ -376,7 +389,10 @@ impl<'a> Converter<'a> {
                 buffer.markup.push(' ');
                 buffer.plain.push(' ');
             }
-            Event::HardBreak => self.write("#linebreak();"),
+            Event::HardBreak => {
+                let markup = self.backend.line_break();
+                self.write(&markup);
+            }
             Event::Rule => {
                 if self.pending_caption.is_some() || !self.at_top_level() {
                     let error = self.error(
@@ -385,7 +401,8 @@ impl<'a> Converter<'a> {
                     );
                     self.report(error);
                 } else {
-                    self.block("#pagebreak(weak: true)\n\n");
+                    let markup = self.backend.page_break();
+                    self.block(&markup);
                 }
             }
             Event::FootnoteReference(label) => {
@@ -412,7 +429,13 @@ impl<'a> Converter<'a> {
                     self.report(error);
                     return Ok(());
                 };
-                let markup = format!("#footnote[{body}]");
+                self.footnotes_referred += 1;
+                let note = Footnote {
+                    number: self.footnotes_referred,
+                    body,
+                };
+                let markup = self.backend.footnote_reference(&note);
+                self.notes.push(note);
                 self.write(&markup);
             }
             Event::InlineHtml(html)
@@ -641,26 +664,22 @@ impl<'a> Converter<'a> {
         match tag {
             TagEnd::Paragraph => self.end_paragraph(range)?,
             TagEnd::Heading(level) => self.end_heading(level, range)?,
-            TagEnd::Emphasis => self.wrap_inline("emph"),
-            TagEnd::Strong => self.wrap_inline("strong"),
-            TagEnd::Strikethrough => self.wrap_inline("strike"),
+            TagEnd::Emphasis => self.wrap_inline(Inline::Emphasis),
+            TagEnd::Strong => self.wrap_inline(Inline::Strong),
+            TagEnd::Strikethrough => self.wrap_inline(Inline::Strikethrough),
             TagEnd::Link => {
                 let inner = self.pop();
                 let (markup, plain) = match self.targets.pop().expect("a link ends after it starts")
                 {
                     Target::Url(url) => (
-                        format!(
-                            "{}#link({})[{}]",
-                            self.marker(range.start),
-                            string_literal(&url),
-                            inner.markup
-                        ),
+                        self.backend
+                            .link(&self.marker(range.start), &url, &inner.markup),
                         inner.plain,
                     ),
                     // The reference is printed in the house style whatever the link text.
                     Target::Minute(reference) => {
                         let text = reference.to_string();
-                        (escape_markup(&text), text)
+                        (self.backend.text(&text), text)
                     }
                     Target::Refused => (inner.markup, inner.plain),
                     Target::Image(_) => unreachable!("an image ends before its link"),
@@ -672,14 +691,10 @@ impl<'a> Converter<'a> {
             TagEnd::Image => self.end_image(range)?,
             TagEnd::CodeBlock => {
                 let inner = self.pop();
-                let lang = match self.code_lang.take() {
-                    Some(lang) => format!(", lang: {}", string_literal(&lang)),
-                    None => String::new(),
-                };
-                let markup = format!(
-                    "#raw(block: true{lang}, {})\n\n",
-                    string_literal(inner.plain.trim_end())
-                );
+                let lang = self.code_lang.take();
+                let markup = self
+                    .backend
+                    .code_block(lang.as_deref(), inner.plain.trim_end());
                 self.block(&markup);
             }
             TagEnd::List(_) => self.end_list(),
@@ -691,7 +706,7 @@ impl<'a> Converter<'a> {
             TagEnd::BlockQuote(_) => {
                 self.contexts.pop();
                 let inner = self.pop();
-                let markup = format!("#quote(block: true)[{}]\n\n", inner.markup.trim());
+                let markup = self.backend.quote(inner.markup.trim());
                 self.block(&markup);
             }
             TagEnd::Table => self.end_table(range)?,
@@ -710,7 +725,7 @@ impl<'a> Converter<'a> {
                 let cell = self.pop();
                 let written = &self.source.text[range];
                 let table = self.tables.last_mut().expect("inside a table");
-                table.end_cell(&cell.markup, &cell.plain, written);
+                table.end_cell(&cell.markup, &cell.plain, written, self.backend);
             }
             TagEnd::HtmlBlock
             | TagEnd::FootnoteDefinition
@@ -733,236 +748,13 @@ impl<'a> Converter<'a> {
             && !self.in_appendix
     }
 
-    fn wrap_inline(&mut self, function: &str) {
+    fn wrap_inline(&mut self, style: Inline) {
         let inner = self.pop();
-        let markup = format!("#{function}[{}]", inner.markup);
+        let markup = self.backend.inline(style, &inner.markup);
         let buffer = self.top();
         buffer.markup.push_str(&markup);
         buffer.plain.push_str(&inner.plain);
         buffer.has_figure |= inner.has_figure;
-    }
-
-    fn end_paragraph(&mut self, range: Range<usize>) -> Result<(), ContentError> {
-        let paragraph = self.pop();
-        let plain = paragraph.plain.trim();
-        let markup = paragraph.markup.trim();
-        if !self.at_top_level() {
-            let markup = format!("{markup}\n\n");
-            self.write(&markup);
-            return Ok(());
-        }
-        if let Some(caption) = plain.strip_prefix("Table:") {
-            let written = &self.source.text[range.clone()];
-            // A wrong caption line is left out: its table follows uncaptioned.
-            if let Err(error) = self.caption_line(caption, markup, written, range.start) {
-                self.report(error);
-            }
-            return Ok(());
-        }
-        if paragraph.has_figure && plain.is_empty() {
-            let markup = format!("{markup}\n\n");
-            self.block(&markup);
-            return Ok(());
-        }
-        if matches!(self.flavour, Flavour::Minutes { .. }) && plain.starts_with("RESOLVED") {
-            self.block("");
-            self.pending_resolved = Some(markup.to_string());
-            return Ok(());
-        }
-        let landscape = match plain {
-            LANDSCAPE_START => Some(self.start_landscape(range.start)),
-            LANDSCAPE_END => Some(self.end_landscape(range.start)),
-            _ => None,
-        };
-        if let Some(landscape) = landscape {
-            // A wrong marker opens or closes nothing, so the buffers stay paired.
-            if let Err(error) = landscape {
-                self.report(error);
-            }
-            return Ok(());
-        }
-        if plain.starts_with(UNNUMBERED) {
-            let markup = format!("{}\n\n", markup.trim_start_matches("\\{\\-\\}").trim());
-            self.block(&markup);
-            return Ok(());
-        }
-        // The marker is never printed; its number counts where paragraphs are numbered.
-        let (explicit, markup) = match paragraph_number(plain) {
-            Some(Ok((number, written))) => (
-                Some(number),
-                markup
-                    .trim_start_matches(escape_markup(written).as_str())
-                    .trim(),
-            ),
-            Some(Err(bad)) => {
-                let error = self
-                    .error(range.start, bad.to_string())
-                    .with_hint(bad.hint());
-                self.report(error);
-                (None, markup)
-            }
-            None => (None, markup),
-        };
-        let markup = if self.numbering_paragraphs() {
-            let label = self.numbering.next_paragraph(explicit);
-            format!("#numbered-par(\"{label}\")[{markup}]\n\n")
-        } else {
-            format!("{markup}\n\n")
-        };
-        self.block(&markup);
-        Ok(())
-    }
-
-    /// A `Table:` line: its caption (plain text and markup) and settings wait for
-    /// the table below. `written` is the line as written: braces escaped there
-    /// (`\{`) are part of the caption.
-    fn caption_line(
-        &mut self,
-        plain: &str,
-        markup: &str,
-        written: &str,
-        at: usize,
-    ) -> Result<(), ContentError> {
-        if plain.trim().is_empty() {
-            return Err(self
-                .error(at, "the `Table:` caption is empty")
-                .with_hint("write the caption after `Table:`, or remove the line for a table without a caption"));
-        }
-        let (caption, settings) = if ends_with_settings(written) {
-            match split_settings(plain) {
-                Ok(split) => split,
-                Err(bad) => {
-                    let error = self.error(at, bad.to_string()).with_hint(bad.hint());
-                    self.report(error);
-                    (plain.trim(), TableSettings::default())
-                }
-            }
-        } else {
-            (plain.trim(), TableSettings::default())
-        };
-        let settings_markup = escape_markup(plain.trim()[caption.len()..].trim());
-        let markup = markup.trim_start_matches("Table\\:").trim();
-        let Some(caption_markup) = markup.strip_suffix(settings_markup.as_str()) else {
-            return Err(self
-                .error(
-                    at,
-                    "the table settings must end the `Table:` line as plain text",
-                )
-                .with_hint(
-                    "write the settings in braces after the caption, outside any emphasis",
-                ));
-        };
-        let caption_markup = caption_markup.trim();
-        self.block("");
-        self.pending_caption = Some(CaptionLine {
-            caption: (!caption.is_empty()).then(|| caption_markup.to_string()),
-            settings,
-            at,
-        });
-        Ok(())
-    }
-
-    fn start_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
-        if self.landscape.is_some() {
-            return Err(self
-                .error(offset, "a landscape section is already open")
-                .with_hint("close the first one with `[/landscape]`"));
-        }
-        self.block("");
-        self.landscape = Some(offset);
-        self.push();
-        Ok(())
-    }
-
-    fn end_landscape(&mut self, offset: usize) -> Result<(), ContentError> {
-        if self.landscape.take().is_none() {
-            return Err(self.error(offset, "`[/landscape]` without a `[landscape]` before it"));
-        }
-        self.block("");
-        let inner = self.pop();
-        let markup = format!("#landscape[\n{}]\n\n", inner.markup);
-        self.write(&markup);
-        Ok(())
-    }
-
-    fn end_image(&mut self, range: Range<usize>) -> Result<(), ContentError> {
-        let alt = self.pop().plain.trim().to_string();
-        let Some(Target::Image(dest_url)) = self.targets.pop() else {
-            unreachable!("an image ends after it starts")
-        };
-        let title = self
-            .image_titles
-            .pop()
-            .expect("an image ends after it starts");
-        if alt.is_empty() {
-            let error = self.error(range.start, "the image has no alternative text")
-                .with_hint("describe the image for screen readers: `![what the image shows](file \"caption\")`");
-            self.report(error);
-        }
-        let path = self.image_path(&dest_url, range.start);
-        let (title, width) = match split_width(&title) {
-            Ok(split) => split,
-            Err(bad) => {
-                let error = self
-                    .error(range.start, bad.to_string())
-                    .with_hint(bad.hint());
-                self.report(error);
-                (title.as_str(), None)
-            }
-        };
-        self.check_printable(title, &range);
-        // A wrong image is left out; what is around it is still checked.
-        let path = match path {
-            Ok(path) => path,
-            Err(error) => {
-                self.report(error);
-                return Ok(());
-            }
-        };
-        // Only captioned figures are numbered, like tables.
-        let caption = if title.is_empty() {
-            ", none)".to_string()
-        } else {
-            self.figures_seen += 1;
-            format!(")[Figure {}: {}]", self.figures_seen, escape_markup(title))
-        };
-        let markup = format!(
-            "{}#captioned-figure({}, alt: {}, width: {}{caption}",
-            self.marker(range.start),
-            string_literal(&path),
-            string_literal(&alt),
-            width.unwrap_or("100%"),
-        );
-        let buffer = self.top();
-        buffer.markup.push_str(&markup);
-        buffer.has_figure = true;
-        Ok(())
-    }
-
-    /// The virtual path of an image, after checking it lies inside the meeting folder
-    /// (links followed) and that typst can place it.
-    fn image_path(&self, url: &str, offset: usize) -> Result<String, ContentError> {
-        let relative = self
-            .assets
-            .document_dir
-            .join(confine::normalise(Path::new(url)));
-        let real =
-            confine::resolve_inside(self.assets.meeting_dir, &relative).map_err(|escape| {
-                self.error(offset, format!("image {escape}"))
-                    .with_hint(escape.hint())
-            })?;
-        check_image(&real, url).map_err(|problem| {
-            self.error(offset, problem.to_string())
-                .with_hint(problem.hint())
-        })?;
-        let segments: Vec<String> = relative
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        Ok(format!("{CONTENT_DIR}/{}", segments.join("/")))
     }
 
     /// Whether the text being collected is an image's alternative text.
@@ -991,18 +783,20 @@ impl<'a> Converter<'a> {
     fn end_list(&mut self) {
         self.contexts.pop();
         let frame = self.lists.pop().expect("a list ends after it starts");
-        let list = list_markup(frame.start, frame.pattern.as_deref(), &frame.items);
+        let list = self
+            .backend
+            .list(frame.start, frame.pattern.as_deref(), &frame.items);
         if !self.at_top_level() {
-            let markup = format!("{list}\n");
+            let markup = self.backend.nested_list(&list);
             self.write(&markup);
             return;
         }
         let markup = if let Some(resolved) = self.pending_resolved.take() {
-            format!("#resolved[{resolved}\n\n{list}]\n\n")
+            self.backend.resolved(&resolved, Some(&list))
         } else if self.numbering_paragraphs() {
-            format!("#indented[{list}]\n\n")
+            self.backend.indented(&list)
         } else {
-            format!("{list}\n\n")
+            self.backend.list_block(&list)
         };
         self.write(&markup);
     }
@@ -1014,8 +808,17 @@ impl<'a> Converter<'a> {
         if table.has_caption() {
             self.tables_seen += 1;
         }
-        match table.markup(self.tables_seen) {
-            Ok(markup) => self.write(&markup),
+        let id = if table.has_caption() {
+            self.unique_id(&format!("table-{}", self.tables_seen))
+        } else {
+            self.untitled_tables += 1;
+            self.unique_id(&format!("table-u{}", self.untitled_tables))
+        };
+        match table.layout() {
+            Ok(layout) => {
+                let markup = self.backend.table(&layout, self.tables_seen, &id);
+                self.write(&markup);
+            }
             Err(problem) => {
                 let error = self
                     .error(range.start, problem.to_string())
@@ -1045,9 +848,15 @@ impl<'a> Converter<'a> {
         }
         self.print_recommendations(self.source.text.len());
         self.block("");
+        if self.in_appendix {
+            self.write(self.backend.appendix_end());
+        }
+        let notes = self.take_footnotes();
+        self.write(&notes);
         let rest = self.pop().markup;
-        let file = source_map::file_marker(&self.source.file);
-        let mark = |markup: String| format!("{file}{markup}{}", source_map::END_MARKER);
+        let (backend, source) = (self.backend, self.source);
+        let file = &source.file;
+        let mark = |markup: String| backend.body(file, markup);
         let (body, appendices) = match self.main_body.take() {
             Some(body) => (mark(body), mark(rest)),
             None => (mark(rest), String::new()),
@@ -1055,6 +864,7 @@ impl<'a> Converter<'a> {
         let rendered = Rendered {
             body,
             appendices,
+            images: self.images,
             minute_refs: self.minute_refs,
             minute_count: self.minutes,
         };
@@ -1065,6 +875,9 @@ impl<'a> Converter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markup::source_map;
+    use crate::model::{AppendixScheme, SubParagraphs};
+    use std::path::{Path, PathBuf};
 
     const NOTE: Flavour = Flavour::BriefingNote {
         appendices: AppendixScheme::Number,
@@ -1080,8 +893,7 @@ mod tests {
         convert_marked(text, flavour).map(|r| Rendered {
             body: source_map::strip_markers(&r.body),
             appendices: source_map::strip_markers(&r.appendices),
-            minute_refs: r.minute_refs,
-            minute_count: r.minute_count,
+            ..r
         })
     }
 

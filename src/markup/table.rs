@@ -1,20 +1,17 @@
-//! Markdown (GFM) tables to typst: cells collected row by row, checked against the
-//! source, merged (`<` joins the cell to the left, `^` the cell above), split into
-//! lines and bullet lines at `<br>`, and printed with the house style's
-//! `captioned-table`, which fits them to the page.
+//! Markdown (GFM) tables, target-neutral: cells collected row by row, checked against
+//! the source, merged (`<` joins the cell to the left, `^` the cell above), split into
+//! lines and bullet lines at `<br>`, and laid out (header rows, row headers, bold rows)
+//! for a back end to print.
 
 use pulldown_cmark::Alignment;
 
-use super::escape::string_literal;
+use super::backend::{Backend, CellPart};
 use super::table_caption::TableSettings;
 use crate::error::Location;
 
 /// Stands for a `<br>` in a cell's text while the cell is collected (the bundled
 /// fonts cannot print it, so author text never holds it).
 pub(super) const LINE_BREAK: char = '\u{1e}';
-
-/// How many of a column's longest pieces and lines are measured to fit it.
-const MEASURED: usize = 5;
 
 /// Whether inline HTML is a line break, the one tag a table cell may hold.
 pub(super) fn is_line_break(html: &str) -> bool {
@@ -84,20 +81,20 @@ impl TableProblem {
 }
 
 /// A cell as written.
-struct Cell {
-    /// Its markup, lines and bullet lists made.
-    markup: String,
+pub(super) struct Cell {
+    /// Its lines and runs of bullet lines, converted.
+    pub parts: Vec<CellPart>,
     /// Its lines of plain text (bullet markers removed), for measuring.
-    lines: Vec<String>,
+    pub lines: Vec<String>,
     /// Whether all of it is bold (`**Total**`).
-    bold: bool,
+    pub bold: bool,
     /// `<` or `^`: merged with the cell to the left or above.
     merge: Option<char>,
 }
 
 /// Where a cell of the grid belongs once merges are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
+pub(super) enum Slot {
     /// The cell is printed here, spanning `colspan` columns and `rowspan` rows.
     Origin { colspan: usize, rowspan: usize },
     /// Covered by the cell printed at (row, column).
@@ -140,7 +137,14 @@ impl TableFrame {
 
     /// A cell ends, with its markup and plain text, `LINE_BREAK` between its lines,
     /// and its source as `written` (where `\<`, `\^` and `\-` are plain characters).
-    pub(super) fn end_cell(&mut self, markup: &str, plain: &str, written: &str) {
+    /// The back end spells the bullet markers and tells a bold cell.
+    pub(super) fn end_cell(
+        &mut self,
+        markup: &str,
+        plain: &str,
+        written: &str,
+        backend: &dyn Backend,
+    ) {
         let plain = plain.trim();
         let markup = markup.trim();
         let written = written.trim().trim_matches('|').trim();
@@ -155,20 +159,21 @@ impl TableFrame {
             written_lines.len() == markup.split(LINE_BREAK).count()
                 && written_lines[line].starts_with(['-', '•'])
         };
-        let bold = is_all_strong(markup);
+        let bold = backend.is_all_strong(markup);
+        let markers = [backend.text("- "), backend.text("• ")];
         let mut lines = Vec::new();
-        let mut parts: Vec<String> = Vec::new();
+        let mut parts: Vec<CellPart> = Vec::new();
         let mut bullets: Vec<String> = Vec::new();
         let lines_of = markup.split(LINE_BREAK).zip(plain.split(LINE_BREAK));
         for (index, (markup_line, plain_line)) in lines_of.enumerate() {
             let (markup_line, plain_line) = (markup_line.trim(), plain_line.trim());
-            let bullet = ["\\- ", "• "]
+            let bullet = markers
                 .iter()
-                .find_map(|marker| markup_line.strip_prefix(marker))
+                .find_map(|marker| markup_line.strip_prefix(marker.as_str()))
                 .filter(|_| bullet_written(index));
             match bullet {
                 Some(item) => {
-                    bullets.push(format!("[{}]", item.trim()));
+                    bullets.push(item.trim().to_string());
                     lines.push(
                         plain_line[plain_line.find(' ').unwrap_or(0)..]
                             .trim()
@@ -177,21 +182,18 @@ impl TableFrame {
                 }
                 None => {
                     if !bullets.is_empty() {
-                        parts.push(format!(
-                            "#list({})",
-                            std::mem::take(&mut bullets).join(", ")
-                        ));
+                        parts.push(CellPart::Bullets(std::mem::take(&mut bullets)));
                     }
-                    parts.push(markup_line.to_string());
+                    parts.push(CellPart::Line(markup_line.to_string()));
                     lines.push(plain_line.to_string());
                 }
             }
         }
         if !bullets.is_empty() {
-            parts.push(format!("#list({})", bullets.join(", ")));
+            parts.push(CellPart::Bullets(bullets));
         }
         self.row.push(Cell {
-            markup: join_lines(&parts),
+            parts,
             lines,
             bold,
             merge,
@@ -218,9 +220,8 @@ impl TableFrame {
         Ok(())
     }
 
-    /// The typst markup of the table, numbered `number` in its document when it
-    /// has a caption.
-    pub(super) fn markup(self, number: u32) -> Result<String, TableProblem> {
+    /// Checks the table and resolves its header rows, merges and bold rows.
+    pub(super) fn layout(mut self) -> Result<TableLayout, TableProblem> {
         let columns = self.alignments.len();
         // A header row of empty cells: a table without a header (a glossary), its
         // first column naming the rows.
@@ -243,12 +244,11 @@ impl TableFrame {
         {
             return Err(TableProblem::WidthsCount(widths.len(), columns));
         }
-        let rows: &[Vec<Cell>] = if headerless {
-            &self.rows[1..]
-        } else {
-            &self.rows
-        };
-        let grid = merge(rows, header_rows)?;
+        if headerless {
+            self.rows.remove(0);
+        }
+        let rows = self.rows;
+        let grid = merge(&rows, header_rows)?;
         let row_headers = self.settings.row_headers || headerless;
         // The last row is a total when its first cell says so (as before merged
         // cells); any row whose first cell is all bold is printed bold.
@@ -264,179 +264,53 @@ impl TableFrame {
             })
             .map(|r| r - header_rows)
             .collect();
-        let printed_bold = |r: usize, c: usize| {
-            r < header_rows
-                || bold_rows.contains(&(r - header_rows))
-                || (row_headers && c == 0)
-                || rows[r][c].bold
-        };
-
-        let print_row = |r: usize| -> String {
-            let cells: Vec<String> = (0..columns)
-                .filter_map(|c| match grid[r][c] {
-                    Slot::Covered(..) => None,
-                    Slot::Origin { colspan, rowspan } => {
-                        let body = format!("[{}]", rows[r][c].markup);
-                        let row_header = row_headers && c == 0 && r >= header_rows;
-                        if colspan == 1 && rowspan == 1 && !row_header {
-                            return Some(body);
-                        }
-                        let mut fields = vec![format!("body: {body}")];
-                        if colspan > 1 {
-                            fields.push(format!("colspan: {colspan}"));
-                        }
-                        if rowspan > 1 {
-                            fields.push(format!("rowspan: {rowspan}"));
-                        }
-                        if row_header {
-                            fields.push("row-header: true".into());
-                        }
-                        Some(format!("({})", fields.join(", ")))
-                    }
-                })
-                .collect();
-            format!("({},)", cells.join(", "))
-        };
-        let block = |range: std::ops::Range<usize>| -> String {
-            range
-                .map(|r| format!("    {},\n", print_row(r)))
-                .collect::<String>()
-        };
-
-        let fitting: Vec<String> = (0..columns)
-            .map(|c| {
-                let mut plain = Measured::default();
-                let mut bold = Measured::default();
-                for (r, row) in rows.iter().enumerate() {
-                    let spans_one = matches!(grid[r][c], Slot::Origin { colspan: 1, .. });
-                    if !spans_one {
-                        continue;
-                    }
-                    let target = if printed_bold(r, c) {
-                        &mut bold
-                    } else {
-                        &mut plain
-                    };
-                    target.add(&row[c].lines);
-                }
-                format!(
-                    "(pieces: {}, lines: {}, bold-pieces: {}, bold-lines: {})",
-                    strings(plain.pieces),
-                    strings(plain.lines),
-                    strings(bold.pieces),
-                    strings(bold.lines)
-                )
-            })
-            .collect();
-
-        let caption = match &self.caption {
-            Some(caption) => format!("[Table {number}: {caption}]"),
-            None => "none".into(),
-        };
-        let align: Vec<&str> = self
-            .alignments
-            .iter()
-            .map(|a| match a {
-                Alignment::Right => "right",
-                Alignment::Center => "center",
-                Alignment::Left | Alignment::None => "left",
-            })
-            .collect();
-        let widths = match &self.settings.widths {
-            Some(widths) => format!(
-                "({},)",
-                widths
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            None => "auto".into(),
-        };
-        let bold_rows: Vec<String> = bold_rows.iter().map(usize::to_string).collect();
-        Ok(format!(
-            "#captioned-table(\n  caption: {caption},\n  at: (file: {file}, line: {line}, column: {column}),\n  alignments: ({align},),\n  widths: {widths},\n  header: (\n{header}  ),\n  rows: (\n{body}  ),\n  bold-rows: ({bold_rows}),\n  fitting: (\n    {fitting},\n  ),\n)\n\n",
-            file = string_literal(&self.at.file.display().to_string()),
-            line = self.at.line,
-            column = self.at.column,
-            align = align.join(", "),
-            header = block(0..header_rows),
-            body = block(header_rows..rows.len()),
-            bold_rows = bold_rows
-                .iter()
-                .map(|r| format!("{r},"))
-                .collect::<String>(),
-            fitting = fitting.join(",\n    "),
-        ))
+        Ok(TableLayout {
+            alignments: self.alignments,
+            rows,
+            grid,
+            header_rows,
+            bold_rows,
+            row_headers,
+            caption: self.caption,
+            widths: self.settings.widths,
+            at: self.at,
+        })
     }
 }
 
-/// A column's longest pieces (runs of text a line cannot break) and lines.
-#[derive(Default)]
-struct Measured {
-    pieces: Vec<String>,
-    lines: Vec<String>,
+/// A checked table: its cells placed in the grid, ready for a back end to print.
+pub(super) struct TableLayout {
+    pub alignments: Vec<Alignment>,
+    /// The rows printed, header rows first (an empty Markdown header row left out).
+    pub rows: Vec<Vec<Cell>>,
+    /// Where each cell of `rows` is printed or which cell covers it.
+    pub grid: Vec<Vec<Slot>>,
+    pub header_rows: usize,
+    /// Rows printed bold, counted from the first body row.
+    pub bold_rows: Vec<usize>,
+    /// Whether the first column names the rows.
+    pub row_headers: bool,
+    /// The caption as converted text, when the table has one.
+    pub caption: Option<String>,
+    /// The columns' shares of the text width (`widths=3,1,1`).
+    pub widths: Option<Vec<u32>>,
+    /// Where the table was written.
+    pub at: Location,
 }
 
-impl Measured {
-    fn add(&mut self, lines: &[String]) {
-        for line in lines {
-            keep_longest(&mut self.lines, line);
-            for word in line.split_whitespace() {
-                for piece in pieces(word) {
-                    keep_longest(&mut self.pieces, piece);
-                }
-            }
-        }
+impl TableLayout {
+    /// Whether cell (`r`, `c`) is printed bold.
+    pub(super) fn printed_bold(&self, r: usize, c: usize) -> bool {
+        r < self.header_rows
+            || self.bold_rows.contains(&(r - self.header_rows))
+            || (self.row_headers && c == 0)
+            || self.rows[r][c].bold
     }
-}
 
-/// The runs of `word` a line cannot break: the house style breaks after `;` and `/`,
-/// and typst after a hyphen between letters (not in `-5` or `2024-25`).
-fn pieces(word: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut previous: Option<char> = None;
-    let mut chars = word.char_indices().peekable();
-    while let Some((at, ch)) = chars.next() {
-        let next = chars.peek().map(|&(_, next)| next);
-        let breaks_after = match ch {
-            ';' | '/' => true,
-            '-' => {
-                previous.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(|n| n.is_alphabetic())
-            }
-            _ => false,
-        };
-        if breaks_after {
-            pieces.push(&word[start..at + ch.len_utf8()]);
-            start = at + ch.len_utf8();
-        }
-        previous = Some(ch);
+    /// Whether cell (`r`, `c`) heads its row.
+    pub(super) fn is_row_header(&self, r: usize, c: usize) -> bool {
+        self.row_headers && c == 0 && r >= self.header_rows
     }
-    if start < word.len() {
-        pieces.push(&word[start..]);
-    }
-    pieces
-}
-
-/// Adds `text` to `longest`, which keeps the `MEASURED` longest texts (by characters).
-fn keep_longest(longest: &mut Vec<String>, text: &str) {
-    if text.is_empty() || longest.iter().any(|t| t == text) {
-        return;
-    }
-    longest.push(text.to_string());
-    longest.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-    longest.truncate(MEASURED);
-}
-
-/// A typst array of string literals.
-fn strings(texts: Vec<String>) -> String {
-    let literals: Vec<String> = texts.iter().map(|t| string_literal(t)).collect();
-    format!(
-        "({})",
-        literals.iter().map(|l| format!("{l},")).collect::<String>()
-    )
 }
 
 /// The lines of a cell as written, split at its `<br>` tags, each trimmed.
@@ -457,43 +331,6 @@ fn written_lines(written: &str) -> Vec<&str> {
     }
     lines.push(written[start..].trim());
     lines
-}
-
-/// Lines of a cell joined with line breaks (a list is a block of its own).
-fn join_lines(parts: &[String]) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 && !part.starts_with("#list(") && !parts[i - 1].starts_with("#list(") {
-            out.push_str("#linebreak()");
-        }
-        out.push_str(part);
-    }
-    out
-}
-
-/// Whether `markup` is one bold run and nothing else (`#strong[...]`).
-fn is_all_strong(markup: &str) -> bool {
-    let Some(inner) = markup.strip_prefix("#strong[") else {
-        return false;
-    };
-    // The `[` opened by `#strong` must close at the very end.
-    let mut depth = 1;
-    let mut escaped = false;
-    for (i, ch) in inner.char_indices() {
-        match ch {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return i == inner.len() - 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
 }
 
 /// Resolves `<` and `^` into spans: each cell of the grid is printed or covered.
@@ -592,24 +429,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pieces_end_where_a_line_may_break() {
-        assert_eq!(pieces("[587;621;631]"), ["[587;", "621;", "631]"]);
-        assert_eq!(pieces("ELM/CS/2026"), ["ELM/", "CS/", "2026"]);
-        assert_eq!(pieces("North-West-2024"), ["North-", "West-2024"]);
-        assert_eq!(pieces("-12,345"), ["-12,345"]);
-    }
-
-    #[test]
     fn written_lines_split_at_line_breaks() {
         assert_eq!(written_lines("a<br>- b<BR />c"), ["a", "- b", "c"]);
         assert_eq!(written_lines("a <b>"), ["a <b>"]);
-    }
-
-    #[test]
-    fn only_a_lone_bold_run_is_all_bold() {
-        assert!(is_all_strong("#strong[Total]"));
-        assert!(is_all_strong("#strong[Total \\[a\\] #emph[b]]"));
-        assert!(!is_all_strong("#strong[Total] and more"));
-        assert!(!is_all_strong("Total"));
     }
 }

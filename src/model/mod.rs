@@ -4,6 +4,7 @@
 mod appendix_scheme;
 mod author_block;
 mod clear_days;
+mod colour;
 mod date;
 mod document;
 mod holidays;
@@ -24,6 +25,7 @@ pub use clear_days::{
     REQUIRED_CLEAR_DAYS, clear_days, clear_days_in, latest_publication, latest_publication_in,
     publish_by_if_late,
 };
+pub use colour::Colour;
 pub use date::{Date, Time, YEARS};
 pub use document::{
     Attendee, Author, BriefingNote, Document, DocumentBody, DocumentKind, EmployeeGrouping,

@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
 use super::wording::{
     CoOptedLayout, ContactBlock, CouncillorTitle, EmployeeLayout, MinuteNumber, NameList,
     PageRangePlace, PresentLabels,
 };
+use super::{Colour, Date};
 
 /// The settings that changed between eras of the house style, and each council's own
 /// wording of it.
@@ -30,6 +30,8 @@ pub struct Style {
     pub places: DatePlaces,
     /// The work programme's own wording.
     pub programme: ProgrammeWording,
+    /// The council's colour: the web edition's header (the PDFs do not use it).
+    pub colour: Option<Colour>,
 }
 
 /// The front sheet's wording.

@@ -1,5 +1,6 @@
 //! The data templates see: the model flattened into printable strings, and each
-//! Markdown body converted to typst markup.
+//! Markdown body converted to the target's markup (typst for the pack, HTML for the
+//! web edition).
 
 use std::path::Path;
 
@@ -7,9 +8,10 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
+use super::target::Target;
 use crate::error::Location;
 use crate::error::{ContentError, Gathered, Result};
-use crate::markup::{self, Assets, Flavour, escape_markup, string_literal, text_with_autolinks};
+use crate::markup::{Assets, Flavour};
 use crate::model::{
     Attendee, Author, AuthorBlock, CoOptedLayout, Contact, Date, Document, DocumentBody,
     EmployeeGrouping, EmployeeLayout, Item, ItemKind, MarkdownSource, Meeting, MeetingState,
@@ -23,8 +25,11 @@ pub struct Context {
     pub value: Value,
     /// The minute cross references in the Markdown bodies, to be checked.
     pub minute_refs: Vec<(MinuteRef, Location)>,
+    /// The files of the meeting folder the printed documents show (images, supplied
+    /// PDFs, the logo), relative to it, `/`-separated, in order of first use: what
+    /// the web edition copies.
+    pub files: Vec<String>,
 }
-use crate::typeset::CONTENT_DIR;
 
 #[derive(Serialize)]
 struct PackContext<'a> {
@@ -249,20 +254,28 @@ struct ImageContext<'a> {
 /// Builds the template context of a meeting's pack, converting every Markdown body;
 /// fails with every error of each document that has any.
 pub fn pack_context(meeting: &Meeting) -> Result<Context> {
+    context_for(meeting, Target::Typst)
+}
+
+/// The context of `meeting` (its audience and part) with every prepared text written
+/// for `target`: the same items, numbers and documents in both outputs.
+pub fn context_for(meeting: &Meeting, target: Target) -> Result<Context> {
     let mut documents = Vec::new();
     let mut minute_refs = Vec::new();
+    let mut files = Vec::new();
     let mut gathered = Gathered::default();
     for item in meeting.all_items() {
         for (index, document) in meeting.printed_documents(item).into_iter().enumerate() {
-            let body = match body_context(meeting, document, &mut minute_refs) {
+            let body = match body_context(meeting, document, &mut minute_refs, &mut files, target) {
                 Ok(body) => body,
                 Err(errors) => {
                     gathered.extend(errors);
                     continue;
                 }
             };
+            files.extend(data_files(document).map(|file| Target::Html.file_path(file)));
             documents.push(DocumentContext {
-                template: template_for(&document.body),
+                template: target.template(&document.body),
                 file: document.file.display().to_string(),
                 item: item.number,
                 first: index == 0,
@@ -302,7 +315,7 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
             council: &meeting.council,
             committee: &meeting.committee,
             logo: meeting.logo.as_ref().map(|logo| ImageContext {
-                path: content_path(&logo.file),
+                path: target.file_path(&logo.file),
                 alt: &logo.alt,
                 caption: "",
             }),
@@ -323,10 +336,10 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
             notes: meeting
                 .notes
                 .iter()
-                .map(|note| Value::from_safe_string(text_with_autolinks(note)))
+                .map(|note| target.text_with_links(note))
                 .collect(),
             contact_note: (style.notes == NotesStyle::ContactNote)
-                .then(|| Value::from_safe_string(contact_note(&meeting.contacts))),
+                .then(|| Value::from_safe_string(contact_note(&meeting.contacts, target))),
             style,
         },
         supplement: supplement_context(meeting),
@@ -335,10 +348,31 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
         private_items: item_contexts(meeting, &meeting.private_items),
         documents,
     };
+    files.extend(
+        meeting
+            .logo
+            .iter()
+            .map(|logo| Target::Html.file_path(&logo.file)),
+    );
     Ok(Context {
         value: Value::from(Serde(&context)),
         minute_refs,
+        files,
     })
+}
+
+/// The files of the meeting folder a document shows that are not in its Markdown: a
+/// supplied PDF, the work programme's flow chart.
+fn data_files(document: &Document) -> impl Iterator<Item = &Path> {
+    let file = match &document.body {
+        DocumentBody::ExternalPdf(_) => Some(document.file.as_path()),
+        DocumentBody::WorkProgramme(programme) => programme
+            .flow_chart
+            .as_ref()
+            .map(|chart| chart.file.as_path()),
+        _ => None,
+    };
+    file.into_iter()
 }
 
 /// Every error of converting each Markdown document of the meeting (exempt ones too),
@@ -349,30 +383,40 @@ pub fn markup_errors(meeting: &Meeting) -> Vec<ContentError> {
     meeting
         .all_items()
         .flat_map(|item| &item.documents)
-        .filter_map(|document| body_context(meeting, document, &mut minute_refs).err())
+        .filter_map(|document| {
+            body_context(
+                meeting,
+                document,
+                &mut minute_refs,
+                &mut Vec::new(),
+                Target::Typst,
+            )
+            .err()
+        })
         .flatten()
         .collect()
 }
 
-/// The later eras' single note, as typst markup: who to contact about the agenda, each
-/// e-mail address a live link.
-fn contact_note(contacts: &[Contact]) -> String {
+/// The later eras' single note: who to contact about the agenda, each e-mail address
+/// a live link.
+fn contact_note(contacts: &[Contact], target: Target) -> String {
     let people: Vec<String> = contacts
         .iter()
         .map(|c| {
-            let mut text = escape_markup(&c.name);
+            let mut text = target.text(&c.name);
             if let Some(telephone) = &c.telephone {
-                text.push_str(&format!(", telephone {}", escape_markup(telephone)));
+                text.push_str(&format!(", telephone {}", target.text(telephone)));
             }
             if let Some(email) = &c.email {
-                text.push_str(&format!(", e-mail #email({})", string_literal(email)));
+                text.push_str(&format!(", e-mail {}", target.email(email)));
             }
             text
         })
         .collect();
     format!(
-        "The person to contact about the agenda and documents for this meeting is {}\\.",
-        people.join(", or ")
+        "The person to contact about the agenda and documents for this meeting is {}{}",
+        people.join(", or "),
+        target.text(".")
     )
 }
 
@@ -513,21 +557,12 @@ fn item_context<'a>(item: &'a Item, meeting: &Meeting) -> ItemContext<'a> {
     }
 }
 
-fn template_for(body: &DocumentBody) -> &'static str {
-    match body {
-        DocumentBody::BriefingNote(_) => "briefing-note.typ.j2",
-        DocumentBody::Minutes(_) => "minutes.typ.j2",
-        DocumentBody::Report(_) => "report.typ.j2",
-        DocumentBody::Appendix(_) => "appendix.typ.j2",
-        DocumentBody::ExternalPdf(_) => "external-pdf.typ.j2",
-        DocumentBody::WorkProgramme(_) => "work-programme.typ.j2",
-    }
-}
-
 fn body_context<'a>(
     meeting: &'a Meeting,
     document: &'a Document,
     minute_refs: &mut Vec<(MinuteRef, Location)>,
+    files: &mut Vec<String>,
+    target: Target,
 ) -> Result<BodyContext<'a>, Vec<ContentError>> {
     let style = &meeting.style;
     let running = |date| style.places.notes.running(date);
@@ -540,8 +575,9 @@ fn body_context<'a>(
                 .unwrap_or(Path::new(""))
                 .to_path_buf(),
         };
-        let rendered = markup::render(markdown, flavour, &assets)?;
+        let rendered = target.render(markdown, flavour, &assets)?;
         minute_refs.extend(rendered.minute_refs.iter().cloned());
+        files.extend(rendered.images.iter().cloned());
         Ok::<_, Vec<ContentError>>(rendered)
     };
     Ok(match &document.body {
@@ -647,25 +683,20 @@ fn body_context<'a>(
             body: Value::from_safe_string(convert(&appendix.markdown, Flavour::Appendix)?.body),
         },
         DocumentBody::ExternalPdf(pdf) => BodyContext::External {
-            path: content_path(&document.file),
+            path: target.file_path(&document.file),
             pages: pdf.page_count,
             title: &pdf.title,
             landscape: &pdf.landscape_pages,
         },
-        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, style),
+        DocumentBody::WorkProgramme(programme) => work_programme_context(programme, style, target),
     })
 }
 
-/// The virtual path typst reads a file of the meeting folder at.
-fn content_path(file: &Path) -> String {
-    let segments: Vec<String> = file
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    format!("{CONTENT_DIR}/{}", segments.join("/"))
-}
-
-fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> BodyContext<'a> {
+fn work_programme_context<'a>(
+    programme: &'a WorkProgramme,
+    style: &Style,
+    target: Target,
+) -> BodyContext<'a> {
     let running = |date: Date| style.places.work_programme.running(date);
     let rows = |items: &[ProgrammeItem]| -> Vec<Vec<Value>> {
         items
@@ -678,7 +709,7 @@ fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> Bo
                 [item.title.as_str(), &item.detail, &item.lead]
                     .into_iter()
                     .chain(extra)
-                    .map(cell_markup)
+                    .map(|cell| target.cell(cell))
                     .collect()
             })
             .collect()
@@ -731,7 +762,7 @@ fn work_programme_context<'a>(programme: &'a WorkProgramme, style: &Style) -> Bo
         continued_rows: continued_rows(&groups),
         groups,
         flow_chart: programme.flow_chart.as_ref().map(|chart| ImageContext {
-            path: content_path(&chart.file),
+            path: target.file_path(&chart.file),
             alt: &chart.alt,
             caption: &chart.caption,
         }),
@@ -748,10 +779,4 @@ fn continued_rows(groups: &[ProgrammeGroupContext]) -> Vec<usize> {
         row += rows;
     }
     continued
-}
-
-/// A table cell's text as typst markup: escaped, each line break of the data kept.
-fn cell_markup(text: &str) -> Value {
-    let lines: Vec<String> = text.trim_end().lines().map(escape_markup).collect();
-    Value::from_safe_string(lines.join(" \\ "))
 }

@@ -4,12 +4,14 @@
 
 mod context;
 mod escaping;
+mod target;
 
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 
-pub use context::{Context, markup_errors, pack_context};
+pub use context::{Context, context_for, markup_errors, pack_context};
+pub use target::Target;
 
 use crate::error::{Error, Result};
 
@@ -53,6 +55,34 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("pack-footers.typ.j2"),
 ];
 
+/// The text of template `name`: the file in `overrides` when there is one, else the
+/// default compiled in; `None` when neither exists.
+pub fn template_text(
+    overrides: Option<&Path>,
+    defaults: &[(&str, &str)],
+    name: &str,
+) -> std::io::Result<Option<String>> {
+    if let Some(dir) = overrides {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path).map(Some);
+        }
+    }
+    Ok(defaults
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| (*text).to_string()))
+}
+
+/// The error of a template override that exists but cannot be read.
+pub fn unreadable(name: &str, err: std::io::Error) -> minijinja::Error {
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("cannot read template {name}"),
+    )
+    .with_source(err)
+}
+
 /// The templates in use: the defaults, with a council's overrides where present.
 pub struct Templates {
     env: Environment<'static>,
@@ -63,33 +93,14 @@ impl Templates {
     /// Loads the templates, taking each file from `overrides` when it exists there.
     pub fn load(overrides: Option<&Path>) -> Result<Self> {
         let overrides: Option<PathBuf> = overrides.map(Path::to_path_buf);
-        let read = move |name: &str| -> std::io::Result<Option<String>> {
-            if let Some(dir) = &overrides {
-                let path = dir.join(name);
-                if path.is_file() {
-                    return std::fs::read_to_string(&path).map(Some);
-                }
-            }
-            Ok(DEFAULTS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, text)| (*text).to_string()))
-        };
+        let read = move |name: &str| template_text(overrides.as_deref(), DEFAULTS, name);
         let style = read(STYLE_FILE)
             .map_err(|err| Error::io(Path::new(STYLE_FILE), err))?
             .expect("the style file has a default");
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         escaping::install(&mut env);
-        env.set_loader(move |name| {
-            read(name).map_err(|err| {
-                minijinja::Error::new(
-                    minijinja::ErrorKind::InvalidOperation,
-                    format!("cannot read template {name}"),
-                )
-                .with_source(err)
-            })
-        });
+        env.set_loader(move |name| read(name).map_err(|err| unreadable(name, err)));
         // Surface syntax errors in an override before any meeting is built.
         env.get_template(PACK_TEMPLATE)?;
         Ok(Self { env, style })

@@ -4,6 +4,7 @@ mod author_text;
 mod coverage;
 mod fonts;
 mod images;
+mod memo_scope;
 mod table_fit;
 mod world;
 
@@ -15,6 +16,7 @@ use typst_layout::PagedDocument;
 pub use author_text::in_author_text;
 pub use coverage::{Unprintable, covers};
 pub use images::{ImageProblem, check as check_image};
+pub use memo_scope::MemoScope;
 pub use world::{CONTENT_DIR, PackWorld};
 
 use crate::diagnostics::Diagnostic;

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod site;
 pub mod structure;
 pub mod word_boxes;
 
@@ -658,4 +659,22 @@ pub fn png_grey(path: &Path) -> (usize, Vec<u8>) {
         previous = line;
     }
     (width, grey)
+}
+
+/// The page at `url` as headless Chromium renders it (scripts run, images loaded),
+/// with no request of its own off this machine.
+pub fn browser_dom(url: &str) -> String {
+    let output = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            url,
+        ])
+        .output()
+        .unwrap_or_else(|err| panic!("{}", missing_program("chromium", &err)));
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

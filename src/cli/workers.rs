@@ -1,0 +1,45 @@
+//! Meetings worked on in parallel by plain threads, each taking the next meeting from
+//! a shared queue. typst's own parallel work (layout, export) runs on rayon's global
+//! pool, so a thread waiting for it waits: it never picks up a whole other meeting
+//! inside its own, as a worker of a rayon pool building meetings would.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many meetings to work on at once when not told: one per core (rayon's count,
+/// which honours `RAYON_NUM_THREADS`).
+pub fn default_jobs() -> usize {
+    rayon::current_num_threads()
+}
+
+/// `work` applied to each of `items` by up to `jobs` threads (0: [`default_jobs`]),
+/// the results in the order of `items`.
+pub fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let jobs = if jobs == 0 { default_jobs() } else { jobs };
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(items.len()) {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(index) else { break };
+                    let result = work(item);
+                    *results[index].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item was worked on")
+        })
+        .collect()
+}
