@@ -19,7 +19,6 @@ use typst::model::{Document, FootnoteElem};
 use typst::utils::{PicoStr, hash128};
 use typst_layout::{Page, PagedDocument};
 
-use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Meeting;
 use crate::pack::{self, LaidOut};
@@ -209,11 +208,17 @@ fn item_pages(
             first => first + meeting.page_offset,
             last => last + meeting.page_offset,
             page => first + page - 1,
-            x => x,
-            y => y,
+            x => length(x),
+            y => length(y),
         });
     }
     minijinja::Value::from(entries)
+}
+
+/// A length in points as typst code, fixed to a thousandth of a point so that the
+/// source (and the layout cache's key) does not hang on float formatting.
+fn length(points: f64) -> minijinja::Value {
+    minijinja::Value::from_safe_string(format!("{points:.3}pt"))
 }
 
 /// The page (from 1) and point (in pt) of each metadata marker labelled `label`.
