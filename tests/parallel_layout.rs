@@ -10,6 +10,10 @@ mod common;
 
 use std::path::Path;
 
+use agenda_pack::model::Audience;
+use agenda_pack::pack::{self, BuildOptions, Layout};
+use agenda_pack::pdf::Standard;
+use agenda_pack::templates::Templates;
 use common::accessibility::{checker, outloud_check, pdfua_check};
 use common::structure::Pdf;
 use common::*;
@@ -183,4 +187,58 @@ fn the_parallel_layout_gives_the_same_bytes_twice() {
         let b = std::fs::read(second.path().join(&name)).unwrap();
         assert!(a == b, "{name}: two parallel builds differ");
     }
+}
+
+#[test]
+fn a_rebuild_in_one_process_after_an_edit_gives_the_bytes_of_a_fresh_build() {
+    let project = Project::new();
+    let mut yaml = String::new();
+    for n in 1..=3 {
+        project.write(
+            "m",
+            &format!("note-{n}.md"),
+            &note_with_pages(&format!("n{n}"), n),
+        );
+        yaml.push_str(&format!(
+            "  - kind: briefing-note\n    title: Item {n}\n    documents: [note-{n}.md]\n"
+        ));
+    }
+    project.write("m", "meeting.yaml", &meeting_yaml(&yaml));
+    let templates = Templates::load(None).unwrap();
+    let options = BuildOptions {
+        out_dir: project.root().join("kept"),
+        standard: Standard::Ua1,
+        source_date_epoch: None,
+        layout: Layout::Parallel,
+    };
+    let build = || {
+        pack::build_for(
+            &project.meeting_dir("m"),
+            &templates,
+            &options,
+            &[Audience::Public],
+        )
+        .unwrap()
+    };
+    build();
+    // One document edited, one longer: the documents after it move.
+    project.write("m", "note-2.md", &note_with_pages("edited", 3));
+    let rebuilt = build();
+    let kept = std::fs::read(&rebuilt[0].output).unwrap();
+    assert!(
+        page_texts(&rebuilt[0].output)
+            .iter()
+            .any(|page| page.contains("MARK edited p3")),
+        "the edit is in the rebuilt pack"
+    );
+    let output = agenda_pack(project.root(), &["build", "--parallel-layout"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        kept == std::fs::read(project.pdf("m")).unwrap(),
+        "the rebuild differs from a fresh build"
+    );
 }
