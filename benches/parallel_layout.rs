@@ -1,14 +1,15 @@
-//! `build --parallel-layout` against the default layout: a 400-section meeting split
-//! into 8 documents built by the release binary (wall time and peak memory, runs
-//! paired), and, in one process as a watch would, the rebuild after one note of a
-//! pack of about 300 pages is edited (the other documents' layouts kept).
+//! `build --parallel-layout` against the default layout and against the typst CLI on
+//! the same typst source: a 400-section meeting split into 8 documents (whole
+//! processes, in turn, wall time and peak memory); then, in one process as a watch
+//! would, the rebuild after one note of a pack of about 300 pages is edited (the other
+//! documents' layouts kept).
 //!
-//! Run with `cargo bench --bench parallel_layout`.
+//! Run with `cargo bench --bench parallel_layout`; set `TYPST` to a typst CLI (0.15)
+//! to compare with it, and `KEEP` to keep the generated meetings and typst source.
 
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use agenda_pack::model::Audience;
@@ -16,6 +17,7 @@ use agenda_pack::pack::{self, BuildOptions, Layout};
 use agenda_pack::pdf::Standard;
 use agenda_pack::templates::Templates;
 
+/// Sentences to vary the generated text.
 const SENTENCES: [&str; 4] = [
     "The service received 1,284 requests in the quarter, 6.2% more than a year earlier.",
     "Officers will report progress to the Board at its meeting in March.",
@@ -23,7 +25,11 @@ const SENTENCES: [&str; 4] = [
     "Performance against the target improved in four of the six localities.",
 ];
 
-/// A note of `sections` sections of five paragraphs each (about a page a section).
+/// Paired runs of each command.
+const RUNS: usize = 5;
+
+/// A note of `sections` sections of five paragraphs each (about a page a section),
+/// its subject ending with `edit`.
 fn note(index: usize, sections: usize, edit: &str) -> String {
     let mut text = format!(
         "---\nkind: briefing-note\nsubject: Generated note {index}{edit}\nauthors:\n  - name: Test Author\n    title: Head of Service\n---\n\n"
@@ -54,26 +60,14 @@ fn generate(dir: &Path, notes: usize, sections: usize) {
     std::fs::write(dir.join("meeting.yaml"), common::meeting_yaml(&items)).unwrap();
 }
 
-/// Runs the binary, returning wall seconds and the peak resident set in MiB.
-// The child is reaped by `wait4`, which also reports its peak memory.
-#[allow(clippy::zombie_processes)]
-fn run(args: &[&str]) -> (f64, f64) {
-    let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
-        .args(args)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the binary runs");
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waiting for our own child with valid out-pointers.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    let seconds = started.elapsed().as_secs_f64();
-    assert!(
-        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "the build failed"
-    );
-    (seconds, usage.ru_maxrss as f64 / 1024.0)
+/// Writes the meeting's whole-pack typst source and the house style into `dir`, for
+/// the typst CLI.
+fn write_typst_source(meeting: &Path, templates: &Templates, dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let loaded = pack::load(meeting).unwrap();
+    let source = pack::typst_source(&loaded, templates).unwrap();
+    std::fs::write(dir.join("main.typ"), source).unwrap();
+    std::fs::write(dir.join("style.typ"), templates.style()).unwrap();
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -81,43 +75,93 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+/// The machine's load average over the last minute.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".to_string())
+}
+
 fn main() {
     let root = tempfile::tempdir().unwrap();
+    if std::env::var_os("KEEP").is_some() {
+        println!("generated in {}", root.path().display());
+    }
+    let templates = Templates::load(None).unwrap();
     let meeting = root.path().join("content").join("split");
     generate(&meeting, 8, 50);
     let out = root.path().join("out");
-    let base = [
-        "build",
-        meeting.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
+    let binary = env!("CARGO_BIN_EXE_agenda-pack");
+    let whole = vec![
+        "build".to_string(),
+        meeting.to_string_lossy().to_string(),
+        "--out".to_string(),
+        out.to_string_lossy().to_string(),
     ];
-    let parallel: Vec<&str> = base.iter().copied().chain(["--parallel-layout"]).collect();
-    let (mut whole_runs, mut parallel_runs) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
-        whole_runs.push(run(&base));
-        parallel_runs.push(run(&parallel));
+    let parallel: Vec<String> = whole
+        .iter()
+        .cloned()
+        .chain(["--parallel-layout".to_string()])
+        .collect();
+    let mut commands: Vec<(&str, String, Vec<String>)> = vec![
+        ("whole layout", binary.to_string(), whole),
+        ("parallel layout", binary.to_string(), parallel),
+    ];
+    let dir = root.path().join("typst");
+    write_typst_source(&meeting, &templates, &dir);
+    if let Some(typst) = std::env::var_os("TYPST") {
+        let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let path = |p: &Path| p.to_string_lossy().to_string();
+        commands.push((
+            "typst CLI",
+            typst.to_string_lossy().to_string(),
+            vec![
+                "compile".to_string(),
+                "--root".to_string(),
+                path(&dir),
+                "--font-path".to_string(),
+                path(&fonts),
+                "--ignore-system-fonts".to_string(),
+                path(&dir.join("main.typ")),
+                path(&root.path().join("typst.pdf")),
+            ],
+        ));
     }
-    let (whole, par) = (
-        median(whole_runs.iter().map(|r| r.0).collect()),
-        median(parallel_runs.iter().map(|r| r.0).collect()),
-    );
-    let peak = |runs: &[(f64, f64)]| runs.iter().map(|r| r.1).fold(0.0, f64::max);
-    println!("400 sections in 8 documents, median of 5 paired runs:");
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); commands.len()];
+    let load_before = load();
+    for _ in 0..RUNS {
+        for ((_, program, args), runs) in commands.iter().zip(&mut runs) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            runs.push(common::run(program, &args));
+        }
+    }
+    let pages = common::pages(&out.join("split.pdf"));
     println!(
-        "  whole layout    {whole:.3} s  peak {:.0} MiB",
-        peak(&whole_runs)
+        "400 sections in 8 documents ({pages} pages), median of {RUNS} runs in turn, load {load_before} -> {}:",
+        load()
     );
-    println!(
-        "  parallel layout {par:.3} s  peak {:.0} MiB  ({:.2}x)",
-        peak(&parallel_runs),
-        par / whole
-    );
+    let walls: Vec<f64> = runs
+        .iter()
+        .map(|r| median(r.iter().map(|r| r.0).collect()))
+        .collect();
+    for ((name, _, _), (runs, wall)) in commands.iter().zip(runs.iter().zip(&walls)) {
+        let peak = median(runs.iter().map(|r| r.1).collect());
+        let ratios: Vec<String> = commands
+            .iter()
+            .zip(&walls)
+            .filter(|((other, _, _), _)| other != name)
+            .map(|((other, _, _), base)| format!("{:.2}x {other}", wall / base))
+            .collect();
+        println!(
+            "  {name:<16} {wall:.3} s  peak {peak:.0} MiB  ({})",
+            ratios.join(", ")
+        );
+    }
 
     // One process, as a watch: build, edit one note, build again.
     let edited = root.path().join("content").join("edited");
     generate(&edited, 10, 30);
-    let templates = Templates::load(None).unwrap();
     for layout in [Layout::Whole, Layout::Parallel] {
         let options = BuildOptions {
             out_dir: out.clone(),
@@ -130,7 +174,7 @@ fn main() {
         let pages = build()[0].pages;
         let first = started.elapsed().as_secs_f64();
         let mut rebuilds = Vec::new();
-        for n in 0..5 {
+        for n in 0..RUNS {
             std::fs::write(
                 edited.join("note-4.md"),
                 note(4, 30, &format!(" (edit {n})")),
@@ -141,8 +185,12 @@ fn main() {
             rebuilds.push(started.elapsed().as_secs_f64());
         }
         println!(
-            "{layout:?}: {pages} pages, first build {first:.3} s, rebuild after editing one note: median {:.3} s (of 5)",
-            median(rebuilds)
+            "{layout:?}: {pages} pages, first build {first:.3} s, rebuild after editing one note: median {:.3} s (of {RUNS}), load {}",
+            median(rebuilds),
+            load()
         );
+    }
+    if std::env::var_os("KEEP").is_some() {
+        let _ = root.keep();
     }
 }

@@ -285,7 +285,8 @@ fn lay_out_footers(
 }
 
 /// The pack: the front sheet's pages, then each document's with its footer drawn,
-/// each part's locations salted apart, the pages numbered through.
+/// each part's locations salted apart, the pages numbered through. The documents'
+/// frames are rewritten in parallel.
 fn join(
     meeting: &Meeting,
     front: &Cached,
@@ -293,50 +294,66 @@ fn join(
     footers: &Cached,
 ) -> Result<PagedDocument> {
     let salt = |part: &str, index: usize| hash128(&(part, index));
-    let footer_frames: Vec<Frame> = footers
+    let footer_frames: Vec<&Frame> = footers
         .document
         .pages()
         .iter()
-        .map(|page| frames::relocate(&page.frame, salt("footers", 0)))
+        .map(|page| &page.frame)
         .collect();
-    let mut footer_frames = footer_frames.iter();
-    let mut pages: Vec<Page> = Vec::new();
-    let push = |page: &Page, frame: Frame, pages: &mut Vec<Page>| {
-        let number = (pages.len() + 1 + meeting.page_offset) as u64;
-        pages.push(Page {
+    // Where each document's pages start among the footers.
+    let starts: Vec<usize> = parts
+        .iter()
+        .scan(0, |start, part| {
+            let here = *start;
+            *start += part.document.pages().len();
+            Some(here)
+        })
+        .collect();
+    let documents = parts
+        .par_iter()
+        .zip(&starts)
+        .enumerate()
+        .map(|(index, (part, start))| -> Result<Vec<(&Page, Frame)>> {
+            // Each document's layout opens with the pack's `Agenda` bookmark: the
+            // front sheet's is the one kept.
+            let agenda = marker_locations(&part.document, "bookmark")
+                .first()
+                .copied();
+            part.document
+                .pages()
+                .iter()
+                .enumerate()
+                .map(|(number, page)| {
+                    let own = match agenda {
+                        Some(location) if number == 0 => {
+                            frames::without_element(&page.frame, location)
+                        }
+                        _ => page.frame.clone(),
+                    };
+                    let salted = frames::relocate(&own, salt("document", index));
+                    let footer =
+                        frames::relocate(footer_frames[start + number], salt("footers", 0));
+                    let frame = frames::with_footer_of(&salted, &footer).ok_or_else(|| {
+                        Error::ParallelLayout("the house style's footer draws nothing".to_string())
+                    })?;
+                    Ok((page, frame))
+                })
+                .collect()
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let front_pages = front
+        .document
+        .pages()
+        .iter()
+        .map(|page| (page, frames::relocate(&page.frame, salt("front", 0))));
+    let pages = front_pages
+        .chain(documents.into_iter().flatten())
+        .enumerate()
+        .map(|(index, (page, frame))| Page {
             frame,
-            number,
+            number: (index + 1 + meeting.page_offset) as u64,
             ..page.clone()
-        });
-    };
-    for page in front.document.pages() {
-        push(
-            page,
-            frames::relocate(&page.frame, salt("front", 0)),
-            &mut pages,
-        );
-    }
-    for (index, part) in parts.iter().enumerate() {
-        // Each document's layout opens with the pack's `Agenda` bookmark: the front
-        // sheet's is the one kept.
-        let agenda = marker_locations(&part.document, "bookmark")
-            .first()
-            .copied();
-        for (number, page) in part.document.pages().iter().enumerate() {
-            let own = match agenda {
-                Some(location) if number == 0 => frames::without_element(&page.frame, location),
-                _ => page.frame.clone(),
-            };
-            let salted = frames::relocate(&own, salt("document", index));
-            let footer = footer_frames.next().expect("one footer a page, checked");
-            let frame = frames::with_footer_of(&salted, footer).ok_or_else(|| {
-                Error::ParallelLayout("the house style's footer draws nothing".to_string())
-            })?;
-            push(page, frame, &mut pages);
-        }
-    }
-    Ok(PagedDocument::new(
-        pages.into_iter().collect(),
-        front.document.info().clone(),
-    ))
+        })
+        .collect();
+    Ok(PagedDocument::new(pages, front.document.info().clone()))
 }
