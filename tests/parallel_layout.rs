@@ -1,7 +1,7 @@
 //! `build --parallel-layout` (experimental) against the default build: the same pages,
-//! the same text on every page (footers, stamps, padding pages), the same front-sheet
-//! ranges, page labels, bookmarks, links and tag tree, a sound PDF that the PDF/UA
-//! checkers pass, and the same bytes from two runs. On the sample meetings and on a
+//! drawn alike, the same text on every page (footers, stamps, padding pages), the same
+//! front-sheet ranges, page labels, bookmarks, links and tag tree, a sound PDF that the
+//! PDF/UA checkers pass, and the same bytes from two runs. On the sample meetings and on a
 //! generated one with what the sample lacks: a front sheet longer than two pages,
 //! footnotes in two documents, documents of odd and even lengths, a landscape last
 //! page, an item of two documents and one of none, a supplied PDF.
@@ -52,6 +52,7 @@ fn assert_same_packs(whole: &Path, parallel: &Path) {
             assert_eq!(ta, tb, "{name}: the text of page {}", page + 1);
         }
         assert_eq!(page_sizes(&a), page_sizes(&b), "{name}: page sizes");
+        assert_same_rasters(&a, &b);
         assert_eq!(
             front_sheet_ranges(&texts_a[..2].concat()),
             front_sheet_ranges(&texts_b[..2].concat()),
@@ -81,6 +82,39 @@ fn assert_same_packs(whole: &Path, parallel: &Path) {
         assert_eq!(kinds(&pdf_a), kinds(&pdf_b), "{name}: tag tree");
         pdfua_check(&pdfua, &b);
         outloud_check(&outloud, &b);
+    }
+}
+
+/// Asserts that poppler draws every page of `a` and `b` alike, at a coarse resolution.
+fn assert_same_rasters(a: &Path, b: &Path) {
+    let drawn = |pdf: &Path| -> Vec<Vec<u8>> {
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-r", "30", "-png"])
+            .arg(pdf)
+            .arg(dir.path().join("page"))
+            .status()
+            .unwrap_or_else(|err| panic!("{}", missing_program("pdftoppm", &err)));
+        assert!(status.success(), "pdftoppm failed on {}", pdf.display());
+        let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        pages.sort();
+        pages
+            .iter()
+            .map(|page| std::fs::read(page).unwrap())
+            .collect()
+    };
+    let (pages_a, pages_b) = (drawn(a), drawn(b));
+    assert_eq!(pages_a.len(), pages_b.len());
+    for (page, (pa, pb)) in pages_a.iter().zip(&pages_b).enumerate() {
+        assert!(
+            pa == pb,
+            "{}: page {} is drawn differently",
+            b.display(),
+            page + 1
+        );
     }
 }
 
