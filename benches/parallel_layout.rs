@@ -162,7 +162,7 @@ fn main() {
     // One process, as a watch: build, edit one note, build again.
     let edited = root.path().join("content").join("edited");
     generate(&edited, 10, 30);
-    for layout in [Layout::Whole, Layout::Parallel] {
+    for layout in [Layout::Whole, Layout::Parallel { keep: true }] {
         let options = BuildOptions {
             out_dir: out.clone(),
             standard: Standard::Ua1,

@@ -214,9 +214,14 @@ pub enum Layout {
     /// As one typst document (the default).
     #[default]
     Whole,
-    /// Each document on its own, in parallel and cached, then joined
-    /// (`build --parallel-layout`, experimental: see [`crate::parallel_layout`]).
-    Parallel,
+    /// Each document on its own, in parallel, then joined (`build --parallel-layout`,
+    /// experimental: see [`crate::parallel_layout`]).
+    Parallel {
+        /// Keep each document's layout for the next build in this process (as a watch
+        /// would), which lays out again only what changed. A one-shot build keeps
+        /// nothing: a finished meeting's layouts would only take memory.
+        keep: bool,
+    },
 }
 
 /// [`lay_out_all`], each pack laid out as `layout` says.
@@ -225,11 +230,11 @@ pub fn lay_out_all_with(
     templates: &Templates,
     layout: Layout,
 ) -> Result<Vec<LaidOut>> {
-    let lay_out: fn(Meeting, &Templates) -> Result<LaidOut> = match layout {
-        Layout::Whole => lay_out,
-        Layout::Parallel => crate::parallel_layout::lay_out,
+    let lay_out = |meeting: Meeting| match layout {
+        Layout::Whole => lay_out(meeting, templates),
+        Layout::Parallel { keep } => crate::parallel_layout::lay_out(meeting, templates, keep),
     };
-    let mut packs = vec![lay_out(meeting.clone(), templates)?];
+    let mut packs = vec![lay_out(meeting.clone())?];
     for supplement in &meeting.supplements {
         let before = packs.last().expect("the agenda is laid out first");
         let page_offset = match supplement.page_numbers {
@@ -241,7 +246,7 @@ pub fn lay_out_all_with(
             page_offset,
             ..meeting.clone()
         };
-        packs.push(lay_out(part, templates)?);
+        packs.push(lay_out(part)?);
     }
     Ok(packs)
 }

@@ -243,7 +243,7 @@ fn a_rebuild_in_one_process_after_an_edit_gives_the_bytes_of_a_fresh_build() {
         out_dir: project.root().join("kept"),
         standard: Standard::Ua1,
         source_date_epoch: None,
-        layout: Layout::Parallel,
+        layout: Layout::Parallel { keep: true },
     };
     let build = || {
         pack::build_for(

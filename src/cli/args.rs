@@ -337,10 +337,9 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "audience")]
     pub private: bool,
 
-    /// Experimental: lay out each document of a pack on its own, in parallel (and,
-    /// within one process, again only when it changed), then join them after the
-    /// front sheet, laid out last. The pages print the same; the PDF's bytes differ
-    /// from the default build's.
+    /// Experimental: lay out each document of a pack on its own, in parallel, then
+    /// join them after the front sheet, laid out last. The pages print the same; the
+    /// PDF's bytes differ from the default build's.
     #[arg(long)]
     pub parallel_layout: bool,
     /// Also write the web edition of the public packs to <out>/site/: an index of the

@@ -61,7 +61,7 @@ fn prepare(
             .ok()
             .and_then(|v| v.trim().parse().ok()),
         layout: if args.parallel_layout {
-            Layout::Parallel
+            Layout::Parallel { keep: false }
         } else {
             Layout::Whole
         },

@@ -1,6 +1,6 @@
 //! `build --parallel-layout` (experimental): each document of a pack laid out as a
-//! typst document of its own, in parallel, and kept across builds in one process;
-//! the front sheet laid out last, from the documents' known lengths; the footers
+//! typst document of its own, in parallel (kept for the next build in the process when
+//! asked); the front sheet laid out last, from the documents' known lengths; the footers
 //! drawn afterwards; the pages joined into one document, exported once.
 //!
 //! It rests on the house style's pagination: every document starts on an odd page
@@ -31,8 +31,9 @@ use cache::Cached;
 /// page numbers it prints, which may move its length (in practice it settles at once).
 const FRONT_SHEET_ATTEMPTS: usize = 4;
 
-/// Lays out a meeting's pack document by document (see the module's comment).
-pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
+/// Lays out a meeting's pack document by document (see the module's comment); with
+/// `keep`, the layouts are kept for the next build in this process and reused.
+pub fn lay_out(meeting: Meeting, templates: &Templates, keep: bool) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let mut warnings = pack::content_warnings(&meeting, &context);
     let count = context
@@ -44,14 +45,17 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let sources = document_sources(templates, &context.value, count)?;
     let parts = sources
         .par_iter()
-        .map(|(source, _)| lay_out_part(source, &meeting, templates))
+        .map(|(source, _)| lay_out_part(source, &meeting, templates, keep))
         .collect::<Result<Vec<Cached>>>()?;
     check_footnotes(&parts, &sources)?;
 
-    let (front, front_pages) = lay_out_front_sheet(&meeting, templates, &context.value, &parts)?;
-    let footers = lay_out_footers(&meeting, templates, &parts, front_pages)?;
+    let (front, front_pages) =
+        lay_out_front_sheet(&meeting, templates, &context.value, &parts, keep)?;
+    let footers = lay_out_footers(&meeting, templates, &parts, front_pages, keep)?;
     let document = join(&meeting, &front, &parts, &footers)?;
-    cache::end_layout();
+    if keep {
+        cache::end_layout();
+    }
 
     for warning in std::iter::once(&front)
         .chain(&parts)
@@ -91,15 +95,21 @@ fn document_sources(
     Ok(sources)
 }
 
-/// Lays out one part from its typst source, or takes it from the cache.
-fn lay_out_part(source: &str, meeting: &Meeting, templates: &Templates) -> Result<Cached> {
+/// Lays out one part from its typst source, or, with `keep`, takes it from the cache
+/// (and keeps it there).
+fn lay_out_part(
+    source: &str,
+    meeting: &Meeting,
+    templates: &Templates,
+    keep: bool,
+) -> Result<Cached> {
     let key = hash128(&(
         source,
         templates.style(),
         &meeting.dir,
         meeting.published().ymd(),
     ));
-    if let Some(cached) = cache::get(key) {
+    if keep && let Some(cached) = cache::get(key) {
         return Ok(cached);
     }
     let world = PackWorld::new(
@@ -122,7 +132,9 @@ fn lay_out_part(source: &str, meeting: &Meeting, templates: &Templates) -> Resul
         warnings: typeset.warnings,
         read,
     };
-    cache::put(key, cached.clone());
+    if keep {
+        cache::put(key, cached.clone());
+    }
     Ok(cached)
 }
 
@@ -152,12 +164,13 @@ fn lay_out_front_sheet(
     templates: &Templates,
     context: &minijinja::Value,
     parts: &[Cached],
+    keep: bool,
 ) -> Result<(Cached, usize)> {
     let mut front_pages = 2;
     for _ in 0..FRONT_SHEET_ATTEMPTS {
         let item_pages = item_pages(meeting, context, parts, front_pages);
         let source = templates.render_front_sheet(context, item_pages)?;
-        let front = lay_out_part(&source, meeting, templates)?;
+        let front = lay_out_part(&source, meeting, templates, keep)?;
         let laid_out = front.document.pages().len();
         if laid_out == front_pages {
             return Ok((front, front_pages));
@@ -255,6 +268,7 @@ fn lay_out_footers(
     templates: &Templates,
     parts: &[Cached],
     front_pages: usize,
+    keep: bool,
 ) -> Result<Cached> {
     let mut pages = Vec::new();
     for part in parts {
@@ -274,7 +288,7 @@ fn lay_out_footers(
         front_pages + meeting.page_offset,
         minijinja::Value::from(pages),
     )?;
-    let footers = lay_out_part(&source, meeting, templates)?;
+    let footers = lay_out_part(&source, meeting, templates, keep)?;
     if footers.document.pages().len() != expected {
         return Err(Error::ParallelLayout(format!(
             "the footers take {} pages for {expected}",
