@@ -213,6 +213,26 @@ fn the_parallel_layout_holds_on_a_long_front_sheet_footnotes_and_landscape_pages
 }
 
 #[test]
+fn a_pack_without_documents_is_its_front_sheet_alone() {
+    let build = |extra: &[&str]| {
+        let project = Project::new();
+        let items = "  - kind: apologies\n    title: Apologies\n";
+        project.write("m", "meeting.yaml", &meeting_yaml(items));
+        let mut args = vec!["build"];
+        args.extend(extra);
+        let output = agenda_pack(project.root(), &args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        project
+    };
+    let (whole, parallel) = (build(&[]), build(&["--parallel-layout"]));
+    assert_same_packs(&whole.root().join("out"), &parallel.root().join("out"));
+}
+
+#[test]
 fn the_parallel_layout_gives_the_same_bytes_twice() {
     let first = build_sample(&["--parallel-layout"]);
     let second = build_sample(&["--parallel-layout"]);

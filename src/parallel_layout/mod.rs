@@ -261,15 +261,15 @@ fn marker_locations(document: &PagedDocument, label: &str) -> Vec<Location> {
         .collect()
 }
 
-/// The footers of every page after the front sheet, each on a page of its own of the
-/// same orientation.
+/// The footers of every page after the front sheet, each laid out on a page of its
+/// own of the same orientation: those pages' frames.
 fn lay_out_footers(
     meeting: &Meeting,
     templates: &Templates,
     parts: &[Cached],
     front_pages: usize,
     keep: bool,
-) -> Result<Cached> {
+) -> Result<Vec<Frame>> {
     let mut pages = Vec::new();
     for part in parts {
         let supplied: Vec<usize> = marker_positions(&part.document, "external-page")
@@ -284,6 +284,10 @@ fn lay_out_footers(
         }
     }
     let expected = pages.len();
+    // A pack of no documents is its front sheet alone (typst would lay out an empty page).
+    if expected == 0 {
+        return Ok(Vec::new());
+    }
     let source = templates.render_footers(
         front_pages + meeting.page_offset,
         minijinja::Value::from(pages),
@@ -295,7 +299,12 @@ fn lay_out_footers(
             footers.document.pages().len()
         )));
     }
-    Ok(footers)
+    Ok(footers
+        .document
+        .pages()
+        .iter()
+        .map(|page| page.frame.clone())
+        .collect())
 }
 
 /// The pack: the front sheet's pages, then each document's with its footer drawn,
@@ -305,15 +314,9 @@ fn join(
     meeting: &Meeting,
     front: &Cached,
     parts: &[Cached],
-    footers: &Cached,
+    footers: &[Frame],
 ) -> Result<PagedDocument> {
     let salt = |part: &str, index: usize| hash128(&(part, index));
-    let footer_frames: Vec<&Frame> = footers
-        .document
-        .pages()
-        .iter()
-        .map(|page| &page.frame)
-        .collect();
     // Where each document's pages start among the footers.
     let starts: Vec<usize> = parts
         .iter()
@@ -345,8 +348,7 @@ fn join(
                         _ => page.frame.clone(),
                     };
                     let salted = frames::relocate(&own, salt("document", index));
-                    let footer =
-                        frames::relocate(footer_frames[start + number], salt("footers", 0));
+                    let footer = frames::relocate(&footers[start + number], salt("footers", 0));
                     let frame = frames::with_footer_of(&salted, &footer).ok_or_else(|| {
                         Error::ParallelLayout("the house style's footer draws nothing".to_string())
                     })?;
