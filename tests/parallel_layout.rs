@@ -246,13 +246,19 @@ fn the_parallel_layout_gives_the_same_bytes_twice() {
 #[test]
 fn a_rebuild_in_one_process_after_an_edit_gives_the_bytes_of_a_fresh_build() {
     let project = Project::new();
+    let square = |fill: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><rect width=\"100\" height=\"100\" fill=\"{fill}\"/></svg>"
+        )
+    };
+    project.write("m", "images/square.svg", &square("red"));
     let mut yaml = String::new();
     for n in 1..=3 {
-        project.write(
-            "m",
-            &format!("note-{n}.md"),
-            &note_with_pages(&format!("n{n}"), n),
-        );
+        let mut text = note_with_pages(&format!("n{n}"), n);
+        if n == 1 {
+            text.push_str("\n![A square](images/square.svg \"A square\")\n");
+        }
+        project.write("m", &format!("note-{n}.md"), &text);
         yaml.push_str(&format!(
             "  - kind: briefing-note\n    title: Item {n}\n    documents: [note-{n}.md]\n"
         ));
@@ -275,8 +281,10 @@ fn a_rebuild_in_one_process_after_an_edit_gives_the_bytes_of_a_fresh_build() {
         .unwrap()
     };
     build();
-    // One document edited, one longer: the documents after it move.
+    // One document edited, one longer: the documents after it move. The image of
+    // another changes, its source does not.
     project.write("m", "note-2.md", &note_with_pages("edited", 3));
+    project.write("m", "images/square.svg", &square("blue"));
     let rebuilt = build();
     let kept = std::fs::read(&rebuilt[0].output).unwrap();
     assert!(
