@@ -116,6 +116,10 @@ pub enum Error {
     /// The PDF could not be written in the requested form.
     #[error("PDF export failed:\n{0}")]
     Pdf(String),
+    /// `build --parallel-layout` cannot join this pack's documents as laid out apart
+    /// (build it without the flag).
+    #[error("parallel layout failed: {0} (build without --parallel-layout)")]
+    ParallelLayout(String),
     /// A bug: a meeting's build panicked (the other meetings went on).
     #[error("internal error (a bug in agenda-pack: please report it): {0}")]
     Internal(String),

@@ -18,6 +18,7 @@ pub mod fingerprint;
 pub mod markup;
 pub mod model;
 pub mod pack;
+pub mod parallel_layout;
 pub mod pdf;
 pub mod preview;
 pub mod scaffold;

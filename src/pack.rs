@@ -26,6 +26,8 @@ pub struct BuildOptions {
     /// Seconds since 1970 to stamp as the creation date (`SOURCE_DATE_EPOCH`);
     /// without it, the publication date of the meeting is used.
     pub source_date_epoch: Option<i64>,
+    /// How packs are laid out.
+    pub layout: Layout,
 }
 
 /// A pack that was written.
@@ -107,12 +109,13 @@ pub fn build_for(
                     }
                 })
                 .collect(),
-            _ => lay_out_all(
+            _ => lay_out_all_with(
                 Meeting {
                     audience,
                     ..loaded.clone()
                 },
                 templates,
+                options.layout,
             )?,
         };
         // Kept only for a later audience, so a pack's pages are freed once written.
@@ -207,7 +210,36 @@ pub fn load(dir: &Path) -> Result<Meeting> {
 /// Lays out every pack of a meeting for its audience: the agenda, then each
 /// supplement; a supplement whose numbers continue starts after the pack before it.
 pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOut>> {
-    let mut packs = vec![lay_out(meeting.clone(), templates)?];
+    lay_out_all_with(meeting, templates, Layout::Whole)
+}
+
+/// How a pack is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// As one typst document (the default).
+    #[default]
+    Whole,
+    /// Each document on its own, in parallel, then joined (`build --parallel-layout`,
+    /// experimental: see [`crate::parallel_layout`]).
+    Parallel {
+        /// Keep each document's layout for the next build in this process (as a watch
+        /// would), which lays out again only what changed. A one-shot build keeps
+        /// nothing: a finished meeting's layouts would only take memory.
+        keep: bool,
+    },
+}
+
+/// [`lay_out_all`], each pack laid out as `layout` says.
+pub fn lay_out_all_with(
+    meeting: Meeting,
+    templates: &Templates,
+    layout: Layout,
+) -> Result<Vec<LaidOut>> {
+    let lay_out = |meeting: Meeting| match layout {
+        Layout::Whole => lay_out(meeting, templates),
+        Layout::Parallel { keep } => crate::parallel_layout::lay_out(meeting, templates, keep),
+    };
+    let mut packs = vec![lay_out(meeting.clone())?];
     for supplement in &meeting.supplements {
         let before = packs.last().expect("the agenda is laid out first");
         let page_offset = match supplement.page_numbers {
@@ -219,7 +251,7 @@ pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOu
             page_offset,
             ..meeting.clone()
         };
-        packs.push(lay_out(part, templates)?);
+        packs.push(lay_out(part)?);
     }
     Ok(packs)
 }
@@ -228,23 +260,12 @@ pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOu
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let source = templates.render_pack(&context.value)?;
-    // The meeting's own warnings are told once, with the agenda.
-    let meeting_warnings = match meeting.part {
-        Part::Main => meeting.warnings.as_slice(),
-        Part::Supplement(_) => &[],
-    };
-    let mut warnings: Vec<Diagnostic> = meeting_warnings
-        .iter()
-        .chain(&unknown_minutes(&meeting, &context.minute_refs))
-        .map(Diagnostic::content_warning)
-        .collect();
-    let (year, month, day) = meeting.published().ymd();
-    let today = Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date");
+    let mut warnings = content_warnings(&meeting, &context);
     let world = PackWorld::new(
         source,
         [(format!("/{STYLE_FILE}"), templates.style().to_string())],
         &meeting.dir,
-        today,
+        today(&meeting),
     );
     let typeset = typeset::typeset(&world)?;
     warnings.extend(typeset.warnings);
@@ -253,6 +274,26 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
         document: typeset.document,
         warnings,
     })
+}
+
+/// The warnings about a pack's content: the meeting's own (told once, with the
+/// agenda) and its cross references to unknown minutes.
+pub(crate) fn content_warnings(meeting: &Meeting, context: &templates::Context) -> Vec<Diagnostic> {
+    let meeting_warnings = match meeting.part {
+        Part::Main => meeting.warnings.as_slice(),
+        Part::Supplement(_) => &[],
+    };
+    meeting_warnings
+        .iter()
+        .chain(&unknown_minutes(meeting, &context.minute_refs))
+        .map(Diagnostic::content_warning)
+        .collect()
+}
+
+/// The date typst sees as today: the publication date.
+pub(crate) fn today(meeting: &Meeting) -> Datetime {
+    let (year, month, day) = meeting.published().ymd();
+    Datetime::from_ymd(year, month as u8, day as u8).expect("a validated date")
 }
 
 /// Checks a meeting folder as `build` would (content, templates and a full typst

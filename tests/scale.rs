@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use agenda_pack::model::Audience;
-use agenda_pack::pack::{self, BuildOptions};
+use agenda_pack::pack::{self, BuildOptions, Layout};
 use agenda_pack::pdf::Standard;
 use agenda_pack::templates::Templates;
 
@@ -95,6 +95,7 @@ fn memory_does_not_grow_with_each_meeting_built_or_checked() {
         out_dir: root.path().join("out"),
         standard: Standard::Ua1,
         source_date_epoch: None,
+        layout: Layout::Whole,
     };
     std::fs::create_dir_all(&options.out_dir).unwrap();
 

@@ -337,6 +337,11 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "audience")]
     pub private: bool,
 
+    /// Experimental: lay out each document of a pack on its own, in parallel, then
+    /// join them after the front sheet, laid out last. The pages print the same; the
+    /// PDF's bytes differ from the default build's.
+    #[arg(long)]
+    pub parallel_layout: bool,
     /// Also write the web edition of the public packs to <out>/site/: an index of the
     /// meetings, a page per meeting and per document, the packs beside them (exempt
     /// documents never reach it). Builds the public pack whatever --audience says.

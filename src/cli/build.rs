@@ -23,7 +23,7 @@ use crate::diagnostics::{Diagnostic, Format, Sources};
 use crate::error::{ContentError, Error, Result};
 use crate::fingerprint::{self, Hashes, Record};
 use crate::model::Audience;
-use crate::pack::{self, BuildOptions, Built};
+use crate::pack::{self, BuildOptions, Built, Layout};
 use crate::site::SiteTemplates;
 use crate::templates::Templates;
 
@@ -60,6 +60,11 @@ fn prepare(
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok()),
+        layout: if args.parallel_layout {
+            Layout::Parallel { keep: false }
+        } else {
+            Layout::Whole
+        },
     };
     Ok((selected, templates, options, out))
 }
@@ -151,7 +156,14 @@ fn build_all(
     let changed = args.changed.then(|| ChangeCheck {
         record: Mutex::new(Record::load(&options.out_dir)),
         templates_dir: templates_dir.clone(),
-        options: format!("{:?} {:?}", options.standard, options.source_date_epoch),
+        // The layout only when not the default, so that records made before it stay valid.
+        options: match options.layout {
+            Layout::Whole => format!("{:?} {:?}", options.standard, options.source_date_epoch),
+            layout => format!(
+                "{:?} {:?} {layout:?}",
+                options.standard, options.source_date_epoch
+            ),
+        },
     });
     let progress = Progress::new(meetings.len());
     let build_one = |dir: &PathBuf| -> Option<Result<Vec<Built>>> {

@@ -68,6 +68,7 @@ fn exit_status(error: &Error) -> u8 {
         | Error::Template(_)
         | Error::Typeset(_)
         | Error::Pdf(_)
+        | Error::ParallelLayout(_)
         | Error::Internal(_) => EXIT_USAGE_ERROR,
     }
 }

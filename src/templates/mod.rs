@@ -24,6 +24,12 @@ const PACK_TEMPLATE: &str = "pack.typ.j2";
 /// The name of the template of a one-document preview.
 const PREVIEW_TEMPLATE: &str = "preview.typ.j2";
 
+/// The templates of `build --parallel-layout`: one document on its own, the front
+/// sheet on its own, and the footers drawn after layout.
+const DOCUMENT_TEMPLATE: &str = "pack-document.typ.j2";
+const FRONT_SHEET_TEMPLATE: &str = "pack-front-sheet.typ.j2";
+const FOOTERS_TEMPLATE: &str = "pack-footers.typ.j2";
+
 /// A default template: its file name and its text, compiled in from `templates/`.
 macro_rules! default_template {
     ($name:literal) => {
@@ -44,6 +50,9 @@ const DEFAULTS: &[(&str, &str)] = &[
     default_template!("appendix.typ.j2"),
     default_template!("work-programme.typ.j2"),
     default_template!("preview.typ.j2"),
+    default_template!("pack-document.typ.j2"),
+    default_template!("pack-front-sheet.typ.j2"),
+    default_template!("pack-footers.typ.j2"),
 ];
 
 /// The text of template `name`: the file in `overrides` when there is one, else the
@@ -120,5 +129,41 @@ impl Templates {
             ..context.clone()
         };
         Ok(self.env.get_template(PREVIEW_TEMPLATE)?.render(context)?)
+    }
+
+    /// Renders the typst source of document `index` (in pack order) laid out on its
+    /// own, its footnotes numbered after the `footnotes_before` of the documents before.
+    pub fn render_document(
+        &self,
+        context: &minijinja::Value,
+        index: usize,
+        footnotes_before: usize,
+    ) -> Result<String> {
+        let context = minijinja::context! {
+            part => minijinja::context! { index => index, footnotes_before => footnotes_before },
+            ..context.clone()
+        };
+        Ok(self.env.get_template(DOCUMENT_TEMPLATE)?.render(context)?)
+    }
+
+    /// Renders the typst source of the front sheet on its own, with each item's pages
+    /// given (`item_pages`: item, first, last, page, x, y).
+    pub fn render_front_sheet(
+        &self,
+        context: &minijinja::Value,
+        item_pages: minijinja::Value,
+    ) -> Result<String> {
+        let context = minijinja::context! { item_pages => item_pages, ..context.clone() };
+        Ok(self
+            .env
+            .get_template(FRONT_SHEET_TEMPLATE)?
+            .render(context)?)
+    }
+
+    /// Renders the typst source of the footers of the pages after the front sheet
+    /// (`pages`: flipped, supplied), numbered after `page_offset`.
+    pub fn render_footers(&self, page_offset: usize, pages: minijinja::Value) -> Result<String> {
+        let context = minijinja::context! { page_offset => page_offset, pages => pages };
+        Ok(self.env.get_template(FOOTERS_TEMPLATE)?.render(context)?)
     }
 }

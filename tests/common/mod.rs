@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod accessibility;
 pub mod site;
 pub mod structure;
 pub mod word_boxes;
