@@ -349,6 +349,39 @@ pub fn document_start_pages(document: &PagedDocument) -> Vec<usize> {
     marker_pages(document, "doc-start")
 }
 
+/// The physical page on which each document of a laid-out pack ends, in pack order:
+/// its `doc-end` marker's page; or, where the marker fell out of the flow after a
+/// landscape page (typst puts it at the corner, y = 0, of the page of whatever
+/// follows), the last landscape page before it. The same rule as `end-page` in
+/// style.typ, which prints the ranges.
+pub fn document_end_pages(document: &PagedDocument) -> Vec<usize> {
+    let label = |name: &str| Label::new(PicoStr::intern(name)).expect("a valid label");
+    let (end, landscape) = (label("doc-end"), label("landscape-end"));
+    let introspector = document.introspector();
+    let markers = introspector.query(&Selector::Or(
+        [Selector::Label(end), Selector::Label(landscape)]
+            .into_iter()
+            .collect(),
+    ));
+    let mut last_landscape = None;
+    let mut ends = Vec::new();
+    for marker in markers.iter() {
+        let Some(position) = marker.location().and_then(|at| introspector.position(at)) else {
+            continue;
+        };
+        let page = position.page.get();
+        if marker.label() == Some(landscape) {
+            last_landscape = Some(page);
+            continue;
+        }
+        ends.push(match last_landscape {
+            Some(landscape) if position.point.y.to_pt() == 0.0 => page.min(landscape),
+            _ => page,
+        });
+    }
+    ends
+}
+
 /// The pages of the layout's metadata markers with `label`, in order.
 fn marker_pages(document: &PagedDocument, label: &str) -> Vec<usize> {
     let label = Label::new(PicoStr::intern(label)).expect("a valid label");
@@ -405,7 +438,7 @@ fn creation_date(meeting: &Meeting, epoch: Option<i64>) -> Datetime {
 /// The range of each item with documents, read from the layout's markers.
 fn item_ranges(meeting: &Meeting, document: &PagedDocument) -> Vec<(usize, PageRange)> {
     let starts = marker_pages(document, "doc-start");
-    let ends = marker_pages(document, "doc-end");
+    let ends = document_end_pages(document);
     let mut ranges = Vec::new();
     let mut index = 0;
     for item in meeting

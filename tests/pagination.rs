@@ -12,12 +12,14 @@ enum Doc {
     Note(usize),
     /// An external PDF appendix of this many pages.
     Pdf(usize),
+    /// A briefing note of this many pages (at least 2), the last a landscape page.
+    EndsLandscape(usize),
 }
 
 impl Doc {
     fn pages(self) -> usize {
         match self {
-            Doc::Note(n) | Doc::Pdf(n) => n,
+            Doc::Note(n) | Doc::Pdf(n) | Doc::EndsLandscape(n) => n,
         }
     }
 }
@@ -45,6 +47,14 @@ fn build(items: &[&[Doc]], plain_items: usize) -> (Project, std::path::PathBuf) 
                 Doc::Note(pages) => {
                     let file = format!("note-{number}-{}.md", d + 1);
                     project.write("m", &file, &note_with_pages(&tag, *pages));
+                    yaml.push_str(&format!("      - {file}\n"));
+                }
+                Doc::EndsLandscape(pages) => {
+                    let file = format!("note-{number}-{}.md", d + 1);
+                    let portrait = note_with_pages(&tag, pages - 1);
+                    let text =
+                        format!("{portrait}\n[landscape]\n\nMARK {tag} p{pages}\n\n[/landscape]\n");
+                    project.write("m", &file, &text);
                     yaml.push_str(&format!("      - {file}\n"));
                 }
                 Doc::Pdf(pages) => {
@@ -196,6 +206,35 @@ fn item_with_two_documents_and_items_without_documents() {
     let front = page_texts(&pdf)[0].clone();
     // Worked by hand: item 2 is pages 3-6 (3 + padding) and 7-8, item 4 is 9-10 and 11-12.
     assert_eq!(front_sheet_ranges(&front), [(3, 8), (9, 12)]);
+}
+
+#[test]
+fn a_document_ending_on_a_landscape_page_ends_there() {
+    // The marker closing such a document falls out of the flow, onto the page of what
+    // follows: it once stretched an even document's range over the next document's
+    // pages, and took the padding page's "intentionally left blank" from an odd one.
+    let items: &[&[Doc]] = &[
+        &[Doc::EndsLandscape(2)],
+        &[Doc::EndsLandscape(3)],
+        &[Doc::Note(1)],
+        &[Doc::EndsLandscape(2), Doc::Note(2)],
+        &[Doc::EndsLandscape(3)],
+    ];
+    let (_project, pdf) = build(items, 0);
+    check(&pdf, items, 0);
+    let pages = page_texts(&pdf);
+    // Worked by hand: 3-4, 5-8 (with padding), 9-10, 11-14, 15-18 (with padding).
+    assert_eq!(
+        front_sheet_ranges(&pages[0]),
+        [(3, 4), (5, 8), (9, 10), (11, 14), (15, 18)]
+    );
+    let landscape: Vec<usize> = page_sizes(&pdf)
+        .iter()
+        .enumerate()
+        .filter(|(_, (width, height))| width > height)
+        .map(|(index, _)| index + 1)
+        .collect();
+    assert_eq!(landscape, [4, 7, 12, 17]);
 }
 
 #[test]

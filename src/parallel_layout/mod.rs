@@ -206,8 +206,8 @@ fn item_pages(
             .copied();
         let mut last = first;
         while index < parts.len() && item_of(index) == item {
-            let ends = marker_positions(&parts[index].document, "doc-end");
-            let end = ends.last().map_or(1, |(page, _, _)| *page);
+            let ends = pack::document_end_pages(&parts[index].document);
+            let end = ends.last().copied().unwrap_or(1);
             last = start + end - 1;
             start += parts[index].document.pages().len();
             index += 1;
