@@ -168,6 +168,7 @@ fn main() {
             standard: Standard::Ua1,
             source_date_epoch: Some(0),
             layout,
+            keep_meeting: false,
         };
         let build = || pack::build_for(&edited, &templates, &options, &[Audience::Public]).unwrap();
         let started = Instant::now();

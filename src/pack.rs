@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<i64>,
     /// How packs are laid out.
     pub layout: Layout,
+    /// Keep each pack's meeting, as laid out, in its [`Built`]: the web edition is
+    /// made from it without loading the meeting again.
+    pub keep_meeting: bool,
 }
 
 /// A pack that was written.
@@ -47,6 +50,8 @@ pub struct Built {
     pub digest: String,
     /// The meeting's supplementary packs, written beside it (none for a supplement).
     pub supplements: Vec<Built>,
+    /// The meeting the pack was made from, when [`BuildOptions::keep_meeting`].
+    pub meeting: Option<Meeting>,
 }
 
 /// A meeting checked: what `build` would warn about, and the meeting as loaded (for
@@ -191,6 +196,7 @@ fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
         warnings,
         digest,
         supplements: Vec::new(),
+        meeting: options.keep_meeting.then_some(meeting),
     })
 }
 

@@ -269,6 +269,7 @@ fn a_rebuild_in_one_process_after_an_edit_gives_the_bytes_of_a_fresh_build() {
         standard: Standard::Ua1,
         source_date_epoch: None,
         layout: Layout::Parallel { keep: true },
+        keep_meeting: false,
     };
     let build = || {
         pack::build_for(

@@ -96,6 +96,7 @@ fn memory_does_not_grow_with_each_meeting_built_or_checked() {
         standard: Standard::Ua1,
         source_date_epoch: None,
         layout: Layout::Whole,
+        keep_meeting: false,
     };
     std::fs::create_dir_all(&options.out_dir).unwrap();
 

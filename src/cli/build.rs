@@ -65,6 +65,7 @@ fn prepare(
         } else {
             Layout::Whole
         },
+        keep_meeting: args.site,
     };
     Ok((selected, templates, options, out))
 }

@@ -22,10 +22,11 @@ pub fn write(
         let Some(built) = result.as_ref().ok().and_then(|built| built.first()) else {
             continue;
         };
-        published.push(Published {
-            meeting: pack::load(dir)?,
-            built,
-        });
+        let meeting = match &built.meeting {
+            Some(meeting) => meeting.clone(),
+            None => pack::load(dir)?,
+        };
+        published.push(Published { meeting, built });
     }
     let site = out_dir.join(SITE_DIR);
     site::write(&site, &published, site_url, templates)?;
