@@ -15,67 +15,20 @@ use std::path::{Path, PathBuf};
 const SUPPLIED_PAGES: [usize; 4] = [60, 90, 70, 80];
 
 /// A PNG of `width` x `height` RGB pixels: a gradient with noise (so it does not
-/// compress to nothing), written with stored deflate blocks.
+/// compress to nothing), stored uncompressed.
 fn png(width: u32, height: u32, seed: u32) -> Vec<u8> {
-    let mut raw = Vec::new();
     let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    for y in 0..height {
-        raw.push(0); // filter: none
-        for x in 0..width {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let noise = (state & 0x1f) as u8;
-            raw.extend([
-                (x * 255 / width) as u8 ^ noise,
-                (y * 255 / height) as u8,
-                ((x + y + seed) % 256) as u8 ^ noise,
-            ]);
-        }
-    }
-    let mut zlib = vec![0x78, 0x01];
-    let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
-    for (i, block) in blocks.iter().enumerate() {
-        zlib.push(u8::from(i + 1 == blocks.len()));
-        let len = block.len() as u16;
-        zlib.extend(len.to_le_bytes());
-        zlib.extend((!len).to_le_bytes());
-        zlib.extend_from_slice(block);
-    }
-    let (mut a, mut b) = (1u32, 0u32);
-    for &byte in &raw {
-        a = (a + u32::from(byte)) % 65_521;
-        b = (b + a) % 65_521;
-    }
-    zlib.extend(((b << 16) | a).to_be_bytes());
-
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = width.to_be_bytes().to_vec();
-    header.extend(height.to_be_bytes());
-    header.extend([8, 2, 0, 0, 0]);
-    for (kind, data) in [(b"IHDR", header), (b"IDAT", zlib), (b"IEND", Vec::new())] {
-        out.extend((data.len() as u32).to_be_bytes());
-        let mut chunk = kind.to_vec();
-        chunk.extend(&data);
-        out.extend(&chunk);
-        out.extend(crc32(&chunk).to_be_bytes());
-    }
-    out
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
+    common::png::rgb_png(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = (state & 0x1f) as u8;
+        [
+            (x * 255 / width) as u8 ^ noise,
+            (y * 255 / height) as u8,
+            ((x + y + seed) % 256) as u8 ^ noise,
+        ]
+    })
 }
 
 /// A note of about two pages: text, a table and a picture.

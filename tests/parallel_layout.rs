@@ -188,15 +188,7 @@ fn the_parallel_layout_holds_on_a_long_front_sheet_footnotes_and_landscape_pages
         )
         .unwrap();
         project.write("m", "meeting.yaml", &meeting_yaml(&yaml));
-        let mut args = vec!["build"];
-        args.extend(extra);
-        let output = agenda_pack(project.root(), &args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        project
+        built(project, extra)
     };
     let (whole, parallel) = (build(&[]), build(&["--parallel-layout"]));
     let pages = page_texts(&whole.pdf("m"));
@@ -211,21 +203,26 @@ fn the_parallel_layout_holds_on_a_long_front_sheet_footnotes_and_landscape_pages
     assert_same_packs(&whole.root().join("out"), &parallel.root().join("out"));
 }
 
+/// `project` after `agenda-pack build` with `extra` arguments, which must succeed.
+fn built(project: Project, extra: &[&str]) -> Project {
+    let mut args = vec!["build"];
+    args.extend(extra);
+    let output = agenda_pack(project.root(), &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    project
+}
+
 #[test]
 fn a_pack_without_documents_is_its_front_sheet_alone() {
     let build = |extra: &[&str]| {
         let project = Project::new();
         let items = "  - kind: apologies\n    title: Apologies\n";
         project.write("m", "meeting.yaml", &meeting_yaml(items));
-        let mut args = vec!["build"];
-        args.extend(extra);
-        let output = agenda_pack(project.root(), &args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        project
+        built(project, extra)
     };
     let (whole, parallel) = (build(&[]), build(&["--parallel-layout"]));
     assert_same_packs(&whole.root().join("out"), &parallel.root().join("out"));

@@ -3,6 +3,9 @@
 // Each bench includes this module and uses part of it.
 #![allow(dead_code)]
 
+#[path = "../../tests/common/png.rs"]
+pub mod png;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;

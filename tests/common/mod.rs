@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod accessibility;
+pub mod png;
 pub mod site;
 pub mod structure;
 pub mod word_boxes;

@@ -117,28 +117,6 @@ fn temporary_files_left_by_a_killed_build_are_removed_by_the_next() {
 /// A PNG of `side` x `side` pixels of noise (stored, not compressed), so that the pack
 /// holding it is large and its write takes a while.
 fn noise_png(side: usize) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &byte in bytes {
-            crc ^= u32::from(byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        png.extend((data.len() as u32).to_be_bytes());
-        let start = png.len();
-        png.extend(kind);
-        png.extend(data);
-        let crc = crc32(&png[start..]);
-        png.extend(crc.to_be_bytes());
-    }
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut noise = move || {
         state ^= state << 13;
@@ -146,38 +124,8 @@ fn noise_png(side: usize) -> Vec<u8> {
         state ^= state << 17;
         state as u8
     };
-    // Each row: filter type 0 (none), then its pixels.
-    let raw: Vec<u8> = (0..side)
-        .flat_map(|_| {
-            std::iter::once(0)
-                .chain((0..side * 3).map(|_| noise()))
-                .collect::<Vec<u8>>()
-        })
-        .collect();
-    let (mut a, mut b) = (1u32, 0u32);
-    for &byte in &raw {
-        a = (a + u32::from(byte)) % 65521;
-        b = (b + a) % 65521;
-    }
-    let mut zlib = vec![0x78, 0x01];
-    let blocks: Vec<&[u8]> = raw.chunks(65535).collect();
-    for (i, block) in blocks.iter().enumerate() {
-        zlib.push(u8::from(i + 1 == blocks.len()));
-        let len = block.len() as u16;
-        zlib.extend(len.to_le_bytes());
-        zlib.extend((!len).to_le_bytes());
-        zlib.extend(*block);
-    }
-    zlib.extend(((b << 16) | a).to_be_bytes());
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend((side as u32).to_be_bytes());
-    header.extend((side as u32).to_be_bytes());
-    header.extend([8, 2, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &header);
-    chunk(&mut png, b"IDAT", &zlib);
-    chunk(&mut png, b"IEND", &[]);
-    png
+    let side = side as u32;
+    crate::common::png::rgb_png(side, side, |_, _| [noise(), noise(), noise()])
 }
 
 #[test]
