@@ -228,12 +228,7 @@ fn a_document_ending_on_a_landscape_page_ends_there() {
         front_sheet_ranges(&pages[0]),
         [(3, 4), (5, 8), (9, 10), (11, 14), (15, 18)]
     );
-    let landscape: Vec<usize> = page_sizes(&pdf)
-        .iter()
-        .enumerate()
-        .filter(|(_, (width, height))| width > height)
-        .map(|(index, _)| index + 1)
-        .collect();
+    let landscape = landscape_pages(&pdf);
     assert_eq!(landscape, [4, 7, 12, 17]);
 }
 

@@ -172,12 +172,7 @@ fn later_sample_meeting_carries_minute_numbers_on_and_leaves_out_the_exempt_repo
     assert_eq!(ranges, [(3, 6), (7, 10), (11, 14), (15, 18)]);
     let padding: Vec<usize> = (1..=count).filter(|&p| is_padding(&pages[p - 1])).collect();
     assert_eq!(padding, [6, 14, 18]);
-    let landscape: Vec<usize> = page_sizes(&pdf)
-        .iter()
-        .enumerate()
-        .filter(|(_, (width, height))| width > height)
-        .map(|(index, _)| index + 1)
-        .collect();
+    let landscape = landscape_pages(&pdf);
     assert_eq!(
         landscape,
         [7, 8, 9, 10],

@@ -323,6 +323,16 @@ pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// The physical pages (from 1) that are wider than tall, as pdfinfo reads them.
+pub fn landscape_pages(pdf: &Path) -> Vec<usize> {
+    page_sizes(pdf)
+        .iter()
+        .enumerate()
+        .filter(|(_, (width, height))| width > height)
+        .map(|(index, _)| index + 1)
+        .collect()
+}
+
 /// pdfinfo's metadata fields (`Title`, `Tagged`, ...).
 pub fn pdf_info(pdf: &Path) -> Vec<(String, String)> {
     let output = tool("pdfinfo", &[&pdf.to_string_lossy()]);
