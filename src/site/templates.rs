@@ -7,17 +7,10 @@ use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior, Value
 
 use crate::error::{Error, Result};
 use crate::markup::escape_html;
-use crate::templates::{template_text, unreadable};
+use crate::templates::{default_template, template_text, unreadable};
 
 /// The stylesheet, copied to the site's root.
 const STYLESHEET: &str = "html/style.css";
-
-/// A default template: its name (under `html/` in the templates folder) and its text.
-macro_rules! default_template {
-    ($name:literal) => {
-        ($name, include_str!(concat!("../../templates/", $name)))
-    };
-}
 
 /// The default templates, by name.
 const DEFAULTS: &[(&str, &str)] = &[

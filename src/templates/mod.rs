@@ -36,6 +36,8 @@ macro_rules! default_template {
         ($name, include_str!(concat!("../../templates/", $name)))
     };
 }
+// The web edition's templates are compiled in the same way.
+pub(crate) use default_template;
 
 /// The default templates, by file name.
 const DEFAULTS: &[(&str, &str)] = &[
