@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::document_file::{self, MeetingDefaults};
+use super::external_pdf::ReadAhead;
 use super::image_file::{self, NamedImage};
 use super::string_or_map::StringOrMap;
 use super::style_file::{self, StyleSettings};
@@ -13,8 +14,7 @@ use super::text_file::{self, YAML_LIMIT};
 use super::yaml::YamlText;
 use super::yaml_recovery::Taint;
 use super::{
-    MEETING_FILE, chair, confine, external_pdf, minute_scan, supplements, unlisted,
-    work_programme_file,
+    MEETING_FILE, chair, confine, minute_scan, supplements, unlisted, work_programme_file,
 };
 use crate::error::{ContentError, Gathered, Location, Result};
 use crate::model::{
@@ -174,11 +174,19 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
         dir,
         &entries,
     ));
+    // Only the names that stay inside the meeting folder; the others are refused as
+    // each document is loaded.
+    let supplied = ReadAhead::read(listed.iter().filter_map(|path| {
+        let relative = path.strip_prefix(dir).ok()?;
+        confine::resolve_inside(dir, relative).ok()?;
+        Some(path.as_path())
+    }));
     let mut source = MeetingSource {
         dir,
         yaml: &yaml,
         taint: &parsed.taint,
         keep,
+        supplied,
         date: raw.date,
         warnings: Vec::new(),
         gathered,
@@ -408,6 +416,8 @@ struct MeetingSource<'a> {
     gathered: Gathered,
     /// When set, the only document whose errors count (see [`load_meeting_around`]).
     keep: Option<&'a Path>,
+    /// The supplied PDFs, read ahead.
+    supplied: ReadAhead,
 }
 
 impl MeetingSource<'_> {
@@ -590,7 +600,7 @@ impl MeetingSource<'_> {
 
     /// A supplied PDF, which needs the title its entry gives it.
     fn external_pdf(
-        &self,
+        &mut self,
         entry: &DocumentEntry,
         path: &Path,
         at: Location,
@@ -604,7 +614,7 @@ impl MeetingSource<'_> {
                 "write it as `- file: <name>.pdf` with `title: <its title>` on the next line",
             )
         })?;
-        Ok(DocumentBody::ExternalPdf(external_pdf::load(path, title)?))
+        Ok(DocumentBody::ExternalPdf(self.supplied.load(path, title)?))
     }
 }
 

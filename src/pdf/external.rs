@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use rayon::prelude::*;
 
 use super::post::Changes;
 use super::raw::RawPdf;
@@ -100,11 +101,17 @@ const NOT_DRAWING_TYPES: [&[u8]; 13] = [
     b"Collection",
 ];
 
+/// How many supplied PDFs are read and copied at once, each on its own core: memory
+/// holds this many of the largest, not all of them.
+fn files_at_once() -> usize {
+    rayon::current_num_threads().clamp(1, 4)
+}
+
 /// Fills the placeholder pages of typst's exported pack `raw` (whose pages are
-/// `pack_pages`) with the external pages, recording the objects in `changes`. One
-/// supplied PDF is open at a time, its copied objects written out before the next is
-/// read, so memory holds the largest of them, not all. Returns warnings: fonts an
-/// external PDF does not embed (PDF/UA and PDF/A require them).
+/// `pack_pages`) with the external pages, recording the objects in `changes`. A few
+/// supplied PDFs are read and copied at once, in parallel ([`files_at_once`]), their
+/// copies written out before the next are read. Returns warnings: fonts an external
+/// PDF does not embed (PDF/UA and PDF/A require them).
 pub(super) fn place<W: Write>(
     raw: &RawPdf<'_>,
     pack_pages: &[ObjectId],
@@ -118,41 +125,73 @@ pub(super) fn place<W: Write>(
             .or_default()
             .push(placement);
     }
+    let files: Vec<(&Path, Vec<&ExternalPage>)> = by_file.into_iter().collect();
     let mut warnings = Vec::new();
-    for (file, placements) in by_file {
-        let mut source = Source::new(supplied::open(file)?);
-        let mut copies = changes.scratch();
-        let mut unembedded = BTreeSet::new();
-        for placement in placements {
-            let form = source
-                .form(placement.page, &mut copies)
-                .map_err(|refusal| refusal.in_file(file))?;
-            unembedded.extend(form.unembedded);
-            let page_id = placement
-                .pack_page
-                .checked_sub(1)
-                .and_then(|i| pack_pages.get(i))
-                .copied()
-                .ok_or_else(|| {
-                    Error::Pdf(format!("the pack has no page {}", placement.pack_page))
+    for batch in files.chunks(files_at_once()) {
+        let copied: Vec<Result<Copied>> = batch
+            .par_iter()
+            .map(|(file, placements)| copy_pages(file, placements))
+            .collect();
+        for (copied, (file, _)) in copied.into_iter().zip(batch) {
+            let copied = copied?;
+            let shift = changes.absorb_apart(copied.objects)?;
+            for (placement, form) in copied.forms {
+                let page_id = placement
+                    .pack_page
+                    .checked_sub(1)
+                    .and_then(|i| pack_pages.get(i))
+                    .copied()
+                    .ok_or_else(|| {
+                        Error::Pdf(format!("the pack has no page {}", placement.pack_page))
+                    })?;
+                let form_id = (form.0 + shift, form.1);
+                let (id, swapped) = swap_placeholder(raw, page_id, form_id).map_err(|err| {
+                    Error::Pdf(format!(
+                        "page {} of the pack: {err} (placing page {} of {})",
+                        placement.pack_page,
+                        placement.page,
+                        file.display()
+                    ))
                 })?;
-            let (id, swapped) = swap_placeholder(raw, page_id, form.id).map_err(|err| {
-                Error::Pdf(format!(
-                    "page {} of the pack: {err} (placing page {} of {})",
-                    placement.pack_page,
-                    placement.page,
-                    file.display()
-                ))
-            })?;
-            changes.replace(id, &Object::Dictionary(swapped))?;
-        }
-        drop(source);
-        changes.absorb(copies)?;
-        if !unembedded.is_empty() {
-            warnings.push(unembedded_warning(file, unembedded));
+                changes.replace(id, &Object::Dictionary(swapped))?;
+            }
+            if !copied.unembedded.is_empty() {
+                warnings.push(unembedded_warning(file, copied.unembedded));
+            }
         }
     }
     Ok(warnings)
+}
+
+/// The pages of one supplied PDF, copied apart from the pack.
+struct Copied<'p> {
+    /// The copies, numbered from 1.
+    objects: Document,
+    /// Each placement and the form (in `objects`) that fills it.
+    forms: Vec<(&'p ExternalPage, ObjectId)>,
+    /// The fonts the copied pages use without embedding them.
+    unembedded: BTreeSet<String>,
+}
+
+/// Reads the supplied PDF `file` within the limits and copies the pages `placements`
+/// ask for.
+fn copy_pages<'p>(file: &Path, placements: &[&'p ExternalPage]) -> Result<Copied<'p>> {
+    let mut source = Source::new(supplied::open(file)?);
+    let mut objects = Document::with_version("1.7");
+    let mut forms = Vec::with_capacity(placements.len());
+    let mut unembedded = BTreeSet::new();
+    for &placement in placements {
+        let form = source
+            .form(placement.page, &mut objects)
+            .map_err(|refusal| refusal.in_file(file))?;
+        unembedded.extend(form.unembedded);
+        forms.push((placement, form.id));
+    }
+    Ok(Copied {
+        objects,
+        forms,
+        unembedded,
+    })
 }
 
 /// The warning about the fonts the supplied PDF `file` does not embed.

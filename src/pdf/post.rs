@@ -164,9 +164,43 @@ impl<W: Write> Changes<'_, W> {
         Ok(())
     }
 
+    /// Writes the objects of `doc`, a document made apart (numbered from 1, referring
+    /// only to its own objects), as the next free numbers: each number and reference
+    /// moves up by the returned shift.
+    pub fn absorb_apart(&mut self, doc: Document) -> Result<u32> {
+        let shift = self.next - 1;
+        for ((number, _), mut object) in doc.objects {
+            shift_references(&mut object, shift);
+            self.out
+                .lopdf_object(number + shift, &object)
+                .map_err(written)?;
+        }
+        self.next = self.next.max(doc.max_id + shift + 1);
+        Ok(shift)
+    }
+
     /// typst's non-stream object `id` is `object` from now on.
     pub fn replace(&mut self, id: ObjectId, object: &Object) -> Result<()> {
         self.changed.insert(id.0);
         self.out.lopdf_object(id.0, object).map_err(written)
+    }
+}
+
+/// Moves every reference in `object` up by `shift`. Recursive: what is shifted was
+/// copied within the nesting limit of `supplied`.
+fn shift_references(object: &mut Object, shift: u32) {
+    match object {
+        Object::Reference(id) => id.0 += shift,
+        Object::Array(items) => items
+            .iter_mut()
+            .for_each(|item| shift_references(item, shift)),
+        Object::Dictionary(dict) => dict
+            .iter_mut()
+            .for_each(|(_, value)| shift_references(value, shift)),
+        Object::Stream(stream) => stream
+            .dict
+            .iter_mut()
+            .for_each(|(_, value)| shift_references(value, shift)),
+        _ => {}
     }
 }

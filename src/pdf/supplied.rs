@@ -233,12 +233,14 @@ thread_local! {
 /// lopdf's object filter: an object stream's objects are counted from its index
 /// before lopdf parses them, and the stream is left unread once the count passes
 /// [`MAX_OBJECTS`], so a small file cannot make millions of objects. Every other
-/// object is kept (a copy, since lopdf keeps a top-level object's own value and an
-/// object stream member's returned one).
+/// object is kept: lopdf keeps a top-level object's own value and an object stream
+/// member's returned one, so a member is returned as a copy; a stream is never a
+/// member, and copying its data (images, pages' content) would be for nothing.
 fn count_object_streams(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
-    if let Object::Stream(stream) = &*object
-        && stream.dict.has_type(b"ObjStm")
-    {
+    let Object::Stream(stream) = &*object else {
+        return Some((id, object.clone()));
+    };
+    if stream.dict.has_type(b"ObjStm") {
         let inside = object_stream_len(stream);
         let counted = COUNTED.with(|n| {
             n.set(n.get().saturating_add(inside));
@@ -248,7 +250,7 @@ fn count_object_streams(id: ObjectId, object: &mut Object) -> Option<(ObjectId, 
             return None;
         }
     }
-    Some((id, object.clone()))
+    Some((id, Object::Null))
 }
 
 /// How many objects an object stream's index lists (none if it does not
