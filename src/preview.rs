@@ -186,7 +186,7 @@ impl Preview {
                 Err(_) => (1, false),
             },
         };
-        let context = templates::pack_context(&meeting)?;
+        let context = templates::preview_context(&meeting, index)?;
         let source = self
             .templates
             .render_preview(&context.value, index, first_page)?;

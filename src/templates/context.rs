@@ -147,6 +147,8 @@ struct ContributorContext<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BodyContext<'a> {
+    /// Not converted (a preview of another document): an empty map.
+    Omitted {},
     Note {
         subject: &'a str,
         to: &'a str,
@@ -257,34 +259,56 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
     context_for(meeting, Target::Typst)
 }
 
+/// The typst context of `meeting` for previewing its document `only` (in pack order):
+/// the other documents are listed, their bodies left out. Converting every document's
+/// Markdown on each save was a tenth of a long note's preview.
+pub fn preview_context(meeting: &Meeting, only: usize) -> Result<Context> {
+    context_of(meeting, Target::Typst, Some(only))
+}
+
 /// The context of `meeting` (its audience and part) with every prepared text written
 /// for `target`: the same items, numbers and documents in both outputs.
 pub fn context_for(meeting: &Meeting, target: Target) -> Result<Context> {
+    context_of(meeting, target, None)
+}
+
+/// The context of `meeting` for `target`, with the body of every document, or of the
+/// document `only` (in pack order).
+fn context_of(meeting: &Meeting, target: Target, only: Option<usize>) -> Result<Context> {
     let mut documents = Vec::new();
     let mut minute_refs = Vec::new();
     let mut files = Vec::new();
     let mut gathered = Gathered::default();
-    for item in meeting.all_items() {
-        for (index, document) in meeting.printed_documents(item).into_iter().enumerate() {
-            let body = match body_context(meeting, document, &mut minute_refs, &mut files, target) {
+    let printed = meeting.all_items().flat_map(|item| {
+        meeting
+            .printed_documents(item)
+            .into_iter()
+            .enumerate()
+            .map(move |(index, document)| (item, index, document))
+    });
+    for (position, (item, index, document)) in printed.enumerate() {
+        let body = if only.is_some_and(|only| only != position) {
+            BodyContext::Omitted {}
+        } else {
+            match body_context(meeting, document, &mut minute_refs, &mut files, target) {
                 Ok(body) => body,
                 Err(errors) => {
                     gathered.extend(errors);
                     continue;
                 }
-            };
-            files.extend(data_files(document).map(|file| Target::Html.file_path(file)));
-            documents.push(DocumentContext {
-                template: target.template(&document.body),
-                file: document.file.display().to_string(),
-                item: item.number,
-                first: index == 0,
-                exempt: item.exempt_paragraph.is_some(),
-                item_title: &item.title,
-                bookmark: bookmark(document),
-                body,
-            });
-        }
+            }
+        };
+        files.extend(data_files(document).map(|file| Target::Html.file_path(file)));
+        documents.push(DocumentContext {
+            template: target.template(&document.body),
+            file: document.file.display().to_string(),
+            item: item.number,
+            first: index == 0,
+            exempt: item.exempt_paragraph.is_some(),
+            item_title: &item.title,
+            bookmark: bookmark(document),
+            body,
+        });
     }
     if !gathered.is_empty() {
         return gathered.fail(Vec::new());

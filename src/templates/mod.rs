@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 
-pub use context::{Context, context_for, markup_errors, pack_context};
+pub use context::{Context, context_for, markup_errors, pack_context, preview_context};
 pub use target::Target;
 
 use crate::error::{Error, Result};
