@@ -2,7 +2,7 @@
 //! every other object is kept to be packed into compressed object streams at the end,
 //! indexed by a cross-reference stream (PDF 1.5, allowed by PDF/A-2 and PDF/UA-1). A
 //! pack's tag tree is thousands of small objects, which this makes a fraction of their
-//! written size; a supplied PDF's pages go out before the next file is read.
+//! written size; a supplied PDF's pages go out before the next files are read.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
