@@ -28,7 +28,6 @@ fn read(path: &Path) -> Result<Pages> {
 /// A meeting's supplied PDFs read ahead, in parallel: each is parsed whole, so a
 /// pack of several spent most of its loading reading them one after another. Memory
 /// holds one parsed file per core at most.
-#[derive(Default)]
 pub struct ReadAhead(HashMap<PathBuf, Result<Pages>>);
 
 impl ReadAhead {

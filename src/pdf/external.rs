@@ -136,24 +136,8 @@ pub(super) fn place<W: Write>(
             let copied = copied?;
             let shift = changes.absorb_apart(copied.objects)?;
             for (placement, form) in copied.forms {
-                let page_id = placement
-                    .pack_page
-                    .checked_sub(1)
-                    .and_then(|i| pack_pages.get(i))
-                    .copied()
-                    .ok_or_else(|| {
-                        Error::Pdf(format!("the pack has no page {}", placement.pack_page))
-                    })?;
-                let form_id = (form.0 + shift, form.1);
-                let (id, swapped) = swap_placeholder(raw, page_id, form_id).map_err(|err| {
-                    Error::Pdf(format!(
-                        "page {} of the pack: {err} (placing page {} of {})",
-                        placement.pack_page,
-                        placement.page,
-                        file.display()
-                    ))
-                })?;
-                changes.replace(id, &Object::Dictionary(swapped))?;
+                let form = (form.0 + shift, form.1);
+                fill(raw, pack_pages, placement, form, changes)?;
             }
             if !copied.unembedded.is_empty() {
                 warnings.push(unembedded_warning(file, copied.unembedded));
@@ -161,6 +145,31 @@ pub(super) fn place<W: Write>(
         }
     }
     Ok(warnings)
+}
+
+/// Points the placeholder of the pack's page that `placement` fills at `form`.
+fn fill<W: Write>(
+    raw: &RawPdf<'_>,
+    pack_pages: &[ObjectId],
+    placement: &ExternalPage,
+    form: ObjectId,
+    changes: &mut Changes<'_, W>,
+) -> Result<()> {
+    let page_id = placement
+        .pack_page
+        .checked_sub(1)
+        .and_then(|i| pack_pages.get(i))
+        .copied()
+        .ok_or_else(|| Error::Pdf(format!("the pack has no page {}", placement.pack_page)))?;
+    let (id, swapped) = swap_placeholder(raw, page_id, form).map_err(|err| {
+        Error::Pdf(format!(
+            "page {} of the pack: {err} (placing page {} of {})",
+            placement.pack_page,
+            placement.page,
+            placement.file.display()
+        ))
+    })?;
+    changes.replace(id, &Object::Dictionary(swapped))
 }
 
 /// The pages of one supplied PDF, copied apart from the pack.

@@ -260,8 +260,8 @@ pub fn pack_context(meeting: &Meeting) -> Result<Context> {
 }
 
 /// The typst context of `meeting` for previewing its document `only` (in pack order):
-/// the other documents are listed, their bodies left out. Converting every document's
-/// Markdown on each save was a tenth of a long note's preview.
+/// the other documents are listed, their bodies left out: a preview renders one
+/// document, and converting the others' Markdown on each save is work for nothing.
 pub fn preview_context(meeting: &Meeting, only: usize) -> Result<Context> {
     context_of(meeting, Target::Typst, Some(only))
 }
