@@ -79,12 +79,26 @@ fn generate(dir: &Path, notes: usize, supplied: &[(String, String)]) {
     std::fs::write(dir.join("meeting.yaml"), common::meeting_yaml(&items)).unwrap();
 }
 
-/// The median wall time and the largest peak of `runs` runs.
-fn measure(runs: usize, program: &str, args: &[&str]) -> (f64, f64) {
-    let mut results: Vec<(f64, f64)> = (0..runs).map(|_| common::run(program, args)).collect();
-    results.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let peak = results.iter().map(|r| r.1).fold(0.0, f64::max);
-    (results[results.len() / 2].0, peak)
+/// The median wall time and the largest peak of each command of `commands`, run in
+/// turn `runs` times after one round not counted, so that the machine's drift falls on
+/// all of them alike.
+fn measure(runs: usize, commands: &[(&str, Vec<&str>)]) -> Vec<(f64, f64)> {
+    let round = || -> Vec<(f64, f64)> {
+        commands
+            .iter()
+            .map(|(program, args)| common::run(program, args))
+            .collect()
+    };
+    round();
+    let rounds: Vec<Vec<(f64, f64)>> = (0..runs).map(|_| round()).collect();
+    (0..commands.len())
+        .map(|i| {
+            let mut walls: Vec<f64> = rounds.iter().map(|r| r[i].0).collect();
+            walls.sort_by(f64::total_cmp);
+            let peak = rounds.iter().map(|r| r[i].1).fold(0.0, f64::max);
+            (walls[walls.len() / 2], peak)
+        })
+        .collect()
 }
 
 fn main() {
@@ -141,18 +155,22 @@ fn main() {
     qpdf_args.extend(supplied.iter().map(|f| f.to_str().unwrap()));
     qpdf_args.extend(["--", merged.to_str().unwrap()]);
 
-    let runs = 3;
-    let pack = measure(
-        runs,
-        binary,
-        &["build", with.to_str().unwrap(), "--out", out_arg],
-    );
-    let rest = measure(
-        runs,
-        binary,
-        &["build", without.to_str().unwrap(), "--out", out_arg],
-    );
-    let qpdf = measure(runs, "qpdf", &qpdf_args);
+    let [pack, rest, qpdf] = measure(
+        9,
+        &[
+            (
+                binary,
+                vec!["build", with.to_str().unwrap(), "--out", out_arg],
+            ),
+            (
+                binary,
+                vec!["build", without.to_str().unwrap(), "--out", out_arg],
+            ),
+            ("qpdf", qpdf_args),
+        ],
+    )[..] else {
+        unreachable!("three commands measured")
+    };
     let largest = supplied
         .iter()
         .map(|f| std::fs::metadata(f).unwrap().len())

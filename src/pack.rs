@@ -97,32 +97,31 @@ pub fn build_for(
     let mut public: Option<Vec<(Meeting, PagedDocument, Vec<Diagnostic>)>> = None;
     let mut built: Vec<Built> = Vec::new();
     for &audience in audiences {
-        let packs = match &public {
-            Some(packs) if !members_print_more => packs
-                .iter()
-                .map(|(meeting, document, warnings)| {
-                    let meeting = Meeting {
+        let supplied = loaded.printed_supplied_pdfs(audience);
+        let (packs, ahead) = std::thread::scope(|scope| {
+            // The supplied PDFs' pages are copied while typst lays the pack out, mostly
+            // on one core.
+            let ahead =
+                (!supplied.is_empty()).then(|| scope.spawn(|| pdf::CopiedAhead::copy(&supplied)));
+            let packs = match public.as_deref() {
+                Some(public) if !members_print_more => Ok(for_audience(public, audience)),
+                _ => lay_out_all_with(
+                    Meeting {
                         audience,
-                        ..meeting.clone()
-                    };
-                    let mut document = document.clone();
-                    document.info_mut().title = Some(meeting.title().into());
-                    LaidOut {
-                        meeting,
-                        document,
-                        warnings: warnings.clone(),
-                    }
-                })
-                .collect(),
-            _ => lay_out_all_with(
-                Meeting {
-                    audience,
-                    ..loaded.clone()
-                },
-                templates,
-                options.layout,
-            )?,
-        };
+                        ..loaded.clone()
+                    },
+                    templates,
+                    options.layout,
+                ),
+            };
+            // A file that could not be copied is reported when the pack is finished; a
+            // copy that panicked is tried again there, where the build's guard reports it.
+            let ahead = ahead
+                .and_then(|copying| copying.join().ok())
+                .unwrap_or_default();
+            (packs, ahead)
+        });
+        let packs = packs?;
         // Kept only for a later audience, so a pack's pages are freed once written.
         if audience == Audience::Public && audiences.iter().any(|a| *a != Audience::Public) {
             public = Some(
@@ -135,7 +134,7 @@ pub fn build_for(
         let mut pack = collect(
             packs
                 .into_iter()
-                .map(|laid_out| write(laid_out, options))
+                .map(|laid_out| write(laid_out, options, &ahead))
                 .collect::<Result<Vec<Built>>>()?,
         )?;
         let earlier: Vec<&Diagnostic> = built
@@ -152,16 +151,33 @@ pub fn build_for(
     Ok(built)
 }
 
+/// The published packs' layouts given to `audience`, who sees no more of the meeting.
+fn for_audience(
+    public: &[(Meeting, PagedDocument, Vec<Diagnostic>)],
+    audience: Audience,
+) -> Vec<LaidOut> {
+    public
+        .iter()
+        .map(|(meeting, document, warnings)| {
+            let meeting = Meeting {
+                audience,
+                ..meeting.clone()
+            };
+            let mut document = document.clone();
+            document.info_mut().title = Some(meeting.title().into());
+            LaidOut {
+                meeting,
+                document,
+                warnings: warnings.clone(),
+            }
+        })
+        .collect()
+}
+
 /// Whether the members' pack prints documents the published one leaves out (in the
 /// agenda or in any supplement).
 fn members_print_more(meeting: &Meeting) -> bool {
-    let parts = std::iter::once(Part::Main).chain(
-        meeting
-            .supplements
-            .iter()
-            .map(|supplement| Part::Supplement(supplement.number)),
-    );
-    parts.into_iter().any(|part| {
+    meeting.parts().any(|part| {
         meeting.all_items().any(|item| {
             item.printed_documents(Audience::Members, part).len()
                 > item.printed_documents(Audience::Public, part).len()
@@ -169,8 +185,8 @@ fn members_print_more(meeting: &Meeting) -> bool {
     })
 }
 
-/// Exports a laid-out pack to its PDF.
-fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
+/// Exports a laid-out pack to its PDF, taking the supplied pages copied `ahead`.
+fn write(laid_out: LaidOut, options: &BuildOptions, ahead: &pdf::CopiedAhead) -> Result<Built> {
     let LaidOut {
         meeting,
         document,
@@ -186,7 +202,7 @@ fn write(laid_out: LaidOut, options: &BuildOptions) -> Result<Built> {
     // The pages are in the PDF now: their memory is the finishing's.
     drop(document);
     let output = options.out_dir.join(format!("{name}.pdf"));
-    let (finished, digest) = pdf::write_finished(&output, &bytes, &external, &bookmarks)?;
+    let (finished, digest) = pdf::write_finished(&output, &bytes, &external, &bookmarks, ahead)?;
     warnings.extend(finished.iter().map(Diagnostic::content_warning));
     Ok(Built {
         name,

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Document, DocumentKind, MinuteBook, Part, Style, Supplement, Time};
+use super::{
+    Date, Document, DocumentBody, DocumentKind, MinuteBook, Part, Style, Supplement, Time,
+};
 use crate::error::{ContentError, Location};
 
 /// One meeting of a committee: everything its pack is made from.
@@ -110,6 +112,28 @@ impl Meeting {
     /// The documents of `item` printed in this pack (its audience and part).
     pub fn printed_documents<'a>(&self, item: &'a Item) -> Vec<&'a Document> {
         item.printed_documents(self.audience, self.part)
+    }
+
+    /// The agenda and each supplement.
+    pub fn parts(&self) -> impl Iterator<Item = Part> + '_ {
+        std::iter::once(Part::Main).chain(
+            self.supplements
+                .iter()
+                .map(|supplement| Part::Supplement(supplement.number)),
+        )
+    }
+
+    /// The supplied PDFs that the packs of `audience` print (the agenda and every
+    /// supplement), as paths in the meeting folder.
+    pub fn printed_supplied_pdfs(&self, audience: Audience) -> Vec<PathBuf> {
+        self.parts()
+            .flat_map(|part| {
+                self.all_items()
+                    .flat_map(move |item| item.printed_documents(audience, part))
+            })
+            .filter(|document| matches!(document.body, DocumentBody::ExternalPdf(_)))
+            .map(|document| self.dir.join(&document.file))
+            .collect()
     }
 
     /// The day this pack is published: the agenda's date, or its supplement's.

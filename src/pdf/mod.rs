@@ -10,6 +10,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::{Error, Result};
 
+mod ahead;
 mod external;
 mod markers;
 mod outline;
@@ -21,6 +22,7 @@ mod raw;
 mod supplied;
 mod write;
 
+pub use ahead::{COPY_AHEAD_BYTES, CopiedAhead};
 pub(crate) use external::landscape_pages;
 pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};

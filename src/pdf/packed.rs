@@ -181,7 +181,8 @@ fn pack(chunk: &[Member]) -> Packed {
     }
 }
 
-fn compress(data: &[u8]) -> Vec<u8> {
+/// `data` compressed at [`LEVEL`], for a `FlateDecode` stream.
+pub(super) fn compress(data: &[u8]) -> Vec<u8> {
     let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 4), LEVEL);
     encoder.write_all(data).expect("writing to memory");
     encoder.finish().expect("writing to memory")

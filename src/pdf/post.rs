@@ -12,6 +12,7 @@ use std::path::Path;
 
 use lopdf::{Document, Object, ObjectId};
 
+use super::ahead::CopiedAhead;
 use super::external::{self, ExternalPage};
 use super::outline::{self, Bookmark};
 use super::packed::PackWriter;
@@ -30,31 +31,41 @@ pub struct Finished {
 /// The PDF `pack` as typst exported it, with the external pages placed and the
 /// outline replaced by `bookmarks`.
 pub fn finish(pack: &[u8], pages: &[ExternalPage], bookmarks: &[Bookmark]) -> Result<Finished> {
-    let (bytes, warnings) = finish_into(pack, pages, bookmarks, Vec::with_capacity(pack.len()))?;
+    let ahead = CopiedAhead::default();
+    let (bytes, warnings) = finish_into(
+        pack,
+        pages,
+        bookmarks,
+        &ahead,
+        Vec::with_capacity(pack.len()),
+    )?;
     Ok(Finished { bytes, warnings })
 }
 
 /// Finishes `pack` as [`finish`] does into the file `path`, written as it is made
-/// (atomically); returns the warnings and the hash of the file's bytes
-/// ([`crate::fingerprint::of_bytes`]).
+/// (atomically), taking the supplied pages copied `ahead`; returns the warnings and
+/// the hash of the file's bytes ([`crate::fingerprint::of_bytes`]).
 pub fn write_finished(
     path: &Path,
     pack: &[u8],
     pages: &[ExternalPage],
     bookmarks: &[Bookmark],
+    ahead: &CopiedAhead,
 ) -> Result<(Vec<ContentError>, String)> {
     super::write_atomically_with(path, |file| {
-        let (hashing, warnings) = finish_into(pack, pages, bookmarks, Hashing::new(file))?;
+        let (hashing, warnings) = finish_into(pack, pages, bookmarks, ahead, Hashing::new(file))?;
         Ok((warnings, hashing.finish().1))
     })
 }
 
 /// [`finish`], written to `out` as it goes: a supplied PDF's pages are written out
-/// before the next file is read. Returns `out` and the warnings.
+/// before the next file is read (unless copied `ahead`). Returns `out` and the
+/// warnings.
 pub fn finish_into<W: Write>(
     pack: &[u8],
     pages: &[ExternalPage],
     bookmarks: &[Bookmark],
+    ahead: &CopiedAhead,
     out: W,
 ) -> Result<(W, Vec<ContentError>)> {
     let reread = |what: &str| Error::Pdf(format!("re-reading the exported pack: {what}"));
@@ -84,7 +95,7 @@ pub fn finish_into<W: Write>(
         }
     }
 
-    let warnings = external::place(&raw, &pack_pages, pages, &mut changes)?;
+    let warnings = external::place(&raw, &pack_pages, pages, ahead, &mut changes)?;
 
     // typst's outline (from the headings it bookmarks) gives way to the pack's.
     if let Ok(typst_outline) = catalog.get(b"Outlines").and_then(Object::as_reference) {
