@@ -92,17 +92,17 @@ pub fn build_for(
     audiences: &[Audience],
 ) -> Result<Vec<Built>> {
     let _memo = MemoScope::begin();
-    let loaded = load(dir)?;
+    // The supplied PDFs are read once, as the meeting loads, and their pages copied
+    // while typst lays the pack out, mostly on one core.
+    let ahead = pdf::CopiedAhead::default();
+    let loaded = load_copying(dir, &ahead)?;
     let members_print_more = members_print_more(&loaded);
     let mut public: Option<Vec<(Meeting, PagedDocument, Vec<Diagnostic>)>> = None;
     let mut built: Vec<Built> = Vec::new();
     for &audience in audiences {
         let supplied = loaded.printed_supplied_pdfs(audience);
-        let (packs, ahead) = std::thread::scope(|scope| {
-            // The supplied PDFs' pages are copied while typst lays the pack out, mostly
-            // on one core.
-            let ahead =
-                (!supplied.is_empty()).then(|| scope.spawn(|| pdf::CopiedAhead::copy(&supplied)));
+        let packs = std::thread::scope(|scope| {
+            let copying = scope.spawn(|| ahead.copy_kept(&supplied));
             let packs = match public.as_deref() {
                 Some(public) if !members_print_more => Ok(for_audience(public, audience)),
                 _ => lay_out_all_with(
@@ -115,11 +115,11 @@ pub fn build_for(
                 ),
             };
             // A file that could not be copied is reported when the pack is finished; a
-            // copy that panicked is tried again there, where the build's guard reports it.
-            let ahead = ahead
-                .and_then(|copying| copying.join().ok())
-                .unwrap_or_default();
-            (packs, ahead)
+            // panic while copying is this meeting's, as one in its layout would be.
+            if let Err(panic) = copying.join() {
+                std::panic::resume_unwind(panic);
+            }
+            packs
         });
         let packs = packs?;
         // Kept only for a later audience, so a pack's pages are freed once written.
@@ -220,7 +220,17 @@ fn write(laid_out: LaidOut, options: &BuildOptions, ahead: &pdf::CopiedAhead) ->
 /// loaded is converted too, so that every error of every file is reported at once
 /// (the layout, which needs all of them, waits until the content loads cleanly).
 pub fn load(dir: &Path) -> Result<Meeting> {
-    let mut loaded = content::load_meeting_partly(dir)?;
+    load_with(content::load_meeting_partly(dir)?)
+}
+
+/// [`load`], keeping the supplied PDFs read in `ahead` for their pages to be copied
+/// while the pack is laid out.
+pub fn load_copying(dir: &Path, ahead: &pdf::CopiedAhead) -> Result<Meeting> {
+    load_with(content::load_meeting_copying(dir, ahead)?)
+}
+
+/// The meeting `loaded`, or every error in it and its documents' Markdown.
+fn load_with(mut loaded: content::Loaded) -> Result<Meeting> {
     if !loaded.errors.is_empty() {
         loaded
             .errors

@@ -134,8 +134,10 @@ fn meeting_with_supplied(
 fn pages_copied_ahead_make_the_same_pack_as_pages_copied_at_the_end() {
     let project = Project::new();
     let dir = meeting_with_supplied(&project, "2026-07-16-planning", &[3, 4]);
-    let meeting = agenda_pack::pack::load(&dir).unwrap();
-    let supplied = [0, 1].map(|i| meeting.dir.join(format!("application-{i}.pdf")));
+    // Read as a build reads the meeting, keeping the supplied PDFs.
+    let ahead = CopiedAhead::default();
+    let meeting = agenda_pack::pack::load_copying(&dir, &ahead).unwrap();
+    assert!(!ahead.is_empty());
     let templates = Templates::load(None).unwrap();
     let laid_out = agenda_pack::pack::lay_out_all(meeting.clone(), &templates).unwrap();
     let document = &laid_out[0].document;
@@ -146,8 +148,7 @@ fn pages_copied_ahead_make_the_same_pack_as_pages_copied_at_the_end() {
     let bookmarks = pdf::bookmarks(document);
 
     let at_the_end = pdf::finish(&exported, &pages, &bookmarks).unwrap().bytes;
-    let ahead = CopiedAhead::copy(&supplied);
-    assert!(!ahead.is_empty());
+    ahead.copy_kept(&meeting.printed_supplied_pdfs(Audience::Public));
     let path = project.root().join("ahead.pdf");
     pdf::write_finished(&path, &exported, &pages, &bookmarks, &ahead).unwrap();
     assert!(ahead.is_empty(), "the finishing took every copy made ahead");
@@ -168,8 +169,8 @@ fn pages_copied_ahead_make_the_same_pack_as_pages_copied_at_the_end() {
     }
 }
 
-/// Supplied PDFs larger in all than the copy-ahead allows are not copied ahead (the
-/// finishing reads them a few at a time), and they are not even read to find that out.
+/// Supplied PDFs larger in all than the copy-ahead allows are not kept (the finishing
+/// reads them a few at a time), and they are not even read to find that out.
 #[test]
 fn supplied_pdfs_past_the_copy_ahead_budget_are_left_for_the_finishing() {
     let project = Project::new();
@@ -181,8 +182,10 @@ fn supplied_pdfs_past_the_copy_ahead_budget_are_left_for_the_finishing() {
         .set_len(COPY_AHEAD_BYTES)
         .unwrap();
     let small = dir.join("application-0.pdf");
-    assert!(CopiedAhead::copy(&[small.clone(), large]).is_empty());
-    assert!(!CopiedAhead::copy(&[small]).is_empty());
+    assert!(CopiedAhead::admits([small.as_path()]));
+    assert!(CopiedAhead::admits([large.as_path()]));
+    assert!(!CopiedAhead::admits([small.as_path(), large.as_path()]));
+    assert!(!CopiedAhead::admits([dir.join("missing.pdf").as_path()]));
 }
 
 /// An exempt item's supplied PDF is not copied ahead for the published pack: built

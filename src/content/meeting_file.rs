@@ -22,6 +22,7 @@ use crate::model::{
     Logo, Meeting, Membership, NotesStyle, Part, Publication, REQUIRED_CLEAR_DAYS, Style,
     Supplement, Time, clear_days_in, latest_publication_in,
 };
+use crate::pdf::CopiedAhead;
 
 /// The most sub-items an item may have: they are lettered `a)` to `z)`.
 pub const SUB_ITEM_LIMIT: usize = 26;
@@ -91,14 +92,14 @@ impl From<String> for DocumentEntry {
 
 /// Reads the meeting folder `dir` into a validated [`Meeting`].
 pub fn load_meeting(dir: &Path) -> Result<Meeting> {
-    load(dir, None)?.into_result()
+    load(dir, None, None)?.into_result()
 }
 
 /// Reads the meeting folder `dir` for a preview of its document `keep`: the other
 /// documents that cannot be loaded (missing, or with errors) are left out, so one
 /// document can be previewed while the rest of the meeting is still being written.
 pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
-    load(dir, Some(keep))?.into_result()
+    load(dir, Some(keep), None)?.into_result()
 }
 
 /// Reads the meeting folder `dir` as far as it can: the meeting with the documents
@@ -106,7 +107,13 @@ pub fn load_meeting_around(dir: &Path, keep: &Path) -> Result<Meeting> {
 /// (their Markdown converted) while other files have errors. Fails when the meeting
 /// cannot be made at all (`meeting.yaml` unreadable or of the wrong shape).
 pub fn load_meeting_partly(dir: &Path) -> Result<Loaded> {
-    load(dir, None)
+    load(dir, None, None)
+}
+
+/// [`load_meeting_partly`], keeping the supplied PDFs read in `ahead` for a build to
+/// copy their pages while it lays the pack out.
+pub fn load_meeting_copying(dir: &Path, ahead: &CopiedAhead) -> Result<Loaded> {
+    load(dir, None, Some(ahead))
 }
 
 /// A meeting read as far as it could be.
@@ -131,7 +138,7 @@ impl Loaded {
     }
 }
 
-fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
+fn load(dir: &Path, keep: Option<&Path>, ahead: Option<&CopiedAhead>) -> Result<Loaded> {
     let file = dir.join(MEETING_FILE);
     let text = text_file::read(&file, YAML_LIMIT)?;
     let yaml = YamlText::read(&file, &text, 1)?;
@@ -176,11 +183,14 @@ fn load(dir: &Path, keep: Option<&Path>) -> Result<Loaded> {
     ));
     // Only the names that stay inside the meeting folder; the others are refused as
     // each document is loaded.
-    let supplied = ReadAhead::read(listed.iter().filter_map(|path| {
-        let relative = path.strip_prefix(dir).ok()?;
-        confine::resolve_inside(dir, relative).ok()?;
-        Some(path.as_path())
-    }));
+    let supplied = ReadAhead::read(
+        listed.iter().filter_map(|path| {
+            let relative = path.strip_prefix(dir).ok()?;
+            confine::resolve_inside(dir, relative).ok()?;
+            Some(path.as_path())
+        }),
+        ahead,
+    );
     let mut source = MeetingSource {
         dir,
         yaml: &yaml,

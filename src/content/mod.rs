@@ -26,6 +26,8 @@ mod yaml_spans;
 
 pub use discover::{Found, MEETING_FILE, find_meetings};
 pub use holidays_file::{HOLIDAYS_FILE, load_calendar};
-pub use meeting_file::{Loaded, load_meeting, load_meeting_around, load_meeting_partly};
+pub use meeting_file::{
+    Loaded, load_meeting, load_meeting_around, load_meeting_copying, load_meeting_partly,
+};
 pub use style_file::STYLE_FILE;
 pub use text_file::as_read;
