@@ -11,7 +11,7 @@ use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{RenderCache, RenderSettings};
 use typst::foundations::Datetime;
 use typst::layout::Frame;
-use typst_layout::Page;
+use typst_layout::{Page, PagedDocument};
 
 use crate::content::{self, MEETING_FILE};
 use crate::diagnostics::Diagnostic;
@@ -49,6 +49,20 @@ pub struct Preview {
     /// The files the last render read: typst's, the content root's `style.yaml`, the
     /// minutes of the minute book.
     dependencies: BTreeSet<PathBuf>,
+    /// The untagged drafts, exported a few changed pages at a time.
+    drafts: pdf::Drafts,
+    /// The last render, when its draft was patched: exported whole by [`Self::settle`].
+    unsettled: Option<Unsettled>,
+}
+
+/// What exporting a patched draft whole needs.
+struct Unsettled {
+    document: PagedDocument,
+    ident: String,
+    timestamp: Datetime,
+    first_page: usize,
+    external: Vec<pdf::ExternalPage>,
+    bookmarks: Vec<pdf::Bookmark>,
 }
 
 /// What one render wrote.
@@ -99,11 +113,14 @@ impl Preview {
             first_page: None,
             png_pages: 0,
             dependencies,
+            drafts: pdf::Drafts::default(),
+            unsettled: None,
         })
     }
 
     /// The preview tagged like the pack (the default), or not: `--watch` renders
-    /// drafts untagged, a few tens of milliseconds quicker.
+    /// drafts untagged, exporting again only the pages whose layout changed (see
+    /// [`Self::settle`]).
     pub fn tagged(self, tagged: bool) -> Self {
         Self { tagged, ..self }
     }
@@ -136,6 +153,27 @@ impl Preview {
     pub fn reset(&mut self) {
         self.world = None;
         self.first_page = None;
+        self.drafts.clear();
+        self.unsettled = None;
+    }
+
+    /// Whether the last draft was patched, and [`Self::settle`] has work to do.
+    pub fn unsettled(&self) -> bool {
+        self.unsettled.is_some()
+    }
+
+    /// Exports the last render whole, if its draft was patched: once the author
+    /// pauses, the PDF has the bytes a single render gives, its links whole.
+    pub fn settle(&mut self) -> Result<()> {
+        let Some(last) = self.unsettled.take() else {
+            return Ok(());
+        };
+        self.drafts.clear();
+        let draft =
+            self.drafts
+                .export(&last.document, &last.ident, last.timestamp, last.first_page)?;
+        let finished = pdf::finish(&draft.bytes, &last.external, &last.bookmarks)?;
+        pdf::write_atomically(&self.output(), &finished.bytes)
     }
 
     /// Drops what comemo cached for renders more than [`CACHE_AGE`] renders ago,
@@ -214,13 +252,16 @@ impl Preview {
         let (year, month, day) = meeting.publication.date.ymd();
         let timestamp = Datetime::from_ymd_hms(year, month as u8, day as u8, 0, 0, 0)
             .expect("a validated date");
-        let exported = pdf::export_from(
-            &typeset.document,
-            &ident,
-            timestamp,
-            first_page,
-            self.tagged,
-        )?;
+        self.unsettled = None;
+        let (exported, patched) = if self.tagged {
+            let whole = pdf::export_from(&typeset.document, &ident, timestamp, first_page, true)?;
+            (whole, false)
+        } else {
+            let draft = self
+                .drafts
+                .export(&typeset.document, &ident, timestamp, first_page)?;
+            (draft.bytes, draft.patched)
+        };
         // Finished as the pack is: supplied pages placed (read within the same
         // limits), the outline from the document's bookmarks.
         let external = from_page(
@@ -249,6 +290,16 @@ impl Preview {
         } else {
             Vec::new()
         };
+        if patched {
+            self.unsettled = Some(Unsettled {
+                document: typeset.document.clone(),
+                ident,
+                timestamp,
+                first_page,
+                external,
+                bookmarks,
+            });
+        }
         let mut warnings = typeset.warnings;
         warnings.extend(finished.warnings.iter().map(Diagnostic::content_warning));
         Ok(Rendered {

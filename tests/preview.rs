@@ -359,3 +359,104 @@ fn watch_drafts_are_untagged_and_a_single_preview_is_tagged() {
     assert!(!tagged(&pdf), "a --watch draft is not");
     watch.stop();
 }
+
+/// A `--watch` draft after a save exports again only the pages whose layout changed,
+/// put in place of their old selves; once the author pauses, `settle` writes the
+/// bytes a whole export gives.
+#[test]
+fn a_draft_exports_only_the_changed_pages_and_settles_to_the_whole() {
+    use agenda_pack::preview::Preview;
+    use agenda_pack::templates::Templates;
+
+    let project = Project::new();
+    project.write("m", "meeting.yaml", &meeting_yaml(TWO_NOTES));
+    project.write("m", "first.md", &note_with_pages("1", 3));
+    let long = note_with_pages("2", 30);
+    project.write("m", "second.md", &long);
+    let note = project.root().join("content/m/second.md");
+    let preview = |out: &str| {
+        Preview::new(
+            &note,
+            Templates::load(None).unwrap(),
+            &project.root().join(out),
+            false,
+        )
+        .unwrap()
+        .tagged(false)
+    };
+    let mut watching = preview("out/watch");
+    let before = watching.render().unwrap();
+    assert!(!watching.unsettled(), "the first draft is exported whole");
+    let pages_before = page_texts(&before.pdf);
+    assert_eq!(pages_before.len(), 30);
+
+    project.write(
+        "m",
+        "second.md",
+        &long.replace("MARK 2 p5\n", "MARK 2 p5 edited\n"),
+    );
+    let patched = watching.render().unwrap();
+    assert!(
+        watching.unsettled(),
+        "one page of thirty changed: the draft is patched"
+    );
+    qpdf_check(&patched.pdf);
+    let pages = page_texts(&patched.pdf);
+    assert_eq!(pages.len(), 30);
+    for (k, (page, old)) in pages.iter().zip(&pages_before).enumerate() {
+        assert!(
+            page.contains(&format!("MARK 2 p{}", k + 1)),
+            "page {}: {page}",
+            k + 1
+        );
+        assert_eq!(footer_number(page), footer_number(old), "page {}", k + 1);
+        assert_eq!(page.contains("edited"), k == 4, "page {}: {page}", k + 1);
+    }
+    assert_eq!(page_labels(&patched.pdf), page_labels(&before.pdf));
+    let whole = preview("out/whole").render().unwrap();
+    assert_eq!(pages, page_texts(&whole.pdf), "as a whole export reads");
+
+    watching.settle().unwrap();
+    assert!(!watching.unsettled());
+    assert_eq!(
+        std::fs::read(&patched.pdf).unwrap(),
+        std::fs::read(&whole.pdf).unwrap(),
+        "settled, the draft has the bytes of a whole export"
+    );
+}
+
+#[test]
+fn watch_exports_a_patched_draft_whole_once_the_author_pauses() {
+    let project = Project::new();
+    project.write("m", "meeting.yaml", &meeting_yaml(TWO_NOTES));
+    project.write("m", "first.md", &note_with_pages("1", 3));
+    let long = note_with_pages("2", 30);
+    project.write("m", "second.md", &long);
+    let args = |out: &'static str| ["preview", "content/m/second.md", "--watch", "--out", out];
+    let mut watch = Running::start(project.root(), &args("out/a"));
+    watch.wait_for_status("watching");
+    project.write(
+        "m",
+        "second.md",
+        &long.replace("MARK 2 p7\n", "MARK 2 p7 edited\n"),
+    );
+    watch.wait_for_status("rendered ");
+    let pdf = project.root().join("out/a/second.pdf");
+    let patched = std::fs::read(&pdf).unwrap();
+    // A fresh watcher's first draft is exported whole.
+    let mut fresh = Running::start(project.root(), &args("out/b"));
+    fresh.wait_for_status("watching");
+    fresh.stop();
+    let whole = std::fs::read(project.root().join("out/b/second.pdf")).unwrap();
+    assert_ne!(patched, whole, "the draft after the save was patched");
+    let settled = (0..100).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let bytes = std::fs::read(&pdf).unwrap();
+        (bytes != patched).then_some(bytes)
+    });
+    watch.stop();
+    assert!(
+        settled == Some(whole),
+        "within ten seconds of the save, the draft has the bytes of a whole export"
+    );
+}

@@ -14,6 +14,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::EXIT_USAGE_ERROR;
 use super::console::say;
+use super::guard::guarded;
 use super::preview::{is_under, render_and_report};
 use crate::diagnostics::Sources;
 use crate::error::Result;
@@ -23,6 +24,9 @@ use crate::templates::Templates;
 /// How long to wait for more events after the first one of a save (editors often
 /// write a file in several steps).
 const SETTLE: Duration = Duration::from_millis(15);
+
+/// How long the author pauses before a patched draft is exported whole.
+const PAUSE: Duration = Duration::from_secs(1);
 
 /// How status lines are printed: after the local time (`HH:MM:SS`) while watching,
 /// so that a line can be told from the one of an earlier save.
@@ -104,7 +108,26 @@ pub fn run(
     // Once after each render, while waiting for the next save: off the path from a
     // save to its PDF.
     preview.evict_stale();
-    while let Ok(first) = rx.recv() {
+    loop {
+        let first = if preview.unsettled() {
+            match rx.recv_timeout(PAUSE) {
+                Ok(first) => first,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let dir = preview.meeting_dir().to_path_buf();
+                    if let Err(err) = guarded(&dir, || preview.settle()) {
+                        preview.reset();
+                        status.line(&format!("error: exporting the draft whole: {err}"));
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(first) => first,
+                Err(_) => break,
+            }
+        };
         let mut changed = match first {
             Ok(event) => relevant(&event, &outside),
             Err(err) => {

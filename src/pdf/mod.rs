@@ -11,6 +11,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::error::{Error, Result};
 
 mod ahead;
+mod draft;
 mod external;
 mod markers;
 mod outline;
@@ -23,6 +24,7 @@ mod supplied;
 mod write;
 
 pub use ahead::{COPY_AHEAD_BYTES, CopiedAhead};
+pub use draft::{Draft, Drafts};
 pub(crate) use external::landscape_pages;
 pub use external::{ExternalPage, import_supplied, supplied_warnings};
 pub use markers::{bookmarks, external_pages};

@@ -24,7 +24,7 @@ pub fn export_from(
     tagged: bool,
 ) -> Result<Vec<u8>> {
     if !tagged {
-        return untagged_from(document, super::fixed_options(ident, timestamp), first_page);
+        return untagged_from(document, ident, timestamp, first_page);
     }
     let whole = super::run_export(document, &super::fixed_options(ident, timestamp))?;
     let dropped = first_page.saturating_sub(1);
@@ -36,7 +36,7 @@ pub fn export_from(
     let pages = doc.get_pages();
     let before: Vec<ObjectId> = pages.range(..=dropped as u32).map(|(_, id)| *id).collect();
     if structure_refers_to(&doc, &before) {
-        return untagged_from(document, super::fixed_options(ident, timestamp), first_page);
+        return untagged_from(document, ident, timestamp, first_page);
     }
     let numbers: Vec<u32> = (1..=dropped as u32).collect();
     doc.delete_pages(&numbers);
@@ -51,13 +51,39 @@ pub fn export_from(
 /// The pages from `first_page` on, untagged: typst cannot tag part of a document.
 fn untagged_from(
     document: &PagedDocument,
-    options: PdfOptions,
+    ident: &str,
+    timestamp: Datetime,
     first_page: usize,
 ) -> Result<Vec<u8>> {
+    let from = NonZeroUsize::new(first_page);
+    untagged(document, ident, timestamp, vec![from..=None])
+}
+
+/// The physical pages `pages` (from 1, ascending), untagged.
+pub(super) fn untagged_pages(
+    document: &PagedDocument,
+    ident: &str,
+    timestamp: Datetime,
+    pages: &[usize],
+) -> Result<Vec<u8>> {
+    let ranges = pages
+        .chunk_by(|a, b| a + 1 == *b)
+        .map(|run| NonZeroUsize::new(run[0])..=NonZeroUsize::new(run[run.len() - 1]))
+        .collect();
+    untagged(document, ident, timestamp, ranges)
+}
+
+/// The pages in `ranges` of `document`, untagged.
+fn untagged(
+    document: &PagedDocument,
+    ident: &str,
+    timestamp: Datetime,
+    ranges: Vec<std::ops::RangeInclusive<Option<NonZeroUsize>>>,
+) -> Result<Vec<u8>> {
     let options = PdfOptions {
-        page_ranges: Some(PageRanges::new(vec![NonZeroUsize::new(first_page)..=None])),
+        page_ranges: Some(PageRanges::new(ranges)),
         tagged: false,
-        ..options
+        ..super::fixed_options(ident, timestamp)
     };
     super::run_export(document, &options)
 }
