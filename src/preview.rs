@@ -163,7 +163,7 @@ impl Preview {
     }
 
     /// Exports the last render whole, if its draft was patched: once the author
-    /// pauses, the PDF has the bytes a single render gives, its links whole.
+    /// pauses, the PDF has the bytes of a draft exported whole, links and all.
     pub fn settle(&mut self) -> Result<()> {
         let Some(last) = self.unsettled.take() else {
             return Ok(());

@@ -360,6 +360,16 @@ fn watch_drafts_are_untagged_and_a_single_preview_is_tagged() {
     watch.stop();
 }
 
+/// Meeting `m`: a 3-page note, then a 30-page one (`second.md`, also returned).
+fn thirty_page_project() -> (Project, String) {
+    let project = Project::new();
+    project.write("m", "meeting.yaml", &meeting_yaml(TWO_NOTES));
+    project.write("m", "first.md", &note_with_pages("1", 3));
+    let long = note_with_pages("2", 30);
+    project.write("m", "second.md", &long);
+    (project, long)
+}
+
 /// A `--watch` draft after a save exports again only the pages whose layout changed,
 /// put in place of their old selves; once the author pauses, `settle` writes the
 /// bytes a whole export gives.
@@ -368,11 +378,7 @@ fn a_draft_exports_only_the_changed_pages_and_settles_to_the_whole() {
     use agenda_pack::preview::Preview;
     use agenda_pack::templates::Templates;
 
-    let project = Project::new();
-    project.write("m", "meeting.yaml", &meeting_yaml(TWO_NOTES));
-    project.write("m", "first.md", &note_with_pages("1", 3));
-    let long = note_with_pages("2", 30);
-    project.write("m", "second.md", &long);
+    let (project, long) = thirty_page_project();
     let note = project.root().join("content/m/second.md");
     let preview = |out: &str| {
         Preview::new(
@@ -427,11 +433,7 @@ fn a_draft_exports_only_the_changed_pages_and_settles_to_the_whole() {
 
 #[test]
 fn watch_exports_a_patched_draft_whole_once_the_author_pauses() {
-    let project = Project::new();
-    project.write("m", "meeting.yaml", &meeting_yaml(TWO_NOTES));
-    project.write("m", "first.md", &note_with_pages("1", 3));
-    let long = note_with_pages("2", 30);
-    project.write("m", "second.md", &long);
+    let (project, long) = thirty_page_project();
     let args = |out: &'static str| ["preview", "content/m/second.md", "--watch", "--out", out];
     let mut watch = Running::start(project.root(), &args("out/a"));
     watch.wait_for_status("watching");
