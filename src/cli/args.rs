@@ -253,6 +253,8 @@ pub struct PreviewArgs {
 
     /// Re-render on every save of a file the last render read (the note, its images,
     /// the meeting, style.yaml) or of a template; each line starts with the time.
+    /// Drafts are untagged and export again only the pages that changed; a second
+    /// after the last save, the whole is exported (links and all).
     #[arg(long, short)]
     pub watch: bool,
 
