@@ -71,10 +71,13 @@ impl Drafts {
             if changed.len() * 2 <= pages.len() {
                 let numbers: Vec<usize> = changed.iter().map(|i| first_page + i).collect();
                 let part = super::range::untagged_pages(document, ident, timestamp, &numbers)?;
-                return Ok(Draft {
-                    bytes: replace_pages(&base.bytes, &part, &changed)?,
-                    patched: true,
-                });
+                // Should typst's output not read back as expected, the whole will do.
+                if let Ok(bytes) = replace_pages(&base.bytes, &part, &changed) {
+                    return Ok(Draft {
+                        bytes,
+                        patched: true,
+                    });
+                }
             }
         }
         let bytes = super::range::export_from(document, ident, timestamp, first_page, false)?;
