@@ -3,7 +3,7 @@
 //! selves in that export. typst's export costs about a millisecond a page, the same
 //! for pages that did not change, so a long note's save was mostly export.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use lopdf::{Document, Object, ObjectId};
 use rayon::prelude::*;
@@ -103,7 +103,8 @@ impl Drafts {
 
 /// The PDF `base` with its pages `changed` (from 0) replaced, in order, by the pages
 /// of `part`. A new page takes its old self's object number, so links and the
-/// outline that name it still do; the old page's content goes.
+/// outline that name it still do; the old page's content goes, and of `part`, all
+/// but what its pages use.
 fn replace_pages(base: &[u8], part: &[u8], changed: &[usize]) -> Result<Vec<u8>> {
     let read = |bytes: &[u8]| {
         Document::load_mem(bytes).map_err(|err| Error::Pdf(format!("re-reading a draft: {err}")))
@@ -125,10 +126,9 @@ fn replace_pages(base: &[u8], part: &[u8], changed: &[usize]) -> Result<Vec<u8>>
         )));
     }
     let renamed: HashMap<ObjectId, ObjectId> = new.iter().copied().zip(targets).collect();
-    for id in reachable_from(&part, &new) {
-        let Some(mut object) = part.objects.remove(&id) else {
-            continue;
-        };
+    // All of `part` moves in; its catalog, page tree and outline, which nothing of
+    // the base names, go with the pruning below.
+    for (id, mut object) in std::mem::take(&mut part.objects) {
         rename_references(&mut object, &renamed);
         let id = match renamed.get(&id) {
             Some(&target) => {
@@ -147,41 +147,13 @@ fn replace_pages(base: &[u8], part: &[u8], changed: &[usize]) -> Result<Vec<u8>>
         doc.objects.insert(id, object);
     }
     doc.max_id = doc.max_id.max(part.max_id);
-    // The old pages' content streams and fonts no page uses any more.
+    // The old pages' content streams and fonts no page uses any more, and what of
+    // `part` is not its pages'.
     doc.prune_objects();
     let mut out = Vec::with_capacity(base.len());
     doc.save_to(&mut out)
         .map_err(|err| Error::Pdf(format!("writing a draft: {err}")))?;
     Ok(out)
-}
-
-/// The objects `pages` use, themselves included, but not the page tree above them.
-fn reachable_from(doc: &Document, pages: &[ObjectId]) -> BTreeSet<ObjectId> {
-    let mut stack: Vec<ObjectId> = pages.to_vec();
-    let mut reached = BTreeSet::new();
-    while let Some(id) = stack.pop() {
-        if !reached.insert(id) {
-            continue;
-        }
-        let Ok(object) = doc.get_object(id) else {
-            continue;
-        };
-        let mut values = vec![object];
-        while let Some(value) = values.pop() {
-            match value {
-                Object::Reference(id) => stack.push(*id),
-                Object::Array(items) => values.extend(items),
-                Object::Dictionary(dict) => values.extend(
-                    dict.iter()
-                        .filter(|(key, _)| key.as_slice() != b"Parent")
-                        .map(|(_, value)| value),
-                ),
-                Object::Stream(stream) => values.extend(stream.dict.iter().map(|(_, v)| v)),
-                _ => {}
-            }
-        }
-    }
-    reached
 }
 
 /// Points the references in `object` named in `renamed` to their new numbers.
