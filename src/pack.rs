@@ -91,7 +91,7 @@ pub fn build_for(
     options: &BuildOptions,
     audiences: &[Audience],
 ) -> Result<Vec<Built>> {
-    let _memo = MemoScope::begin();
+    let memo = MemoScope::begin();
     // The supplied PDFs are read once, as the meeting loads, and their pages copied
     // while typst lays the pack out, mostly on one core.
     let ahead = pdf::CopiedAhead::default();
@@ -122,6 +122,10 @@ pub fn build_for(
             packs
         });
         let packs = packs?;
+        let later_layout = members_print_more && audiences.last() != Some(&audience);
+        if !later_layout {
+            memo.layouts_done();
+        }
         // Kept only for a later audience, so a pack's pages are freed once written.
         if audience == Audience::Public && audiences.iter().any(|a| *a != Audience::Public) {
             public = Some(

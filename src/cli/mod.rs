@@ -1,5 +1,6 @@
 //! The command line: argument parsing and one module per subcommand.
 
+mod allocator;
 mod args;
 mod build;
 mod check;
@@ -40,6 +41,7 @@ pub const EXIT_USAGE_ERROR: u8 = 2;
 
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
+    allocator::configure();
     let cli = Cli::parse();
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,

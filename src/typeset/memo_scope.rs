@@ -20,6 +20,17 @@ impl MemoScope {
     }
 }
 
+impl MemoScope {
+    /// The meeting will lay nothing more out. When no other meeting is being laid out,
+    /// what typst cached for its layouts is dropped now, before the export, which
+    /// takes that memory instead of more (4 MiB less at the peak of a 258-page pack).
+    pub fn layouts_done(&self) {
+        if IN_PROGRESS.load(Ordering::Acquire) == 1 {
+            typst::comemo::evict(0);
+        }
+    }
+}
+
 impl Drop for MemoScope {
     fn drop(&mut self) {
         let others = IN_PROGRESS.fetch_sub(1, Ordering::AcqRel) - 1;
