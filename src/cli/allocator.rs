@@ -9,7 +9,8 @@
 /// heap keeps the holes: in about a third of the builds of a 100-section pack the
 /// export ended 17 MiB higher (105 against 86 MiB peak). With the threshold fixed,
 /// the states are mapped and unmapped whole, and the peak is the same in every run
-/// (83 MiB), at the same wall time. Other platforms' allocators are left as they are.
+/// (86 MiB), at the same wall time within the noise (mapping them anew costs some
+/// system time). Other platforms' allocators are left as they are.
 pub fn configure() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {

@@ -18,9 +18,7 @@ impl MemoScope {
         IN_PROGRESS.fetch_add(1, Ordering::AcqRel);
         Self(())
     }
-}
 
-impl MemoScope {
     /// The meeting will lay nothing more out. When no other meeting is being laid out,
     /// what typst cached for its layouts is dropped now, before the export, which
     /// takes that memory instead of more (4 MiB less at the peak of a 258-page pack).
