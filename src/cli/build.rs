@@ -26,6 +26,7 @@ use crate::model::Audience;
 use crate::pack::{self, BuildOptions, Built, Layout};
 use crate::site::SiteTemplates;
 use crate::templates::Templates;
+use crate::typeset::MemoScope;
 
 /// Runs `build` and returns the process's exit code.
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -206,6 +207,8 @@ fn build_all(
         progress.advance();
         Some(result)
     };
+    // The command exits after these: the last meeting's cache is left to the exit.
+    MemoScope::expect(meetings.len());
     let results: Vec<Option<Result<Vec<Built>>>> =
         workers::in_order(meetings, args.jobs.unwrap_or(0), build_one);
     progress.finish();

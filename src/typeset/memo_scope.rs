@@ -7,23 +7,47 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Meetings between their first layout and their last export, on any thread.
 static IN_PROGRESS: AtomicUsize = AtomicUsize::new(0);
 
+/// Meetings the process has still to begin, when its command said how many it builds
+/// before it exits ([`MemoScope::expect`]); [`UNKNOWN`] otherwise (a watch, a server,
+/// a library caller), where every meeting's results are evicted.
+static TO_BEGIN: AtomicUsize = AtomicUsize::new(UNKNOWN);
+const UNKNOWN: usize = usize::MAX;
+
 /// One meeting's use of typst's cache, from its first layout to its last export
 /// (fonts and the standard library are shared by every meeting and stay).
 #[must_use = "the meeting's cached results are evicted when this is dropped"]
 pub struct MemoScope(());
 
 impl MemoScope {
+    /// The process will begin `meetings` meetings and then exit: the last of them,
+    /// when it is alone, leaves its results for the exit to free (as typst's own
+    /// command does) instead of freeing them one by one (30 ms at 258 pages).
+    pub fn expect(meetings: usize) {
+        TO_BEGIN.store(meetings, Ordering::Release);
+    }
+
     /// A meeting begins.
     pub fn begin() -> Self {
         IN_PROGRESS.fetch_add(1, Ordering::AcqRel);
+        // An unknown count stays unknown; a known one counts down to 0.
+        let _ = TO_BEGIN.fetch_update(Ordering::AcqRel, Ordering::Acquire, |left| {
+            (left != UNKNOWN).then(|| left.saturating_sub(1))
+        });
         Self(())
+    }
+
+    /// Whether this is the process's last meeting, alone: what it caches is never
+    /// reused and the process exits after it.
+    fn last_alone(others: usize) -> bool {
+        others == 0 && TO_BEGIN.load(Ordering::Acquire) == 0
     }
 
     /// The meeting will lay nothing more out. When no other meeting is being laid out,
     /// what typst cached for its layouts is dropped now, before the export, which
     /// takes that memory instead of more (4 MiB less at the peak of a 258-page pack).
     pub fn layouts_done(&self) {
-        if IN_PROGRESS.load(Ordering::Acquire) == 1 {
+        let others = IN_PROGRESS.load(Ordering::Acquire) - 1;
+        if others == 0 && !Self::last_alone(others) {
             typst::comemo::evict(0);
         }
     }
@@ -32,7 +56,9 @@ impl MemoScope {
 impl Drop for MemoScope {
     fn drop(&mut self) {
         let others = IN_PROGRESS.fetch_sub(1, Ordering::AcqRel) - 1;
-        typst::comemo::evict(max_age(others));
+        if !Self::last_alone(others) {
+            typst::comemo::evict(max_age(others));
+        }
     }
 }
 
