@@ -42,9 +42,10 @@ impl MemoScope {
         others == 0 && TO_BEGIN.load(Ordering::Acquire) == 0
     }
 
-    /// The meeting will lay nothing more out. When no other meeting is being laid out,
-    /// what typst cached for its layouts is dropped now, before the export, which
-    /// takes that memory instead of more (4 MiB less at the peak of a 258-page pack).
+    /// The meeting will lay nothing more out. When no other meeting is being laid out
+    /// (and the process is not about to exit, see [`Self::expect`]), what typst cached
+    /// for its layouts is dropped now, before the export, which takes that memory
+    /// instead of more (4 MiB less at the peak of a 258-page pack).
     pub fn layouts_done(&self) {
         let others = IN_PROGRESS.load(Ordering::Acquire) - 1;
         if others == 0 && !Self::last_alone(others) {
