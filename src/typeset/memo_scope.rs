@@ -36,10 +36,10 @@ impl MemoScope {
         Self(())
     }
 
-    /// Whether this is the process's last meeting, alone: what it caches is never
-    /// reused and the process exits after it.
-    fn last_alone(others: usize) -> bool {
-        others == 0 && TO_BEGIN.load(Ordering::Acquire) == 0
+    /// Whether the process has begun the last meeting it said it would: when that
+    /// meeting is alone, what it caches is never reused and the process exits next.
+    fn last_begun() -> bool {
+        TO_BEGIN.load(Ordering::Acquire) == 0
     }
 
     /// The meeting will lay nothing more out. When no other meeting is being laid out
@@ -48,7 +48,7 @@ impl MemoScope {
     /// instead of more (4 MiB less at the peak of a 258-page pack).
     pub fn layouts_done(&self) {
         let others = IN_PROGRESS.load(Ordering::Acquire) - 1;
-        if others == 0 && !Self::last_alone(others) {
+        if others == 0 && !Self::last_begun() {
             typst::comemo::evict(0);
         }
     }
@@ -57,7 +57,7 @@ impl MemoScope {
 impl Drop for MemoScope {
     fn drop(&mut self) {
         let others = IN_PROGRESS.fetch_sub(1, Ordering::AcqRel) - 1;
-        if !Self::last_alone(others) {
+        if others > 0 || !Self::last_begun() {
             typst::comemo::evict(max_age(others));
         }
     }
