@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::ahead::CopiedAhead;
 use super::post::Changes;
+use super::prescan;
 use super::raw::RawPdf;
 use super::supplied::{
     self, MAX_CONTENT_WORK_BYTES, MAX_COPY_WORK, MAX_NESTING, MAX_STREAM_BYTES, Refusal, Supplied,
@@ -374,6 +375,9 @@ impl Source {
                 }
             })?;
         self.content_read += content.len();
+        if prescan::content_too_deep(&content, MAX_NESTING).is_some() {
+            return Err(Refusal::ContentTooDeep(page));
+        }
         let content = without_marked_content(content);
         let none = Object::Dictionary(Dictionary::new());
         let resources = resources.map_or(&none, |(_, value)| value);
@@ -381,8 +385,12 @@ impl Source {
         let resources = self
             .copier
             .charge(examined)
+            .map_err(Stop::from)
             .and_then(|()| self.copier.copy(doc, resources, pack))
-            .map_err(|Exhausted| Refusal::TooMuchCopying(page))?;
+            .map_err(|stop| match stop {
+                Stop::Exhausted => Refusal::TooMuchCopying(page),
+                Stop::ContentTooDeep => Refusal::ContentTooDeep(page),
+            })?;
 
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"XObject".to_vec()));
@@ -420,9 +428,25 @@ impl Source {
     }
 }
 
-/// The copying work ran out: more than [`MAX_COPY_WORK`] objects visited, or
-/// objects nested deeper than [`MAX_NESTING`].
+/// The copying work ran out: more than [`MAX_COPY_WORK`] objects visited, objects
+/// nested deeper than [`MAX_NESTING`], or more than [`MAX_CONTENT_WORK_BYTES`] of
+/// drawn content scanned.
 struct Exhausted;
+
+/// Why copying a page's resources stopped.
+enum Stop {
+    /// The work ran out ([`Exhausted`]).
+    Exhausted,
+    /// A form, pattern or glyph the page draws nests its content deeper than
+    /// [`MAX_NESTING`].
+    ContentTooDeep,
+}
+
+impl From<Exhausted> for Stop {
+    fn from(Exhausted: Exhausted) -> Self {
+        Stop::Exhausted
+    }
+}
 
 /// How a copied dictionary is filtered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -431,6 +455,10 @@ enum Role {
     Resources,
     /// Anything else: all but the keys that never draw.
     Other,
+    /// A Type 3 font's glyph procedures: each one content.
+    GlyphProcedures,
+    /// A glyph procedure: content, copied as anything else.
+    Glyph,
 }
 
 /// Copies objects of one supplied PDF into the pack, each once, counting the work.
@@ -440,6 +468,8 @@ struct Copier {
     copied: HashMap<(ObjectId, Role), ObjectId>,
     /// Objects visited so far.
     visited: usize,
+    /// Content of the forms, patterns and glyphs copied, scanned so far, in bytes.
+    content_scanned: usize,
 }
 
 impl Copier {
@@ -460,7 +490,7 @@ impl Copier {
         doc: &Document,
         resources: &Object,
         pack: &mut Document,
-    ) -> Result<Object, Exhausted> {
+    ) -> Result<Object, Stop> {
         let mut queue = Vec::new();
         let copy = self.value(resources, Role::Resources, pack, &mut queue, 0)?;
         while let Some((source, role, target)) = queue.pop() {
@@ -480,10 +510,10 @@ impl Copier {
         pack: &mut Document,
         queue: &mut Vec<(ObjectId, Role, ObjectId)>,
         depth: usize,
-    ) -> Result<Object, Exhausted> {
+    ) -> Result<Object, Stop> {
         self.charge(1)?;
         if depth > MAX_NESTING {
-            return Err(Exhausted);
+            return Err(Stop::Exhausted);
         }
         Ok(match object {
             Object::Reference(id) => {
@@ -509,6 +539,9 @@ impl Copier {
                 .map_or(Object::Null, Object::Dictionary),
             Object::Stream(stream) => match self.dict(&stream.dict, role, pack, queue, depth)? {
                 Some(dict) => {
+                    if role == Role::Glyph || draws_content(&stream.dict) {
+                        self.scan_content(stream)?;
+                    }
                     let mut copy = stream.clone();
                     copy.dict = dict;
                     Object::Stream(copy)
@@ -527,7 +560,7 @@ impl Copier {
         pack: &mut Document,
         queue: &mut Vec<(ObjectId, Role, ObjectId)>,
         depth: usize,
-    ) -> Result<Option<Dictionary>, Exhausted> {
+    ) -> Result<Option<Dictionary>, Stop> {
         let never_draws = dict
             .get(b"Type")
             .and_then(Object::as_name)
@@ -540,19 +573,49 @@ impl Copier {
             let key = key.as_slice();
             let keep = match role {
                 Role::Resources => DRAWING_RESOURCES.contains(&key),
-                Role::Other => !NOT_DRAWING.contains(&key),
+                _ => !NOT_DRAWING.contains(&key),
             };
             if keep {
-                let role = if key == b"Resources" {
-                    Role::Resources
-                } else {
-                    Role::Other
+                let role = match (role, key) {
+                    (_, b"Resources") => Role::Resources,
+                    (Role::GlyphProcedures, _) => Role::Glyph,
+                    (_, b"CharProcs") => Role::GlyphProcedures,
+                    _ => Role::Other,
                 };
                 copy.set(key, self.value(value, role, pack, queue, depth + 1)?);
             }
         }
         Ok(Some(copy))
     }
+
+    /// Checks the nesting of the content `stream` (a form, pattern or glyph the page
+    /// draws), copied as it is: the build never parses it, but a renderer does, as
+    /// `preview --png` does with hayro's lexer, which recurses once a level. Content that
+    /// does not decode is left to the viewer, as it is now.
+    fn scan_content(&mut self, stream: &Stream) -> Result<(), Stop> {
+        let remaining = MAX_CONTENT_WORK_BYTES.saturating_sub(self.content_scanned);
+        let content = match stream.get_plain_content_with_limit(MAX_STREAM_BYTES.min(remaining)) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err(Stop::Exhausted);
+            }
+            Err(_) => return Ok(()),
+        };
+        self.content_scanned += content.len();
+        match prescan::content_too_deep(&content, MAX_NESTING) {
+            Some(_) => Err(Stop::ContentTooDeep),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Whether a stream with `dict` is content drawn by a page: a form, or a tiling
+/// pattern's cell.
+fn draws_content(dict: &Dictionary) -> bool {
+    let is = |key: &[u8], value: &Object| dict.get(key).is_ok_and(|v| v == value);
+    is(b"Subtype", &Object::Name(b"Form".to_vec())) || is(b"PatternType", &Object::Integer(1))
 }
 
 /// The names of the fonts in the resource dictionary `resources` of `doc` that are

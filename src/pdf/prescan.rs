@@ -1,7 +1,9 @@
 //! A bounded, iterative scan of a supplied PDF run before any parser sees it: how deep
 //! its arrays and dictionaries nest, how many objects it holds outside object
 //! streams, and whether it declares encryption. A file that would make a parser
-//! recurse too deep, or hold too many objects, is refused before it is parsed.
+//! recurse too deep, or hold too many objects, is refused before it is parsed. A
+//! page's content, compressed in the file, is scanned for its nesting alike once it
+//! is decompressed, before it is parsed.
 
 /// What the scan found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -15,12 +17,35 @@ pub(super) struct Scan {
     pub encrypt: bool,
 }
 
-/// Scans `bytes`, stopping at the first nesting deeper than `limit`.
+/// What the scanned bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    /// A whole file: objects, and streams whose data is skipped.
+    File,
+    /// A content stream: operands and operators, and inline images whose data is
+    /// skipped (from `ID` to `EI`).
+    Content,
+}
+
+/// Scans the file `bytes`, stopping at the first nesting deeper than `limit`.
 ///
 /// Strings, comments and stream data are skipped (a stream runs to the next
 /// `endstream`); the depth restarts at each `obj` and `endobj`, so a damaged object
 /// cannot add its unclosed brackets to the next one's. One pass, constant memory.
 pub(super) fn scan(bytes: &[u8], limit: usize) -> Scan {
+    walk(bytes, limit, Syntax::File)
+}
+
+/// Where the content stream `bytes` first nests its operands' arrays and dictionaries
+/// deeper than `limit`, if it does: the content's readers (lopdf's, and the lexer
+/// that drops marked content) recurse once a level, and a viewer's may too. Strings,
+/// comments and inline image data are skipped.
+pub(super) fn content_too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
+    walk(bytes, limit, Syntax::Content).too_deep
+}
+
+/// The scan of `bytes` as `syntax`.
+fn walk(bytes: &[u8], limit: usize, syntax: Syntax) -> Scan {
     let mut found = Scan::default();
     let mut depth = 0usize;
     let mut at = 0;
@@ -58,16 +83,20 @@ pub(super) fn scan(bytes: &[u8], limit: usize) -> Scan {
             }
             _ if is_regular(byte) => {
                 let end = word_end(bytes, at);
-                match &bytes[at..end] {
-                    b"stream" => {
+                match (syntax, &bytes[at..end]) {
+                    (Syntax::File, b"stream") => {
                         at = find(bytes, end, b"endstream").map_or(bytes.len(), |e| e + 9);
                         continue;
                     }
-                    b"obj" => {
+                    (Syntax::File, b"obj") => {
                         depth = 0;
                         found.objects += 1;
                     }
-                    b"endobj" => depth = 0,
+                    (Syntax::File, b"endobj") => depth = 0,
+                    (Syntax::Content, b"ID") => {
+                        at = find(bytes, end, b"EI").map_or(bytes.len(), |e| e + 2);
+                        continue;
+                    }
                     _ => {}
                 }
                 at = end;
@@ -195,6 +224,17 @@ mod tests {
             }
         );
         assert_eq!(too_deep(pdf, 1), Some(16));
+    }
+
+    #[test]
+    fn content_nesting_is_found_past_file_keywords_and_not_in_inline_images() {
+        use super::content_too_deep;
+        let deep = b"q [[[ 1 ]]] TJ stream [[[[ obj [[ Q";
+        assert_eq!(content_too_deep(deep, 5), Some(32));
+        assert_eq!(content_too_deep(deep, 6), None);
+        let image = b"BI /W 4 /H 1 /BPC 8 /CS /G ID [[[[[[[[ EI [ 0 ] 0 d";
+        assert_eq!(content_too_deep(image, 1), None);
+        assert_eq!(content_too_deep(b"(((( [[[[ )))) [ <5b5b> % [[[[", 1), None);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub enum Refusal {
     NoSuchPage(usize),
     /// Copying up to this page parses more than [`MAX_CONTENT_WORK_BYTES`] of content.
     TooMuchContent(usize),
+    /// This page's content, or a form, pattern or glyph it draws, nests arrays or
+    /// dictionaries deeper than [`MAX_NESTING`].
+    ContentTooDeep(usize),
     /// Copying up to this page visits more than [`MAX_COPY_WORK`] objects, or
     /// resources nested too deep.
     TooMuchCopying(usize),
@@ -105,6 +108,10 @@ impl fmt::Display for Refusal {
                 f,
                 "page {page}: copying the pages up to this one reads more than {} MiB of page content",
                 MAX_CONTENT_WORK_BYTES >> 20
+            ),
+            Refusal::ContentTooDeep(page) => write!(
+                f,
+                "page {page}: its content, or a form, pattern or glyph it draws, nests arrays or dictionaries more than {MAX_NESTING} deep, so it is not read"
             ),
             Refusal::TooMuchCopying(page) => write!(
                 f,

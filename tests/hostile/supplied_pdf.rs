@@ -237,6 +237,45 @@ fn a_decompression_bomb_in_the_page_content_is_refused_within_the_memory_budget(
 }
 
 #[test]
+fn a_hundred_thousand_nested_arrays_in_compressed_content_are_refused_not_a_stack_overflow() {
+    // The scan of the file skips stream data, so this nesting reaches the content's
+    // readers: in the page's content with a marked-content operator, the lexer that
+    // drops them aborted the process; without one, or in a form the page draws, it is
+    // copied unread, and `preview --png`'s renderer would read it.
+    let depth = 100_000;
+    let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let deep = |content: &str| stream("/Filter /FlateDecode", &deflated(content.as_bytes(), 1));
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /FlateDecode",
+        &deflated(format!("{nested} pop").as_bytes(), 1),
+    );
+    let form_resources = "<< /XObject << /Fm1 5 0 R >> >>";
+    for (resources, content, extra) in [
+        (
+            HELVETICA,
+            deep(&format!(
+                "/P BMC BT /F1 24 Tf 72 720 Td (Deep) Tj ET EMC {nested} pop"
+            )),
+            vec![],
+        ),
+        (
+            HELVETICA,
+            deep(&format!("BT /F1 24 Tf 72 720 Td (Deep) Tj ET {nested} pop")),
+            vec![],
+        ),
+        (form_resources, deep("q /Fm1 Do Q"), vec![form]),
+    ] {
+        let project = project_with(&one_page(resources, content, &extra));
+        let run = build(&project);
+        assert_refused(
+            &project,
+            &run,
+            "page 1: its content, or a form, pattern or glyph it draws, nests arrays or dictionaries more than 100 deep",
+        );
+    }
+}
+
+#[test]
 fn a_thousand_pages_sharing_one_content_stream_are_copied_once() {
     let pages = 1_000;
     // One content stream of 13 MB (marked content, so it must be parsed), deflated to
