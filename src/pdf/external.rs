@@ -589,9 +589,10 @@ impl Copier {
     }
 
     /// Checks the nesting of the content `stream` (a form, pattern or glyph the page
-    /// draws), copied as it is: the build never parses it, but a renderer does, as
-    /// `preview --png` does with hayro's lexer, which recurses once a level. Content that
-    /// does not decode is left to the viewer, as it is now.
+    /// draws), which is copied as it is: the build never parses it, but a renderer
+    /// does, as `preview --png` does with hayro's lexer, which recurses once a level.
+    /// Content lopdf cannot decode (a filter it lacks) is copied unscanned, as before:
+    /// refusing it could refuse files that build today.
     fn scan_content(&mut self, stream: &Stream) -> Result<(), Stop> {
         let remaining = MAX_CONTENT_WORK_BYTES.saturating_sub(self.content_scanned);
         let content = match stream.get_plain_content_with_limit(MAX_STREAM_BYTES.min(remaining)) {
@@ -976,9 +977,11 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
         assert_eq!(
             import_supplied(&one_page(&deep)),
-            Ok(1),
-            "nesting inside a content stream is the content parser's to bound"
+            Err(Refusal::ContentTooDeep(1)),
+            "nesting inside a content stream is refused before a reader recurses on it"
         );
+        let shallow = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(import_supplied(&one_page(&shallow)), Ok(1));
     }
 
     #[test]
