@@ -390,6 +390,7 @@ impl Source {
             .map_err(|stop| match stop {
                 Stop::Exhausted => Refusal::TooMuchCopying(page),
                 Stop::ContentTooDeep => Refusal::ContentTooDeep(page),
+                Stop::ContentUnreadable => Refusal::ContentUnreadable(page),
             })?;
 
         let mut dict = Dictionary::new();
@@ -440,6 +441,8 @@ enum Stop {
     /// A form, pattern or glyph the page draws nests its content deeper than
     /// [`MAX_NESTING`].
     ContentTooDeep,
+    /// A form, pattern or glyph the page draws has content lopdf cannot decode.
+    ContentUnreadable,
 }
 
 impl From<Exhausted> for Stop {
@@ -591,8 +594,8 @@ impl Copier {
     /// Checks the nesting of the content `stream` (a form, pattern or glyph the page
     /// draws), which is copied as it is: the build never parses it, but a renderer
     /// does, as `preview --png` does with hayro's lexer, which recurses once a level.
-    /// Content lopdf cannot decode (a filter it lacks) is copied unscanned, as before:
-    /// refusing it could refuse files that build today.
+    /// Content lopdf cannot decode (an image's filter, which no real content uses) is
+    /// refused: another reader might decode what this scan did not see.
     fn scan_content(&mut self, stream: &Stream) -> Result<(), Stop> {
         let remaining = MAX_CONTENT_WORK_BYTES.saturating_sub(self.content_scanned);
         let content = match stream.get_plain_content_with_limit(MAX_STREAM_BYTES.min(remaining)) {
@@ -602,7 +605,7 @@ impl Copier {
             })) => {
                 return Err(Stop::Exhausted);
             }
-            Err(_) => return Ok(()),
+            Err(_) => return Err(Stop::ContentUnreadable),
         };
         self.content_scanned += content.len();
         match prescan::content_too_deep(&content, MAX_NESTING) {

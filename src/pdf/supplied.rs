@@ -59,6 +59,8 @@ pub enum Refusal {
     /// This page's content, or a form, pattern or glyph it draws, nests arrays or
     /// dictionaries deeper than [`MAX_NESTING`].
     ContentTooDeep(usize),
+    /// A form, pattern or glyph this page draws has content that cannot be decoded.
+    ContentUnreadable(usize),
     /// Copying up to this page visits more than [`MAX_COPY_WORK`] objects, or
     /// resources nested too deep.
     TooMuchCopying(usize),
@@ -112,6 +114,10 @@ impl fmt::Display for Refusal {
             Refusal::ContentTooDeep(page) => write!(
                 f,
                 "page {page}: its content, or a form, pattern or glyph it draws, nests arrays or dictionaries more than {MAX_NESTING} deep, so it is not read"
+            ),
+            Refusal::ContentUnreadable(page) => write!(
+                f,
+                "page {page}: a form, pattern or glyph it draws has content that cannot be decoded, so it is not read"
             ),
             Refusal::TooMuchCopying(page) => write!(
                 f,

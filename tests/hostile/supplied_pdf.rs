@@ -276,6 +276,28 @@ fn a_hundred_thousand_nested_arrays_in_compressed_content_are_refused_not_a_stac
 }
 
 #[test]
+fn a_form_whose_content_cannot_be_decoded_is_refused_not_copied_unscanned() {
+    // lopdf has no fax decoder; a renderer that has one would read what the nesting
+    // scan never saw.
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /CCITTFaxDecode",
+        b"\x00\x01\x02",
+    );
+    let content = stream("", b"q /Fm1 Do Q");
+    let project = project_with(&one_page(
+        "<< /XObject << /Fm1 5 0 R >> >>",
+        content,
+        &[form],
+    ));
+    let run = build(&project);
+    assert_refused(
+        &project,
+        &run,
+        "page 1: a form, pattern or glyph it draws has content that cannot be decoded",
+    );
+}
+
+#[test]
 fn a_thousand_pages_sharing_one_content_stream_are_copied_once() {
     let pages = 1_000;
     // One content stream of 13 MB (marked content, so it must be parsed), deflated to
