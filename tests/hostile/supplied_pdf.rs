@@ -240,8 +240,9 @@ fn a_decompression_bomb_in_the_page_content_is_refused_within_the_memory_budget(
 fn a_hundred_thousand_nested_arrays_in_compressed_content_are_refused_not_a_stack_overflow() {
     // The scan of the file skips stream data, so this nesting reaches the content's
     // readers: in the page's content with a marked-content operator, the lexer that
-    // drops them aborted the process; without one, or in a form the page draws, it is
-    // copied unread, and `preview --png`'s renderer would read it.
+    // drops them aborted the process; without one, or in a form, tiling pattern or
+    // Type 3 glyph the page draws, it is copied unread, and `preview --png`'s renderer
+    // would read it.
     let depth = 100_000;
     let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let deep = |content: &str| stream("/Filter /FlateDecode", &deflated(content.as_bytes(), 1));
@@ -264,6 +265,22 @@ fn a_hundred_thousand_nested_arrays_in_compressed_content_are_refused_not_a_stac
             vec![],
         ),
         (form_resources, deep("q /Fm1 Do Q"), vec![form]),
+        (
+            "<< /Pattern << /P1 5 0 R >> >>",
+            deep("/Pattern cs /P1 scn 0 0 50 50 re f"),
+            vec![stream(
+                "/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] /XStep 10 /YStep 10 /Resources << >> /Filter /FlateDecode",
+                &deflated(format!("{nested} pop").as_bytes(), 1),
+            )],
+        ),
+        (
+            "<< /Font << /T3 << /Type /Font /Subtype /Type3 /FontBBox [0 0 10 10] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 5 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [1000] >> >> >>",
+            deep("BT /T3 12 Tf (a) Tj ET"),
+            vec![stream(
+                "/Filter /FlateDecode",
+                &deflated(format!("1000 0 d0 {nested} pop").as_bytes(), 1),
+            )],
+        ),
     ] {
         let project = project_with(&one_page(resources, content, &extra));
         let run = build(&project);
