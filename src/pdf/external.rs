@@ -618,8 +618,13 @@ impl Copier {
 /// Whether a stream with `dict` is content drawn by a page: a form, or a tiling
 /// pattern's cell.
 fn draws_content(dict: &Dictionary) -> bool {
-    let is = |key: &[u8], value: &Object| dict.get(key).is_ok_and(|v| v == value);
-    is(b"Subtype", &Object::Name(b"Form".to_vec())) || is(b"PatternType", &Object::Integer(1))
+    dict.get(b"Subtype")
+        .and_then(Object::as_name)
+        .is_ok_and(|s| s == b"Form")
+        || dict
+            .get(b"PatternType")
+            .and_then(Object::as_i64)
+            .is_ok_and(|t| t == 1)
 }
 
 /// The names of the fonts in the resource dictionary `resources` of `doc` that are
