@@ -9,7 +9,8 @@
 //! `YEAR_MEETINGS` (the values of N, default `12,48`), `YEAR_JOBS` (default 2),
 //! `YEAR_RUNS` (rounds, default 1), `YEAR_BINARY` (the binary measured, default the
 //! one just built), and `YEAR_BASELINE`: another agenda-pack binary to measure in the
-//! same rounds, turn about with it, for paired figures.
+//! same rounds, turn about with it, for paired figures. `cargo bench --bench year --
+//! DIR` keeps the generated meetings in `DIR/year-N/content`.
 
 mod common;
 
@@ -103,12 +104,13 @@ fn main() {
     );
     for count in setting("YEAR_MEETINGS", "12,48").split(',') {
         let count: usize = count.trim().parse().expect("YEAR_MEETINGS lists numbers");
-        let root = tempfile::tempdir().unwrap();
-        let content = root.path().join("content");
+        let temporary = tempfile::tempdir().unwrap();
+        let root = common::root_or(temporary.path()).join(format!("year-{count}"));
+        let content = root.join("content");
         let meetings = common::year(&content, count);
         for _ in 0..runs {
             for (name, binary) in &binaries {
-                let out = root.path().join("out").join(name);
+                let out = root.join("out").join(name);
                 std::fs::create_dir_all(&out).unwrap();
                 let f = measure(binary, &content, &meetings, &jobs, &out);
                 let pages = common::pages(&out.join("one/meeting-01.pdf"));

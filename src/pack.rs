@@ -91,7 +91,7 @@ pub fn build_for(
     options: &BuildOptions,
     audiences: &[Audience],
 ) -> Result<Vec<Built>> {
-    let memo = MemoScope::begin();
+    let mut memo = MemoScope::begin();
     // The supplied PDFs are read once, as the meeting loads, and their pages copied
     // while typst lays the pack out, mostly on one core.
     let ahead = pdf::CopiedAhead::default();
@@ -101,17 +101,19 @@ pub fn build_for(
     let mut built: Vec<Built> = Vec::new();
     for &audience in audiences {
         let supplied = loaded.printed_supplied_pdfs(audience);
+        let reused = public.as_deref().filter(|_| !members_print_more);
         let packs = std::thread::scope(|scope| {
             let copying = scope.spawn(|| ahead.copy_kept(&supplied));
-            let packs = match public.as_deref() {
-                Some(public) if !members_print_more => Ok(for_audience(public, audience)),
-                _ => lay_out_all_with(
+            let packs = match reused {
+                Some(public) => Ok(for_audience(public, audience)),
+                None => lay_out_all_with(
                     Meeting {
                         audience,
                         ..loaded.clone()
                     },
                     templates,
                     options.layout,
+                    &mut || memo.lay_out(),
                 ),
             };
             // A file that could not be copied is reported when the pack is finished; a
@@ -246,7 +248,7 @@ fn load_with(mut loaded: content::Loaded) -> Result<Meeting> {
 /// Lays out every pack of a meeting for its audience: the agenda, then each
 /// supplement; a supplement whose numbers continue starts after the pack before it.
 pub fn lay_out_all(meeting: Meeting, templates: &Templates) -> Result<Vec<LaidOut>> {
-    lay_out_all_with(meeting, templates, Layout::Whole)
+    lay_out_all_with(meeting, templates, Layout::Whole, &mut || {})
 }
 
 /// How a pack is laid out.
@@ -265,15 +267,21 @@ pub enum Layout {
     },
 }
 
-/// [`lay_out_all`], each pack laid out as `layout` says.
+/// [`lay_out_all`], each pack laid out as `layout` says; `before_typst` is called
+/// before each of typst's layouts, when the pack's source is ready (a build waits
+/// there for the meeting's turn: [`MemoScope::lay_out`]).
 pub fn lay_out_all_with(
     meeting: Meeting,
     templates: &Templates,
     layout: Layout,
+    before_typst: &mut dyn FnMut(),
 ) -> Result<Vec<LaidOut>> {
-    let lay_out = |meeting: Meeting| match layout {
-        Layout::Whole => lay_out(meeting, templates),
-        Layout::Parallel { keep } => crate::parallel_layout::lay_out(meeting, templates, keep),
+    let mut lay_out = |meeting: Meeting| match layout {
+        Layout::Whole => lay_out_when(meeting, templates, &mut *before_typst),
+        Layout::Parallel { keep } => {
+            before_typst();
+            crate::parallel_layout::lay_out(meeting, templates, keep)
+        }
     };
     let mut packs = vec![lay_out(meeting.clone())?];
     for supplement in &meeting.supplements {
@@ -294,6 +302,15 @@ pub fn lay_out_all_with(
 
 /// Lays out a meeting's pack.
 pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
+    lay_out_when(meeting, templates, &mut || {})
+}
+
+/// [`lay_out`], calling `before_typst` once the source is ready.
+fn lay_out_when(
+    meeting: Meeting,
+    templates: &Templates,
+    before_typst: &mut dyn FnMut(),
+) -> Result<LaidOut> {
     let context = templates::pack_context(&meeting)?;
     let source = templates.render_pack(&context.value)?;
     let mut warnings = content_warnings(&meeting, &context);
@@ -303,6 +320,7 @@ pub fn lay_out(meeting: Meeting, templates: &Templates) -> Result<LaidOut> {
         &meeting.dir,
         today(&meeting),
     );
+    before_typst();
     let typeset = typeset::typeset(&world)?;
     warnings.extend(typeset.warnings);
     Ok(LaidOut {
@@ -339,7 +357,7 @@ pub(crate) fn today(meeting: &Meeting) -> Datetime {
 /// supplied PDFs included), and the meeting as loaded. typst's cached results of the
 /// meeting are dropped when it is done.
 pub fn check(dir: &Path, templates: &Templates) -> Result<Checked> {
-    let _memo = MemoScope::begin();
+    let mut memo = MemoScope::begin();
     let meeting = load(dir)?;
     let loaded = meeting.clone();
     let supplied = supplied_warnings(&meeting)?;
@@ -349,7 +367,8 @@ pub fn check(dir: &Path, templates: &Templates) -> Result<Checked> {
     });
     let mut warnings = Vec::new();
     for meeting in std::iter::once(meeting).chain(members) {
-        for laid_out in lay_out_all(meeting, templates)? {
+        let packs = lay_out_all_with(meeting, templates, Layout::Whole, &mut || memo.lay_out())?;
+        for laid_out in packs {
             for warning in laid_out.warnings {
                 if !warnings.contains(&warning) {
                     warnings.push(warning);

@@ -1,10 +1,12 @@
 //! Memory across the meetings one process builds: what a meeting cached (typst's
 //! memoised layout) is dropped when it is done, so the resident set after the twelfth
-//! meeting of a generated year is about that after the first.
+//! meeting of a generated year is about that after the first; and meetings built two
+//! at a time lay out one at a time, so the year's peak stays near one meeting's.
 
 mod common;
 
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use agenda_pack::model::Audience;
 use agenda_pack::pack::{self, BuildOptions, Layout};
@@ -116,5 +118,58 @@ fn memory_does_not_grow_with_each_meeting_built_or_checked() {
     assert!(
         last * 2 <= first * 3,
         "checked: {first} KiB resident after the first meeting, {last} KiB after the {MEETINGS}th"
+    );
+}
+
+/// The peak resident set, in KiB, of `agenda-pack` run with `args` (which must succeed).
+fn peak_kib(args: &[&Path]) -> i64 {
+    // Reaped by wait4, which gives the child's peak memory where Child::wait cannot.
+    #[allow(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_agenda-pack"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the agenda-pack binary runs");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our child, not yet reaped (Child::wait is never called).
+    let reaped = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, child.id() as libc::pid_t, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "agenda-pack {args:?} failed (status {status})"
+    );
+    usage.ru_maxrss
+}
+
+#[test]
+fn a_year_built_two_meetings_at_a_time_peaks_near_one_meeting() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    for k in 1..=MEETINGS {
+        generate(&content.join(format!("meeting-{k:02}")), k);
+    }
+    let one = peak_kib(&[
+        Path::new("build"),
+        &content.join("meeting-12"),
+        Path::new("--out"),
+        &root.path().join("one"),
+    ]);
+    let year = peak_kib(&[
+        Path::new("build"),
+        &content,
+        Path::new("--jobs"),
+        Path::new("2"),
+        Path::new("--out"),
+        &root.path().join("year"),
+    ]);
+    // Measured 1.21-1.23x (two cores); 1.43-1.48x with two meetings laying out at once.
+    assert!(
+        year * 100 <= one * 135,
+        "{MEETINGS} meetings peaked at {year} KiB, one alone at {one} KiB"
     );
 }

@@ -319,7 +319,9 @@ pub struct BuildArgs {
     #[arg(long, value_enum, default_value_t = Standard::Ua1)]
     pub standard: Standard,
 
-    /// How many meetings to build at once (default: one per core).
+    /// How many meetings to build at once (default: one per core). Half of them (at
+    /// least one) lay out at a time, the others loading or writing their PDFs: a layout
+    /// takes most of a meeting's memory and already keeps about two cores busy.
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
 

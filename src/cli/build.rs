@@ -209,6 +209,7 @@ fn build_all(
     };
     // The command exits after these: the last meeting's cache is left to the exit.
     MemoScope::expect(meetings.len());
+    MemoScope::lay_out_at_once(workers::layouts_at_once(args.jobs.unwrap_or(0)));
     let results: Vec<Option<Result<Vec<Built>>>> =
         workers::in_order(meetings, args.jobs.unwrap_or(0), build_one);
     progress.finish();

@@ -14,6 +14,7 @@ use crate::content;
 use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::error::Error;
 use crate::pack;
+use crate::typeset::MemoScope;
 
 /// Runs `check` and returns the process's exit code.
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -52,6 +53,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     // Each meeting's diagnostics, its number of errors (shown or not), its status,
     // and its publication deadline.
     type Checked = (Vec<Diagnostic>, usize, Option<u8>, Option<Deadline>);
+    MemoScope::lay_out_at_once(workers::layouts_at_once(0));
     let checked: Vec<Checked> = workers::in_order(meetings, 0, |dir| {
         let begun = Instant::now();
         let result = match clashes.get(dir) {

@@ -4,6 +4,7 @@ mod author_text;
 mod coverage;
 mod fonts;
 mod images;
+mod layout_turns;
 mod memo_scope;
 mod table_fit;
 mod world;
