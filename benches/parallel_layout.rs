@@ -5,7 +5,9 @@
 //! documents' layouts kept).
 //!
 //! Run with `cargo bench --bench parallel_layout`; set `TYPST` to a typst CLI (0.15)
-//! to compare with it, and `KEEP` to keep the generated meetings and typst source.
+//! to compare with it, `NOTES` to split the meeting into that many notes of 50
+//! sections instead of 8 (`NOTES=2`: 100 sections), and `KEEP` to keep the generated
+//! meetings and typst source.
 
 mod common;
 
@@ -90,7 +92,10 @@ fn main() {
     }
     let templates = Templates::load(None).unwrap();
     let meeting = root.path().join("content").join("split");
-    generate(&meeting, 8, 50);
+    let notes: usize = std::env::var("NOTES")
+        .map(|n| n.parse().expect("NOTES is a number"))
+        .unwrap_or(8);
+    generate(&meeting, notes, 50);
     let out = root.path().join("out");
     let binary = env!("CARGO_BIN_EXE_agenda-pack");
     let whole = vec![
@@ -138,7 +143,8 @@ fn main() {
     }
     let pages = common::pages(&out.join("split.pdf"));
     println!(
-        "400 sections in 8 documents ({pages} pages), median of {RUNS} runs in turn, load {load_before} -> {}:",
+        "{} sections in {notes} documents ({pages} pages), median of {RUNS} runs in turn, load {load_before} -> {}:",
+        notes * 50,
         load()
     );
     let walls: Vec<f64> = runs
