@@ -16,7 +16,7 @@ pub fn default_jobs() -> usize {
 /// one). typst spreads one layout over about two cores (a pack's documents are laid
 /// out in parallel), and a layout holds most of a meeting's memory, so the others
 /// load, or write their PDFs, meanwhile. On two cores a year of meetings then peaks
-/// at about 1.2 times one meeting's memory instead of 1.5-1.6, for about 1.15 times
+/// at about 1.2 times one meeting's memory instead of 1.5-1.6, for 1.13-1.26 times
 /// the time of two layouts at once (docs/scaling.md).
 pub fn layouts_at_once(jobs: usize) -> usize {
     let jobs = if jobs == 0 { default_jobs() } else { jobs };
