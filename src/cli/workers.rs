@@ -19,8 +19,12 @@ pub fn default_jobs() -> usize {
 /// at about 1.2 times one meeting's memory instead of 1.5-1.6, for 1.13-1.26 times
 /// the time of two layouts at once (docs/scaling.md).
 pub fn layouts_at_once(jobs: usize) -> usize {
-    let jobs = if jobs == 0 { default_jobs() } else { jobs };
-    (jobs / 2).max(1)
+    (jobs_or_default(jobs) / 2).max(1)
+}
+
+/// `jobs`, or [`default_jobs`] for 0.
+fn jobs_or_default(jobs: usize) -> usize {
+    if jobs == 0 { default_jobs() } else { jobs }
 }
 
 /// `work` applied to each of `items` by up to `jobs` threads (0: [`default_jobs`]),
@@ -30,7 +34,7 @@ pub fn in_order<T: Sync, R: Send>(
     jobs: usize,
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    let jobs = if jobs == 0 { default_jobs() } else { jobs };
+    let jobs = jobs_or_default(jobs);
     let next = AtomicUsize::new(0);
     let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
