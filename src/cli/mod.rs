@@ -1,6 +1,6 @@
 //! The command line: argument parsing and one module per subcommand.
 
-mod allocator;
+pub mod allocator;
 mod args;
 mod build;
 mod check;
