@@ -2,7 +2,7 @@
 
 use agenda_pack::cli::allocator::BlockCache;
 
-/// glibc's allocator, keeping a few freed deflate states (see [`BlockCache`]).
+/// The system's allocator, keeping a few freed deflate states (see [`BlockCache`]).
 #[global_allocator]
 static ALLOCATOR: BlockCache = BlockCache::new();
 
