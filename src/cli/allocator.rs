@@ -101,6 +101,18 @@ impl Default for BlockCache {
     }
 }
 
+/// The command's cache lives as long as the process; one made for a test gives its
+/// blocks back.
+impl Drop for BlockCache {
+    fn drop(&mut self) {
+        let kept = self.kept.get_mut().unwrap_or_else(PoisonError::into_inner);
+        for block in kept.blocks.iter_mut().filter_map(Option::take) {
+            // SAFETY: a kept block is a `System` block of its layout that nobody uses.
+            unsafe { System.dealloc(block.address as *mut u8, block.layout) };
+        }
+    }
+}
+
 // SAFETY: every block handed out is either fresh from `System` or a block `System`
 // allocated with the very same layout, freed by its owner and kept unused since; a
 // block is in at most one slot, and leaves it under the lock before it is handed
