@@ -175,12 +175,20 @@ mod tests {
         Layout::from_size_align(STATE, 64).unwrap()
     }
 
+    /// A block of `layout` allocated from `cache` and freed to it again: its address.
+    unsafe fn freed(cache: &BlockCache, layout: Layout) -> *mut u8 {
+        unsafe {
+            let block = cache.alloc(layout);
+            cache.dealloc(block, layout);
+            block
+        }
+    }
+
     #[test]
     fn a_freed_state_is_handed_back_to_the_next_allocation_of_its_size() {
         let cache = BlockCache::new();
         unsafe {
-            let first = cache.alloc(state());
-            cache.dealloc(first, state());
+            let first = freed(&cache, state());
             let second = cache.alloc(state());
             assert_eq!(first, second);
             cache.dealloc(second, state());
@@ -206,16 +214,14 @@ mod tests {
     fn other_layouts_and_sizes_are_not_kept() {
         let cache = BlockCache::new();
         unsafe {
-            let block = cache.alloc(state());
-            cache.dealloc(block, state());
+            let block = freed(&cache, state());
             // The same size at another alignment is not the kept block's layout.
             let other = Layout::from_size_align(STATE, 8).unwrap();
             assert!(cache.take(other).is_none());
             let small = Layout::from_size_align(4096, 8).unwrap();
             let large = Layout::from_size_align(4 << 20, 8).unwrap();
             for layout in [small, large] {
-                let block = cache.alloc(layout);
-                cache.dealloc(block, layout);
+                freed(&cache, layout);
                 assert!(cache.take(layout).is_none());
             }
             assert!(cache.take(state()).is_some_and(|kept| kept == block));

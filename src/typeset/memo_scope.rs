@@ -81,6 +81,7 @@ impl MemoScope {
 
 impl Drop for MemoScope {
     fn drop(&mut self) {
+        // The turn goes before the eviction, as in `layouts_done`.
         self.turn = None;
         let others = IN_PROGRESS.fetch_sub(1, Ordering::AcqRel) - 1;
         if others > 0 || !Self::last_begun() {
